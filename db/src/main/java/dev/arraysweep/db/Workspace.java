@@ -1,0 +1,91 @@
+package dev.arraysweep.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The work directory shared by the orchestrator and its workers, and every file-name pattern in it.
+ *
+ * <p>Layout: {@code arraysweep.mv.db} (the embedded H2 database), {@code runs/<sweep>/journal/<index>.jsonl}
+ * (append-only event journals), {@code runs/<sweep>/checkpoints/<index>/} (resumable state),
+ * {@code runs/<sweep>/logs/} (worker output), {@code runs/<sweep>/submit-<n>.sbatch} (rendered scripts).
+ */
+public record Workspace(Path root, String dbUrl) {
+    /** Environment variable naming the work directory. */
+    public static final String WORKDIR_ENV = "ARRAYSWEEP_WORKDIR";
+    /** Environment variable naming the JDBC URL of the results database. */
+    public static final String DB_ENV = "ARRAYSWEEP_DB";
+    /** Work directory used when neither a flag nor the environment names one. */
+    public static final String DEFAULT_WORKDIR = "arraysweep-work";
+
+    public Workspace {
+        root = root.toAbsolutePath().normalize();
+        if (dbUrl == null || dbUrl.isBlank()) {
+            dbUrl = embeddedUrl(root);
+        }
+    }
+
+    /**
+     * {@return the workspace named by flags, else by the environment, else the defaults}
+     *
+     * @param workdirFlag value of {@code --workdir}, or null
+     * @param dbFlag value of {@code --db}, or null
+     * @param env the process environment
+     */
+    public static Workspace resolve(String workdirFlag, String dbFlag, Map<String, String> env) {
+        String dir = firstNonBlank(workdirFlag, env.get(WORKDIR_ENV), DEFAULT_WORKDIR);
+        String db = firstNonBlank(dbFlag, env.get(DB_ENV), null);
+        return new Workspace(Path.of(dir), db);
+    }
+
+    /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
+    public static String embeddedUrl(Path root) {
+        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("arraysweep")
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+    }
+
+    /** {@return whether the database is the embedded file of this work directory} */
+    public boolean embedded() {
+        return dbUrl.equals(embeddedUrl(root));
+    }
+
+    /** {@return the folder of one sweep's files} */
+    public Path sweepDir(String sweep) {
+        return root.resolve("runs").resolve(sweep);
+    }
+
+    /** {@return the folder holding every journal of a sweep} */
+    public Path journalDir(String sweep) {
+        return sweepDir(sweep).resolve("journal");
+    }
+
+    /** {@return the journal of one array index} */
+    public Path journal(String sweep, int index) {
+        return journalDir(sweep).resolve(index + ".jsonl");
+    }
+
+    /** {@return the checkpoint folder of one array index} */
+    public Path checkpointDir(String sweep, int index) {
+        return sweepDir(sweep).resolve("checkpoints").resolve(Integer.toString(index));
+    }
+
+    /** {@return the folder of worker logs of a sweep} */
+    public Path logDir(String sweep) {
+        return sweepDir(sweep).resolve("logs");
+    }
+
+    /** {@return the rendered sbatch script of the n-th submission of a sweep} */
+    public Path submitScript(String sweep, int n) {
+        return sweepDir(sweep).resolve("submit-" + n + ".sbatch");
+    }
+
+    private static String firstNonBlank(String a, String b, String c) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        if (b != null && !b.isBlank()) {
+            return b;
+        }
+        return c;
+    }
+}

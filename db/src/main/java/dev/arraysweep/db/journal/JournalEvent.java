@@ -1,0 +1,34 @@
+package dev.arraysweep.db.journal;
+
+import dev.arraysweep.db.model.EpochMetrics;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One line of a worker's journal: a claim, an epoch's metrics, or the end of an attempt.
+ *
+ * @param type one of {@code claim}, {@code epoch}, {@code done}, {@code failed}, {@code preempted}
+ * @param sweep the sweep's name
+ * @param index the run's array index
+ * @param runId the run's database id
+ * @param attempt the attempt that wrote the event
+ * @param atMillis when it was written (epoch milliseconds)
+ * @param epochsDone epochs finished when it was written
+ * @param metrics the epoch's metric rows (type {@code epoch} only)
+ * @param detail error text or other detail, or null
+ */
+public record JournalEvent(String type, String sweep, int index, long runId, int attempt, long atMillis,
+                           int epochsDone, List<EpochMetrics> metrics, String detail) {
+    /** Event types. */
+    public static final String CLAIM = "claim";
+    public static final String EPOCH = "epoch";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+    public static final String PREEMPTED = "preempted";
+
+    public JournalEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sweep, "sweep");
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+}

@@ -1,0 +1,2 @@
+/** Append-only per-task JSONL journals and their idempotent ingestion into the database. */
+package dev.arraysweep.db.journal;

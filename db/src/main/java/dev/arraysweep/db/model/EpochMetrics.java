@@ -1,0 +1,33 @@
+package dev.arraysweep.db.model;
+
+import java.util.Objects;
+
+/**
+ * Metrics of one run, epoch and split ({@code train} evaluated un-augmented in eval mode, or {@code test}).
+ *
+ * <p>Loss figures are per-sample cross-entropy losses over the whole split; quantiles use linear
+ * interpolation (numpy's default). Timing, learning rate, sampler figures and memory are the
+ * epoch's and are the same on both splits' rows.
+ */
+public record EpochMetrics(long runId, int attempt, int epoch, String split,
+                           double accuracy, double meanLoss, double bestLoss, double worstLoss,
+                           double q50Loss, double q90Loss, double q99Loss, long sampleCount,
+                           double epochSeconds, double wallSeconds, double learningRate,
+                           SamplerFigures sampler, Long hostMemoryBytes, Long deviceMemoryBytes) {
+    public EpochMetrics {
+        Objects.requireNonNull(sampler, "sampler");
+        if (!"train".equals(split) && !"test".equals(split)) {
+            throw new IllegalArgumentException("split must be 'train' or 'test', not '" + split + "'");
+        }
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, not " + epoch);
+        }
+    }
+
+    /** {@return a copy of these metrics for another run id (journals written before the id was known)} */
+    public EpochMetrics withRunId(long id) {
+        return new EpochMetrics(id, attempt, epoch, split, accuracy, meanLoss, bestLoss, worstLoss,
+                q50Loss, q90Loss, q99Loss, sampleCount, epochSeconds, wallSeconds, learningRate,
+                sampler, hostMemoryBytes, deviceMemoryBytes);
+    }
+}

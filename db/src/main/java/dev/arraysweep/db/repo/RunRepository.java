@@ -1,0 +1,245 @@
+package dev.arraysweep.db.repo;
+
+import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.schema.ParamColumn;
+import dev.arraysweep.db.schema.Schema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Reads and writes the {@code run} table: expansion, atomic claims, heartbeats and state changes. */
+public final class RunRepository {
+    static final RowMapper<Run> MAPPER = (rs, ctx) -> new Run(rs.getLong("id"), rs.getLong("sweep_id"),
+            rs.getInt("array_index"), rs.getString("params_hash"), rs.getString("params_json"),
+            RunState.fromDb(rs.getString("state")), rs.getInt("attempt"), rs.getInt("epochs_total"),
+            rs.getInt("epochs_done"), rs.getString("slurm_job_id"), rs.getString("slurm_array_job_id"),
+            rs.getString("node"), instant(rs.getObject("started_at", OffsetDateTime.class)),
+            instant(rs.getObject("ended_at", OffsetDateTime.class)),
+            instant(rs.getObject("heartbeat_at", OffsetDateTime.class)), rs.getString("error_text"));
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    RunRepository(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Stores an expansion in one transaction: runs whose hash is known keep their array index, new ones
+     * are appended after the highest index, and stored runs missing from {@code runs} are retired.
+     * Storing the same expansion twice changes nothing.
+     */
+    public ExpansionResult storeExpansion(String name, String description, String sourcePath, String sourceText,
+                                          String slurmJson, List<NewRun> runs) {
+        return jdbi.inTransaction(h -> {
+            Optional<dev.arraysweep.db.model.Sweep> before = SweepRepository.find(h, name);
+            Map<String, Run> existing = new HashMap<>();
+            int maxIndex = -1;
+            if (before.isPresent()) {
+                for (Run r : byIndex(h, before.get().id())) {
+                    existing.put(r.paramsHash(), r);
+                    maxIndex = Math.max(maxIndex, r.arrayIndex());
+                }
+            }
+            Map<String, NewRun> wanted = new LinkedHashMap<>();
+            runs.forEach(r -> wanted.putIfAbsent(r.hash(), r));
+            List<NewRun> fresh = wanted.values().stream().filter(r -> !existing.containsKey(r.hash()))
+                    .collect(Collectors.toList());
+            List<Long> toRetire = existing.values().stream()
+                    .filter(r -> !wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED)
+                    .map(Run::id).collect(Collectors.toList());
+            List<Run> toRevive = existing.values().stream()
+                    .filter(r -> wanted.containsKey(r.paramsHash()) && r.state() == RunState.RETIRED)
+                    .collect(Collectors.toList());
+            boolean sourceChanged = before.isEmpty() || !java.util.Objects.equals(
+                    h.createQuery("SELECT source_text FROM sweep WHERE id = :id").bind("id", before.get().id())
+                            .mapTo(String.class).one(), sourceText);
+            boolean changed = before.isEmpty() || sourceChanged || !fresh.isEmpty() || !toRetire.isEmpty()
+                    || !toRevive.isEmpty();
+            if (!changed) {
+                return new ExpansionResult(before.get().id(), false, 0, existing.size(), 0, 0);
+            }
+            long sweepId = SweepRepository.upsert(h, name, description, sourcePath, sourceText, slurmJson,
+                    clock.instant());
+            insert(h, sweepId, maxIndex + 1, fresh);
+            if (!toRetire.isEmpty()) {
+                h.createUpdate("UPDATE run SET state = 'retired' WHERE id IN (<ids>)")
+                        .bindList("ids", toRetire).execute();
+            }
+            for (Run r : toRevive) {
+                String state = r.epochsDone() >= r.epochsTotal() && r.attempt() > 0 ? "done" : "pending";
+                h.createUpdate("UPDATE run SET state = :s WHERE id = :id").bind("s", state).bind("id", r.id())
+                        .execute();
+            }
+            int kept = (int) wanted.keySet().stream().filter(existing::containsKey).count() - toRevive.size();
+            return new ExpansionResult(sweepId, before.isEmpty(), fresh.size(), kept, toRetire.size(),
+                    toRevive.size());
+        });
+    }
+
+    private void insert(Handle h, long sweepId, int firstIndex, List<NewRun> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO run(sweep_id, array_index, params_hash, params_json, state,"
+                + " epochs_total) VALUES (:sweep, :index, :hash, :json, 'pending', :epochs)");
+        int index = firstIndex;
+        for (NewRun r : fresh) {
+            batch.bind("sweep", sweepId).bind("index", index++).bind("hash", r.hash()).bind("json", r.paramsJson())
+                    .bind("epochs", r.epochsTotal()).add();
+        }
+        batch.execute();
+        Map<String, Long> ids = new HashMap<>();
+        h.createQuery("SELECT id, params_hash FROM run WHERE sweep_id = :sweep AND array_index >= :first")
+                .bind("sweep", sweepId).bind("first", firstIndex)
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        List<ParamColumn> cols = Schema.paramColumns();
+        String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
+        String marks = cols.stream().map(c -> "?").collect(Collectors.joining(", "));
+        PreparedBatch params = h.prepareBatch("INSERT INTO run_param(run_id" + (cols.isEmpty() ? "" : ", " + names)
+                + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")");
+        for (NewRun r : fresh) {
+            params.bind(0, ids.get(r.hash()));
+            for (int i = 0; i < cols.size(); i++) {
+                params.bind(i + 1, r.columns().get(cols.get(i).name()));
+            }
+            params.add();
+        }
+        params.execute();
+    }
+
+    /** {@return every run of a sweep, by array index} */
+    public List<Run> bySweep(long sweepId) {
+        return jdbi.withHandle(h -> byIndex(h, sweepId));
+    }
+
+    private static List<Run> byIndex(Handle h, long sweepId) {
+        return h.createQuery("SELECT * FROM run WHERE sweep_id = :s ORDER BY array_index").bind("s", sweepId)
+                .map(MAPPER).list();
+    }
+
+    /** {@return the run at {@code index} of the sweep called {@code sweep}} */
+    public Optional<Run> find(String sweep, int index) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.* FROM run r JOIN sweep s ON s.id = r.sweep_id"
+                        + " WHERE s.name = :n AND r.array_index = :i").bind("n", sweep).bind("i", index)
+                .map(MAPPER).findOne());
+    }
+
+    /** {@return the run with this id} */
+    public Optional<Run> byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM run WHERE id = :id").bind("id", id).map(MAPPER)
+                .findOne());
+    }
+
+    /**
+     * Claims a run for a worker with one conditional UPDATE: only a claimable run, or a running one whose
+     * heartbeat is older than {@code stale}, is taken; the attempt counter goes up by one.
+     */
+    public ClaimResult claim(long runId, String jobId, String arrayJobId, String node, Duration stale) {
+        OffsetDateTime now = now();
+        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = attempt + 1,"
+                        + " started_at = :now, heartbeat_at = :now, ended_at = NULL, error_text = NULL,"
+                        + " slurm_job_id = :job, slurm_array_job_id = :ajob, node = :node"
+                        + " WHERE id = :id AND (state IN ('pending','failed','preempted','lost')"
+                        + " OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :staleBefore)))")
+                .bind("now", now).bind("job", jobId).bind("ajob", arrayJobId).bind("node", node).bind("id", runId)
+                .bind("staleBefore", now.minus(stale)).execute());
+        Run run = byId(runId).orElseThrow();
+        if (updated == 1) {
+            event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);
+            return new ClaimResult(run, null);
+        }
+        return new ClaimResult(run, refusal(run, now.toInstant()));
+    }
+
+    private static String refusal(Run run, Instant now) {
+        return switch (run.state()) {
+            case RUNNING -> "run " + run.arrayIndex() + " is already running (attempt " + run.attempt() + " on node "
+                    + run.node() + ", last heartbeat " + Duration.between(run.heartbeatAt(), now).toSeconds()
+                    + " s ago); refusing to start a second worker for it. If that worker is gone, wait until its"
+                    + " heartbeat is stale or let `arraysweep status` mark it lost.";
+            case DONE -> "run " + run.arrayIndex() + " is already done (" + run.epochsDone() + " epochs);"
+                    + " nothing to do.";
+            case RETIRED -> "run " + run.arrayIndex() + " was retired (it is no longer in the sweep file);"
+                    + " add its parameters back and expand again to run it.";
+            default -> "run " + run.arrayIndex() + " is " + run.state().dbName() + " and cannot be claimed.";
+        };
+    }
+
+    /** Records a heartbeat and the number of epochs done; false if this attempt no longer owns the run. */
+    public boolean heartbeat(long runId, int attempt, int epochsDone) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE run SET heartbeat_at = :now,"
+                        + " epochs_done = GREATEST(epochs_done, :done) WHERE id = :id AND attempt = :a AND state = 'running'")
+                .bind("now", now()).bind("done", epochsDone).bind("id", runId).bind("a", attempt).execute()) == 1;
+    }
+
+    /** Ends an attempt in {@code state} (done, failed or preempted) with an optional error text. */
+    public boolean finish(long runId, int attempt, RunState state, String error) {
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = :s, ended_at = :now, error_text = :e"
+                        + " WHERE id = :id AND attempt = :a AND state IN ('running','lost')")
+                .bind("s", state.dbName()).bind("now", now()).bind("e", error).bind("id", runId).bind("a", attempt)
+                .execute());
+        if (n == 1) {
+            event(runId, attempt, state.dbName(), error);
+        }
+        return n == 1;
+    }
+
+    /** Sets the state of runs regardless of their attempt (orchestrator-side reconciliation). */
+    public int setState(List<Long> runIds, RunState from, RunState to) {
+        if (runIds.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = :to WHERE id IN (<ids>) AND state = :from")
+                .bindList("ids", runIds).bind("to", to.dbName()).bind("from", from.dbName()).execute());
+    }
+
+    /** Appends a row to {@code run_event}. */
+    public void event(long runId, int attempt, String kind, String detail) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO run_event(run_id, attempt, kind, at, detail)"
+                        + " VALUES (:r, :a, :k, :now, :d)")
+                .bind("r", runId).bind("a", attempt).bind("k", kind).bind("now", now()).bind("d", detail).execute());
+    }
+
+    /** {@return counts of runs per state for one sweep} */
+    public Map<RunState, Integer> countByState(long sweepId) {
+        Map<RunState, Integer> counts = new java.util.EnumMap<>(RunState.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM run WHERE sweep_id = :s GROUP BY state")
+                .bind("s", sweepId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(RunState.fromDb(e.getKey()), e.getValue())));
+        return counts;
+    }
+
+    /** {@return array indices of a sweep's runs in any of {@code states}, ascending} */
+    public List<Integer> indicesIn(long sweepId, List<RunState> states) {
+        List<String> names = new ArrayList<>();
+        states.forEach(s -> names.add(s.dbName()));
+        return jdbi.withHandle(h -> h.createQuery("SELECT array_index FROM run WHERE sweep_id = :s AND state IN (<st>)"
+                        + " ORDER BY array_index").bind("s", sweepId).bindList("st", names)
+                .mapTo(Integer.class).list());
+    }
+}
