@@ -1,0 +1,13 @@
+package dev.arraysweep.orchestrator.cli;
+
+import java.util.List;
+
+/** Every subcommand, in the order the help lists them. */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<Command> all() {
+        return List.of(new StatusCommand(), new RunLocalCommand(), new IngestCommand(), new SqlCommand());
+    }
+}

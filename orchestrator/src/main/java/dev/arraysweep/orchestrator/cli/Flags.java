@@ -1,0 +1,70 @@
+package dev.arraysweep.orchestrator.cli;
+
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.model.Sweep;
+import dev.arraysweep.db.repo.Database;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+
+/** Parsing helpers for flag values shared by several commands, with messages that say how to fix them. */
+final class Flags {
+    private Flags() {
+    }
+
+    static int positiveInt(CommandLine line, String flag, int fallback) {
+        String v = line.getOptionValue(flag);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
+    }
+
+    static Sweep sweep(Database db, String name) {
+        return db.sweeps().find(name).orElseThrow(() -> {
+            List<String> names = db.sweeps().list().stream().map(Sweep::name).toList();
+            return ExitException.badInput("no sweep called '" + name + "'" + Suggest.didYouMean(name, names)
+                    + (names.isEmpty() ? "; store one with `arraysweep expand sweeps/FILE.yaml`"
+                    : "; stored sweeps: " + String.join(", ", names)));
+        });
+    }
+
+    /** {@return the indices of a list like {@code 0-3,7,9-10}} */
+    static List<Integer> indexList(String spec) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            try {
+                int dash = p.indexOf('-');
+                if (dash > 0) {
+                    int a = Integer.parseInt(p.substring(0, dash));
+                    int b = Integer.parseInt(p.substring(dash + 1));
+                    if (a > b || a < 0) {
+                        throw new NumberFormatException();
+                    }
+                    for (int i = a; i <= b; i++) {
+                        out.add(i);
+                    }
+                } else {
+                    int a = Integer.parseInt(p);
+                    if (a < 0) {
+                        throw new NumberFormatException();
+                    }
+                    out.add(a);
+                }
+            } catch (NumberFormatException e) {
+                throw ExitException.badInput("bad index list '" + spec + "' at '" + p
+                        + "': expected indices and ranges like 0-3,7");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.arraysweep.orchestrator.cli;
+
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** The {@code arraysweep} command: dispatches to one subcommand and is the only place that exits. */
+public final class Main {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+        for (Command c : Commands.all()) {
+            commands.put(c.name(), c);
+        }
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err, System.getenv(), Clock.systemUTC()).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit status. */
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            if (args.length > 1 && commands.containsKey(args[1])) {
+                printHelp(commands.get(args[1]));
+            } else {
+                printCommands(out);
+            }
+            return 0;
+        }
+        Command command = commands.get(args[0]);
+        if (command == null) {
+            err.println("arraysweep: unknown command '" + args[0] + "'" + Suggest.didYouMean(args[0], commands.keySet()));
+            printCommands(err);
+            return ExitException.BAD_INPUT;
+        }
+        Options options = withGlobal(command.options());
+        try {
+            CommandLine line;
+            try {
+                line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+            } catch (ParseException e) {
+                throw ExitException.badInput(e.getMessage() + "\nsee `arraysweep help " + command.name() + "`");
+            }
+            if (line.hasOption("help")) {
+                printHelp(command);
+                return 0;
+            }
+            Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
+            return command.run(line, new Context(out, err, env, clock, ws));
+        } catch (ExitException e) {
+            err.println("arraysweep " + command.name() + ": " + e.getMessage());
+            return e.exitCode();
+        } catch (Exception e) {
+            err.println("arraysweep " + command.name() + ": internal error: " + e);
+            e.printStackTrace(err);
+            return ExitException.FAILURE;
+        }
+    }
+
+    private static Options withGlobal(Options own) {
+        Options o = new Options();
+        own.getOptions().forEach(o::addOption);
+        o.addOption(Option.builder().longOpt("workdir").hasArg().argName("DIR")
+                .desc("work directory (default $ARRAYSWEEP_WORKDIR or ./" + Workspace.DEFAULT_WORKDIR + ")").build());
+        o.addOption(Option.builder().longOpt("db").hasArg().argName("JDBC_URL")
+                .desc("results database (default $ARRAYSWEEP_DB or the H2 file in the work directory)").build());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        return o;
+    }
+
+    private void printCommands(PrintStream to) {
+        to.println("usage: arraysweep COMMAND [flags]   (arraysweep help COMMAND for its flags)");
+        to.println();
+        for (Command c : commands.values()) {
+            to.printf("  %-10s %s%n", c.name(), c.summary());
+        }
+    }
+
+    private void printHelp(Command c) {
+        PrintWriter pw = new PrintWriter(out, true);
+        new HelpFormatter().printHelp(pw, 100, "arraysweep " + c.name() + " " + c.usage(), c.summary(),
+                withGlobal(c.options()), 2, 2, "", false);
+        pw.flush();
+    }
+
+    /** {@return the registered command names, in help order} */
+    List<String> commandNames() {
+        return List.copyOf(commands.keySet());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.arraysweep.orchestrator.cli;
+
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.journal.JournalIngest;
+import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.model.Sweep;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.local.LocalRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code arraysweep run-local SWEEP --parallel N}: runs the sweep's array on this machine without Slurm. */
+final class RunLocalCommand implements Command {
+    @Override
+    public String name() {
+        return "run-local";
+    }
+
+    @Override
+    public String usage() {
+        return "SWEEP [--parallel N] [--retry] [--indices 0-3,7]";
+    }
+
+    @Override
+    public String summary() {
+        return "run the sweep's pending array tasks here, as worker processes, without Slurm";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("parallel").hasArg().argName("N")
+                        .desc("worker processes at once (default 1)").build())
+                .addOption(Option.builder().longOpt("retry").desc("also rerun failed runs").build())
+                .addOption(Option.builder().longOpt("indices").hasArg().argName("LIST")
+                        .desc("only these array indices, e.g. 0-3,7").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Context ctx) throws Exception {
+        if (line.getArgList().size() != 1) {
+            throw ExitException.badInput("expected one sweep name, e.g. arraysweep run-local demo --parallel 2");
+        }
+        String name = line.getArgList().get(0);
+        int parallel = Flags.positiveInt(line, "parallel", 1);
+        Database db = ctx.openDatabase();
+        new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
+        Sweep sweep = Flags.sweep(db, name);
+        List<RunState> states = new ArrayList<>(List.of(RunState.PENDING, RunState.PREEMPTED, RunState.LOST));
+        if (line.hasOption("retry")) {
+            states.add(RunState.FAILED);
+        }
+        List<Integer> todo = db.runs().indicesIn(sweep.id(), states);
+        if (line.hasOption("indices")) {
+            List<Integer> only = Flags.indexList(line.getOptionValue("indices"));
+            todo.retainAll(only);
+        }
+        if (todo.isEmpty()) {
+            throw ExitException.wrongState("nothing to run in sweep '" + name + "': no run is pending, preempted or lost"
+                    + (line.hasOption("retry") ? " or failed" : " (failed runs rerun with --retry)")
+                    + "; `arraysweep status " + name + "` shows where it stands");
+        }
+        ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
+        Map<Integer, Integer> exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
+        long failed = exits.values().stream().filter(c -> c != 0).count();
+        ctx.out().printf("%d of %d runs finished ok%s%n", exits.size() - failed, exits.size(),
+                failed > 0 ? "; " + failed + " failed (arraysweep sql \"SELECT array_index, error_text FROM run"
+                        + " WHERE state = 'failed'\")" : "");
+        return failed > 0 ? ExitException.FAILURE : 0;
+    }
+}
