@@ -1,0 +1,41 @@
+package dev.arraysweep.worker.sampling;
+
+import dev.arraysweep.db.model.SamplerFigures;
+
+/** Mutable per-epoch counters that every strategy keeps the same way. */
+final class EpochFigures {
+    long rawForwarded;
+    long accepted;
+    long trained;
+    long overflow;
+    long steps;
+    long rawBatches;
+
+    void reset() {
+        rawForwarded = 0;
+        accepted = 0;
+        trained = 0;
+        overflow = 0;
+        steps = 0;
+        rawBatches = 0;
+    }
+
+    SamplerFigures snapshot() {
+        return new SamplerFigures(rawForwarded, accepted, trained, overflow, steps,
+                steps == 0 ? 0 : (double) rawBatches / steps,
+                rawForwarded == 0 ? 1.0 : (double) accepted / rawForwarded);
+    }
+
+    long[] toArray() {
+        return new long[] {rawForwarded, accepted, trained, overflow, steps, rawBatches};
+    }
+
+    void fromArray(long[] a) {
+        rawForwarded = a[0];
+        accepted = a[1];
+        trained = a[2];
+        overflow = a[3];
+        steps = a[4];
+        rawBatches = a[5];
+    }
+}

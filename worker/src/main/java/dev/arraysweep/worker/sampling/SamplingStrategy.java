@@ -1,0 +1,30 @@
+package dev.arraysweep.worker.sampling;
+
+import dev.arraysweep.db.model.SamplerFigures;
+
+/**
+ * Decides which samples each training step of an epoch uses. The trainer calls {@link #startEpoch} with
+ * the epoch's shuffled order, then {@link #nextStep} until it returns null, then {@link #endEpoch}.
+ * Implementations keep whatever state must survive across epochs (an accumulated batch, scores) and can
+ * save and restore it for checkpoints.
+ */
+public interface SamplingStrategy {
+    /** Starts an epoch over {@code order} (a permutation of the training indices). */
+    void startEpoch(int epoch, int[] order, SampleSource source);
+
+    /** {@return the next step's batch, or null when the epoch's data is used up} */
+    Batch nextStep(SampleSource source);
+
+    /** Told after each step with that step's per-sample losses (for loss-based scores); default ignores them. */
+    default void afterStep(Batch batch, float[] losses) {
+    }
+
+    /** {@return what the strategy did this epoch} */
+    SamplerFigures endEpoch();
+
+    /** {@return the strategy's state to checkpoint (accumulated samples as indices, counters, scores)} */
+    StrategyState saveState(SampleSource source);
+
+    /** Restores a state saved by {@link #saveState}. */
+    void restoreState(StrategyState state, SampleSource source);
+}

@@ -1,0 +1,178 @@
+package dev.arraysweep.worker.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.arraysweep.db.model.SamplerFigures;
+import dev.arraysweep.worker.data.Dataset;
+import dev.arraysweep.worker.eval.Evaluator;
+import dev.arraysweep.worker.eval.Losses;
+import dev.arraysweep.worker.eval.SplitMetrics;
+import dev.arraysweep.worker.models.Models;
+import dev.arraysweep.worker.optim.LrSchedule;
+import dev.arraysweep.worker.optim.Optimizer;
+import dev.arraysweep.worker.sampling.Batch;
+import dev.arraysweep.worker.sampling.SamplingStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The training loop of one run: per epoch, shuffle, let the sampling strategy choose each step's samples,
+ * take one optimiser step per batch, then evaluate both splits and hand the results to a listener.
+ *
+ * <p>Why it looks the way it does: the whole dataset is one tensor on the device and batches are gathers
+ * by index; each batch and each step's intermediates live in a sub-manager that is closed right after the
+ * step, so memory stays flat; nothing is read back to the host during an epoch (a read forces a device
+ * sync), only once per epoch for the metrics.
+ */
+public final class Trainer implements AutoCloseable {
+    private static final int EVAL_BATCH = 2048;
+
+    private final RunSpec spec;
+    private final NDManager manager;
+    private final Block block;
+    private final ParameterStore parameterStore;
+    private final List<Parameter> parameters;
+    private final Optimizer optimizer;
+    private final LrSchedule schedule;
+    private final SamplingStrategy strategy;
+    private final DeviceData trainData;
+    private final NDArray trainEvalImages;
+    private final NDArray trainLabels;
+    private final NDArray testImages;
+    private final NDArray testLabels;
+    private final TrainingState state;
+
+    /**
+     * Builds the model (initialised from the run's seed), moves the data to {@code device} and sets up the
+     * optimiser, schedule and sampling strategy.
+     */
+    public Trainer(RunSpec spec, Dataset dataset, Device device) {
+        this.spec = spec;
+        Engine.getInstance().setRandomSeed((int) spec.seed());
+        this.manager = NDManager.newBaseManager(device);
+        this.state = new TrainingState(spec.seed());
+        Shape input = Models.inputShape(dataset.channels());
+        this.block = Models.build(spec.model(), dataset.channels(), dataset.numClasses());
+        Models.initialize(block, manager, input, spec.seed());
+        this.parameters = new ArrayList<>(block.getParameters().values());
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+        this.parameterStore = new ParameterStore(manager, false);
+        this.optimizer = Factories.optimizer(spec);
+        this.schedule = Factories.schedule(spec);
+        this.strategy = Factories.strategy(spec);
+
+        TensorSet tensors = TensorSet.load(manager, dataset, spec.augmentation());
+        this.trainEvalImages = tensors.trainEvalImages();
+        this.trainLabels = tensors.trainLabels();
+        this.testImages = tensors.testImages();
+        this.testLabels = tensors.testLabels();
+        this.trainData = new DeviceData(manager, tensors.trainImages(), trainLabels,
+                tensors.prepare(state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
+    }
+
+    /** {@return the model} */
+    public Block block() {
+        return block;
+    }
+
+    /** {@return the mutable state a checkpoint must capture besides the model and optimiser} */
+    TrainingState state() {
+        return state;
+    }
+
+    /**
+     * Trains from {@code state.nextEpoch()} until the last epoch, or until {@code stop} asks to stop after a
+     * step (preemption). {@return true when every epoch is done, false when stopped early}
+     */
+    public boolean train(EpochListener listener, BooleanSupplier stop) {
+        long wallStart = System.nanoTime() - (long) (state.wallSecondsBefore() * 1e9);
+        while (state.nextEpoch() < spec.epochs()) {
+            int epoch = state.nextEpoch();
+            double lr = schedule.rateAt(epoch);
+            long epochStart = System.nanoTime();
+            if (!state.midEpoch()) {
+                strategy.startEpoch(epoch, state.shuffle(trainData.size()), trainData);
+            }
+            state.setMidEpoch(true);
+            Batch batch;
+            while ((batch = strategy.nextStep(trainData)) != null) {
+                step(batch, lr);
+                trainData.release(batch);
+                if (stop.getAsBoolean()) {
+                    state.setWallSecondsBefore((System.nanoTime() - wallStart) / 1e9);
+                    return false;
+                }
+            }
+            SamplerFigures figures = strategy.endEpoch();
+            double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
+            boolean evalTrain = (epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.epochs() - 1;
+            SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
+            SplitMetrics test = evaluate(testImages, testLabels);
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            state.finishEpoch();
+            listener.onEpoch(new EpochResult(epoch, lr, figures, epochSeconds, wall, train, test,
+                    HostMemory.residentBytes(), null));
+            if (stop.getAsBoolean() && state.nextEpoch() < spec.epochs()) {
+                state.setWallSecondsBefore(wall);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void step(Batch batch, double lr) {
+        try (NDManager sub = manager.newSubManager()) {
+            batch.x().tempAttach(sub);
+            batch.y().tempAttach(sub);
+            if (batch.weights() != null) {
+                batch.weights().tempAttach(sub);
+            }
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true).singletonOrThrow();
+                NDArray losses = Losses.perSample(logits, batch.y());
+                NDArray loss = batch.weights() == null ? losses.mean() : losses.mul(batch.weights()).mean();
+                collector.backward(loss);
+            }
+            optimizer.step(parameters, lr);
+        }
+    }
+
+    private NDArray forward(NDArray x, boolean training) {
+        return block.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+    }
+
+    private SplitMetrics evaluate(NDArray images, NDArray labels) {
+        return Evaluator.evaluate(x -> forward(x, false), images, labels, EVAL_BATCH);
+    }
+
+    /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */
+    public double parameterChecksum() {
+        double sum = 0;
+        for (Parameter p : parameters) {
+            for (float v : p.getArray().toFloatArray()) {
+                sum += Math.abs(v);
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        manager.close();
+    }
+}

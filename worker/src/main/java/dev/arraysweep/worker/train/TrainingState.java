@@ -1,0 +1,80 @@
+package dev.arraysweep.worker.train;
+
+import java.io.Serializable;
+import java.util.Random;
+
+/**
+ * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done, the
+ * pseudo-random generators (data order and augmentation, both seeded from the run's seed, so a filtered
+ * run and its archetype twin see the same first data order) and time already spent.
+ */
+final class TrainingState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private int nextEpoch;
+    private boolean midEpoch;
+    private Random shuffleRandom;
+    private final Random augmentRandom;
+    private double wallSecondsBefore;
+    private double epochSecondsBefore;
+
+    TrainingState(long seed) {
+        this.shuffleRandom = new Random(seed);
+        this.augmentRandom = new Random(seed ^ 0x5DEECE66DL);
+    }
+
+    int nextEpoch() {
+        return nextEpoch;
+    }
+
+    boolean midEpoch() {
+        return midEpoch;
+    }
+
+    void setMidEpoch(boolean mid) {
+        midEpoch = mid;
+    }
+
+    Random augmentRandom() {
+        return augmentRandom;
+    }
+
+    /** {@return a fresh permutation of 0..n-1 (Fisher-Yates on the order generator)} */
+    int[] shuffle(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffleRandom.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    void finishEpoch() {
+        nextEpoch++;
+        midEpoch = false;
+    }
+
+    double wallSecondsBefore() {
+        return wallSecondsBefore;
+    }
+
+    void setWallSecondsBefore(double s) {
+        wallSecondsBefore = s;
+    }
+
+    /** {@return seconds of the current epoch spent before a restart, and forgets them} */
+    double takeEpochSecondsBefore() {
+        double s = epochSecondsBefore;
+        epochSecondsBefore = 0;
+        return s;
+    }
+
+    void addEpochSecondsBefore(double s) {
+        epochSecondsBefore += s;
+    }
+}
