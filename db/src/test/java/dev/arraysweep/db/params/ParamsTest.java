@@ -1,0 +1,226 @@
+package dev.arraysweep.db.params;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParamsTest {
+
+    private static ParamValues normalize(Object... keyValues) throws ParamException {
+        Map<String, Object> raw = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            raw.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return Params.normalize(raw);
+    }
+
+    @Test
+    void emptyMap_getsThesisTable41Defaults() throws ParamException {
+        ParamValues v = normalize();
+
+        assertThat(v.string("dataset")).isEqualTo("cifar10");
+        assertThat(v.string("model")).isEqualTo("resnet18");
+        assertThat(v.string("optimizer")).isEqualTo("sgd");
+        assertThat(v.intValue("batch_size")).isEqualTo(1024);
+        assertThat(v.doubleValue("learning_rate")).isEqualTo(0.1);
+        assertThat(v.bool("augmentation")).isTrue();
+        assertThat(v.intValue("seed")).isZero();
+        assertThat(v.doubleValue("weight_decay")).isEqualTo(0.0005);
+        assertThat(v.bool("epoch_filtering")).isFalse();
+        assertThat(v.bool("batch_filtering")).isTrue();
+        assertThat(v.string("lr_scheduler")).isEqualTo("none");
+        assertThat(v.doubleValue("momentum")).isEqualTo(0.9);
+        assertThat(v.bool("nesterov")).isFalse();
+        assertThat(v.intValue("accumulation_batch_size")).isEqualTo(1024);
+        assertThat(v.nullableInt("train_limit")).isNull();
+        assertThat(v.has("amsgrad")).isFalse();
+        assertThat(v.has("gamma")).isFalse();
+        assertThat(v.has("margin")).isFalse();
+        assertThat(v.has("k")).isFalse();
+        assertThat(v.has("score")).isFalse();
+    }
+
+    @Test
+    void everyConstantDefault_isAValidValue() throws ParamException {
+        for (ParamDef def : Params.all()) {
+            Object value = def.defaultValue().valueFor(Map.of("batch_size", 1024, "lr_scheduler", "multistep"));
+            if (value != null) {
+                assertThat(Params.coerce(def.name(), value)).as(def.name()).isEqualTo(value);
+            }
+        }
+    }
+
+    @Test
+    void gammaDefault_dependsOnScheduler() throws ParamException {
+        assertThat(normalize("lr_scheduler", "exponential").doubleValue("gamma")).isEqualTo(0.995);
+        ParamValues multistep = normalize("lr_scheduler", "multistep");
+        assertThat(multistep.doubleValue("gamma")).isEqualTo(0.1);
+        assertThat(multistep.intList("milestones")).containsExactly(150);
+        assertThat(normalize("lr_scheduler", "exponential").has("milestones")).isFalse();
+    }
+
+    @Test
+    void momentumWithAdam_isRemoved_andHashesLikeTheRunWithoutIt() throws ParamException {
+        ParamValues with = normalize("optimizer", "adam", "momentum", 0.5, "nesterov", true);
+        ParamValues without = normalize("optimizer", "adam");
+
+        assertThat(with.has("momentum")).isFalse();
+        assertThat(with.bool("amsgrad")).isFalse();
+        assertThat(with.hash()).isEqualTo(without.hash());
+    }
+
+    @Test
+    void gammaWithoutScheduler_isRemoved() throws ParamException {
+        assertThat(normalize("gamma", 0.5, "milestones", List.of(10, 20)).hash()).isEqualTo(normalize().hash());
+    }
+
+    @Test
+    void accumulationSizeWithoutBatchFiltering_isRemoved() throws ParamException {
+        ParamValues with = normalize("batch_filtering", false, "accumulation_batch_size", 4096, "overflow", "carry");
+
+        assertThat(with.has("accumulation_batch_size")).isFalse();
+        assertThat(with.hash()).isEqualTo(normalize("batch_filtering", false).hash());
+    }
+
+    @Test
+    void filterSettingsWithoutAnyFilter_areRemoved() throws ParamException {
+        ParamValues with = normalize("batch_filtering", false, "filter_kind", "soft", "margin", 0.3, "empty_fallback", "random");
+
+        assertThat(with.has("filter_kind")).isFalse();
+        assertThat(with.hash()).isEqualTo(normalize("batch_filtering", false).hash());
+    }
+
+    @Test
+    void augmentationOnMnist_isRemoved() throws ParamException {
+        ParamValues with = normalize("dataset", "mnist", "augmentation", true, "epoch_filtering", true,
+                "epoch_filter_augmentation", "reuse");
+
+        assertThat(with.has("augmentation")).isFalse();
+        assertThat(with.has("epoch_filter_augmentation")).isFalse();
+        assertThat(with.hash()).isEqualTo(normalize("dataset", "mnist", "augmentation", false, "epoch_filtering", true).hash());
+    }
+
+    @Test
+    void nullAccumulationSize_equalsExplicitBatchSize() throws ParamException {
+        assertThat(normalize("batch_size", 128, "accumulation_batch_size", null).hash())
+                .isEqualTo(normalize("batch_size", 128, "accumulation_batch_size", 128).hash());
+    }
+
+    @Test
+    void intWhereDoubleExpected_isWidened() throws ParamException {
+        assertThat(normalize("learning_rate", 1).hash()).isEqualTo(normalize("learning_rate", 1.0).hash());
+        assertThat(normalize("weight_decay", -0.0).hash()).isEqualTo(normalize("weight_decay", 0).hash());
+    }
+
+    @Test
+    void choices_areCaseInsensitive() throws ParamException {
+        assertThat(normalize("optimizer", "SGD", "model", "ResNet18").hash()).isEqualTo(normalize().hash());
+        assertThat(normalize("model", "FCNet42").string("model")).isEqualTo("fcnet42");
+    }
+
+    @Test
+    void stringWhereNumberExpected_isError() {
+        assertThatThrownBy(() -> normalize("learning_rate", "0.1"))
+                .isInstanceOf(ParamException.class)
+                .hasMessage("learning_rate: got \"0.1\" (a string); expected a number > 0. Write a number without quotes.");
+    }
+
+    @Test
+    void fractionWhereIntExpected_isError() {
+        assertThatThrownBy(() -> normalize("epochs", 2.5))
+                .hasMessage("epochs: got 2.5 (a number); expected an integer >= 1. Write a whole number, without a fraction or exponent.");
+    }
+
+    @Test
+    void outOfRange_namesValueAndRange() {
+        assertThatThrownBy(() -> normalize("momentum", 1.0))
+                .hasMessage("momentum: 1.0 is not allowed; expected a number in [0, 1).");
+        assertThatThrownBy(() -> normalize("batch_size", 0))
+                .hasMessage("batch_size: 0 is not allowed; expected an integer >= 1.");
+    }
+
+    @Test
+    void inapplicableValue_isStillChecked() {
+        assertThatThrownBy(() -> normalize("optimizer", "adam", "momentum", -1))
+                .hasMessageStartingWith("momentum: -1 is not allowed");
+    }
+
+    @Test
+    void unknownChoice_suggestsClosest() {
+        assertThatThrownBy(() -> normalize("optimizer", "adma"))
+                .hasMessage("optimizer: \"adma\" is not allowed; expected one of sgd, adam. Did you mean \"adam\"?");
+        assertThatThrownBy(() -> normalize("model", "fcnet0"))
+                .hasMessageContaining("or fcnet<N> (N hidden units, N >= 1)");
+    }
+
+    @Test
+    void unknownKey_suggestsClosestOrAlias() {
+        assertThatThrownBy(() -> normalize("batch_sizes", 16))
+                .isInstanceOfSatisfying(ParamException.class, e -> assertThat(e.param()).isEqualTo("batch_sizes"))
+                .hasMessage("batch_sizes: \"batch_sizes\" is not a run parameter; expected a known parameter name. Did you mean \"batch_size\"?");
+        assertThat(Params.suggest("lr")).contains("learning_rate");
+        assertThat(Params.suggest("zzzzzzzz")).isEmpty();
+    }
+
+    @Test
+    void nullForNonNullable_isError() {
+        assertThatThrownBy(() -> normalize("epochs", null))
+                .hasMessage("epochs: null is not allowed; expected an integer >= 1. Remove the key to get the default (300).");
+    }
+
+    @Test
+    void milestones_mustStrictlyIncrease() {
+        assertThatThrownBy(() -> normalize("lr_scheduler", "multistep", "milestones", List.of(100, 100)))
+                .hasMessage("milestones: [100, 100] is not allowed; expected a non-empty, strictly increasing list of integers >= 1.");
+        assertThatThrownBy(() -> normalize("milestones", List.of(1, "x")))
+                .hasMessageStartingWith("milestones: got [1, \"x\"], whose element \"x\" is a string");
+        assertThatThrownBy(() -> normalize("milestones", 150))
+                .hasMessageEndingWith("Write a list, e.g. [150].");
+    }
+
+    @Test
+    void nesterovWithoutMomentum_isError() {
+        assertThatThrownBy(() -> normalize("nesterov", true, "momentum", 0))
+                .hasMessageContaining("nesterov needs momentum").hasMessageEndingWith("Set momentum (e.g. 0.9) or nesterov: false.");
+    }
+
+    @Test
+    void q_rangeDependsOnSelector() throws ParamException {
+        assertThat(normalize("selector", "q-split").doubleValue("q")).isEqualTo(2.0);
+        assertThat(normalize("selector", "top-q").doubleValue("q")).isEqualTo(0.5);
+        assertThatThrownBy(() -> normalize("selector", "top-q", "q", 2)).hasMessageContaining("a number in (0, 1) for top-q");
+        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 2.5)).hasMessageContaining("an integer >= 2 for q-split");
+        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 4, "k", 3)).hasMessageStartingWith("k: k 3 is fewer than the 4 buckets");
+    }
+
+    @Test
+    void weightedSampler_needsExactlyOneWeightSource() throws ParamException {
+        assertThatThrownBy(() -> normalize("sampler", "weighted")).hasMessageStartingWith("sampler: sampler weighted has no weights");
+        assertThatThrownBy(() -> normalize("sampler", "weighted", "class_weights", List.of(1, 2)))
+                .hasMessageStartingWith("class_weights: 2 weights for 10 classes of cifar10");
+        assertThatThrownBy(() -> normalize("sampler", "weighted", "weights_file", "w.txt", "class_weights", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)))
+                .hasMessageStartingWith("class_weights: both weights_file and class_weights are set");
+        assertThat(normalize("sampler", "weighted", "weights_file", "w.txt").nullableDoubleList("class_weights")).isNull();
+    }
+
+    @Test
+    void samplesPerEpoch_cannotExceedTrainingSetWithoutReplacement() throws ParamException {
+        assertThatThrownBy(() -> normalize("sampler", "importance", "samples_per_epoch", 100, "train_limit", 50))
+                .hasMessage("samples_per_epoch: 100 samples cannot be drawn without replacement from 50 training samples; "
+                        + "expected at most 50. Lower samples_per_epoch or set replacement: true.");
+        assertThat(normalize("sampler", "importance", "samples_per_epoch", 100, "train_limit", 50, "replacement", true)
+                .nullableInt("samples_per_epoch")).isEqualTo(100);
+    }
+
+    @Test
+    void getterOfInapplicableParameter_saysWhenItApplies() throws ParamException {
+        ParamValues adam = normalize("optimizer", "adam");
+
+        assertThatThrownBy(() -> adam.doubleValue("momentum"))
+                .hasMessage("parameter momentum does not apply to this run (it applies when optimizer = sgd)");
+    }
+}
