@@ -119,7 +119,8 @@ public final class Trainer implements AutoCloseable {
             }
             SamplerFigures figures = strategy.endEpoch();
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
-            boolean evalTrain = (epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.epochs() - 1;
+            boolean evalTrain = spec.evalTrainEvery() > 0
+                    && ((epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.epochs() - 1);
             SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
             SplitMetrics test = evaluate(testImages, testLabels);
             double wall = (System.nanoTime() - wallStart) / 1e9;

@@ -1,0 +1,148 @@
+package dev.arraysweep.worker.task;
+
+import ai.djl.Device;
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.Journal;
+import dev.arraysweep.db.journal.JournalEvent;
+import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.params.ParamException;
+import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.repo.ClaimResult;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.worker.data.Dataset;
+import dev.arraysweep.worker.data.Datasets;
+import dev.arraysweep.worker.train.EpochResult;
+import dev.arraysweep.worker.train.RunSpec;
+import dev.arraysweep.worker.train.Trainer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one array task: finds its run, claims it atomically, trains it, and records every epoch in the
+ * journal first and the database second, so a database outage loses nothing (ingest replays the journal).
+ */
+public final class TaskRunner {
+    /** Seconds after which a running run's heartbeat counts as stale. */
+    public static final String STALE_ENV = "ARRAYSWEEP_STALE_SECONDS";
+
+    private final Workspace workspace;
+    private final Map<String, String> env;
+    private final PrintStream out;
+
+    public TaskRunner(Workspace workspace, Map<String, String> env, PrintStream out) {
+        this.workspace = workspace;
+        this.env = env;
+        this.out = out;
+    }
+
+    /** Identity of the process running the task, as Slurm (or run-local) describes it. */
+    public record TaskInfo(String jobId, String arrayJobId, String node) {
+    }
+
+    /** Runs the task at {@code index} of {@code sweep}; returns 0, or throws ExitException. */
+    public int run(String sweep, int index, TaskInfo info) {
+        Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
+        Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
+        RunSpec spec = spec(run);
+        Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
+        Device device = Devices.resolve(spec.device());
+        Duration stale = Duration.ofSeconds(Long.parseLong(env.getOrDefault(STALE_ENV, "300")));
+        ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale);
+        if (!claim.claimed()) {
+            throw ExitException.wrongState(claim.refusal());
+        }
+        int attempt = claim.run().attempt();
+        out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
+        try (Journal journal = Journal.open(workspace.journal(sweep, index));
+             Heartbeat heartbeat = Heartbeat.start(db, run.id(), attempt)) {
+            journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of(), info.node()));
+            DbWriter writer = new DbWriter(db, out);
+            try {
+                Dataset data = Datasets.load(spec.dataset(), dataDir);
+                if (spec.trainLimit() != null || spec.testLimit() != null) {
+                    data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
+                            spec.testLimit() == null ? Integer.MAX_VALUE : spec.testLimit());
+                }
+                int[] done = {0};
+                try (Trainer trainer = new Trainer(spec, data, device)) {
+                    trainer.train(result -> {
+                        done[0] = result.epoch() + 1;
+                        heartbeat.epochsDone(done[0]);
+                        List<EpochMetrics> rows = MetricRows.of(run.id(), attempt, result);
+                        journal.append(event(JournalEvent.EPOCH, sweep, index, run.id(), attempt, done[0], rows, null));
+                        writer.write(rows, run.id(), attempt, done[0]);
+                        print(result, spec.epochs());
+                    }, () -> false);
+                }
+                journal.append(event(JournalEvent.DONE, sweep, index, run.id(), attempt, done[0], List.of(), null));
+                writer.finish(run.id(), attempt, RunState.DONE, null);
+                out.printf("run %d of %s done%n", index, sweep);
+                return 0;
+            } catch (RuntimeException | Error e) {
+                String error = describe(e);
+                journal.append(event(JournalEvent.FAILED, sweep, index, run.id(), attempt, 0, List.of(), error));
+                writer.finish(run.id(), attempt, RunState.FAILED, error);
+                if (e instanceof ExitException ee) {
+                    throw ee;
+                }
+                throw ExitException.failure("run " + index + " of " + sweep + " failed: " + error, e);
+            }
+        }
+    }
+
+    private void print(EpochResult r, int epochs) {
+        String train = r.train() == null ? "-" : String.format(Locale.ROOT, "acc %.4f loss %.4f",
+                r.train().accuracy(), r.train().losses().mean());
+        out.printf(Locale.ROOT, "epoch %d/%d  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
+                        + " (acceptance %.3f) | %.1f s%n", r.epoch() + 1, epochs, train, r.test().accuracy(),
+                r.test().losses().mean(), r.sampler().trained(), r.sampler().steps(), r.sampler().acceptanceRatio(),
+                r.epochSeconds());
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return e instanceof ExitException ? msg : e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private static JournalEvent event(String type, String sweep, int index, long runId, int attempt, int epochsDone,
+                                      List<EpochMetrics> rows, String detail) {
+        return new JournalEvent(type, sweep, index, runId, attempt, System.currentTimeMillis(), epochsDone, rows,
+                detail);
+    }
+
+    private static RunSpec spec(Run run) {
+        try {
+            return RunSpec.from(ParamValues.fromJson(run.paramsJson()));
+        } catch (ParamException e) {
+            throw ExitException.badInput("run " + run.arrayIndex() + " has parameters this worker cannot read: "
+                    + e.getMessage() + " (was the sweep expanded by another arraysweep version?)");
+        }
+    }
+
+    private static String paramsDataDir(Run run) {
+        try {
+            ParamValues p = ParamValues.fromJson(run.paramsJson());
+            return p.has("data_dir") ? p.nullableString("data_dir") : null;
+        } catch (ParamException e) {
+            return null;
+        }
+    }
+
+    private static ExitException noSuchRun(Database db, String sweep, int index) {
+        var s = db.sweeps().find(sweep);
+        if (s.isEmpty()) {
+            return ExitException.badInput("no sweep called '" + sweep + "' in " + db.url()
+                    + "; expand it first with `arraysweep expand sweeps/FILE.yaml`");
+        }
+        int n = db.runs().bySweep(s.get().id()).size();
+        return ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " (its indices are 0-"
+                + (n - 1) + ")");
+    }
+}
