@@ -1,0 +1,78 @@
+package dev.arraysweep.worker.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arraysweep.worker.testing.PytorchReference;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Trajectories of 4 steps, learning rate changed before step 3, against torch.optim. */
+class OptimizerReferenceTest {
+
+    private static final JsonNode OPTIMIZERS = PytorchReference.section("optimizers");
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    static Stream<JsonNode> runs() {
+        return StreamSupport.stream(OPTIMIZERS.get("runs").spliterator(), false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void float32Trajectory_matchesPytorchWithin1e6(JsonNode run) {
+        assertTrajectory(run, DataType.FLOAT32, 1e-6);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void float64Trajectory_matchesPytorchToThePrintedDigits(JsonNode run) {
+        assertTrajectory(run, DataType.FLOAT64, 2e-12);
+    }
+
+    private void assertTrajectory(JsonNode run, DataType type, double tolerance) {
+        Parameter param = OptimizerFixtures.parameter(manager, PytorchReference.doubles(OPTIMIZERS.get("params0")), type);
+        double[] rates = PytorchReference.doubles(OPTIMIZERS.get("lr_per_step"));
+        try (Optimizer optimizer = fromJson(run)) {
+            for (int step = 0; step < rates.length; step++) {
+                OptimizerFixtures.setGradient(param, PytorchReference.doubles(OPTIMIZERS.get("grads").get(step)));
+                optimizer.step(List.of(param), rates[step]);
+                double[] expected = PytorchReference.doubles(run.get("params_after_each_step").get(step));
+                assertThat(OptimizerFixtures.values(param))
+                        .as("%s after step %d", optimizer, step + 1)
+                        .containsExactly(expected, within(tolerance));
+            }
+        }
+    }
+
+    static Optimizer fromJson(JsonNode run) {
+        double weightDecay = run.get("weight_decay").asDouble();
+        if (run.get("optimizer").asText().equals("sgd")) {
+            return new Sgd(run.get("momentum").asDouble(), run.get("nesterov").asBoolean(), weightDecay);
+        }
+        return new Adam(run.get("betas").get(0).asDouble(), run.get("betas").get(1).asDouble(),
+                run.get("eps").asDouble(), weightDecay, run.get("amsgrad").asBoolean());
+    }
+}
