@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.arraysweep.worker.eval.Losses;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.Judgement;
 import dev.arraysweep.worker.sampling.SampleSource;
@@ -71,15 +72,8 @@ final class DeviceData implements SampleSource {
             batch.y().tempAttach(scratch);
             NDArray logits = judgeForward.apply(batch.x());
             NDArray losses = Losses.perSample(logits, batch.y());
-            NDArray correct = logits.argMax(1).toType(DataType.INT64, false).eq(batch.y()).toType(DataType.FLOAT32, false);
-            NDArray probs = logits.softmax(1);
-            NDArray margins;
-            if (probs.getShape().get(1) >= 2) {
-                NDArray top = probs.sort(1).get(":, -2:");
-                margins = top.get(":, 1").sub(top.get(":, 0"));
-            } else {
-                margins = probs.get(":, 0").onesLike();
-            }
+            NDArray correct = Losses.correct(logits, batch.y()).toType(DataType.FLOAT32, false);
+            NDArray margins = Losses.top2Margin(logits).toType(DataType.FLOAT32, false);
             float[] all = NDArrays.stack(new NDList(correct, losses.toType(DataType.FLOAT32, false), margins))
                     .toFloatArray();
             int n = batch.size();

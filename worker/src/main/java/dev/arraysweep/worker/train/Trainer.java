@@ -157,7 +157,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private SplitMetrics evaluate(NDArray images, NDArray labels) {
-        return Evaluator.evaluate(x -> forward(x, false), images, labels, EVAL_BATCH);
+        return new Evaluator(x -> forward(x, false), EVAL_BATCH).evaluate(images, labels);
     }
 
     /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */
