@@ -1,0 +1,118 @@
+package dev.arraysweep.worker.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.arraysweep.db.params.Params;
+import dev.arraysweep.worker.data.Dataset;
+import dev.arraysweep.worker.data.Split;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    /** A learnable toy problem: class c has a bright 4x4 square at a position that depends on c. */
+    static Dataset toyData(int train, int test) {
+        return new Dataset("fashion-mnist", 1, 32, 32, 10, split(train, 1), split(test, 2));
+    }
+
+    private static Split split(int n, long seed) {
+        Random rnd = new Random(seed);
+        float[] x = new float[n * 32 * 32];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            y[i] = c;
+            for (int p = 0; p < 32 * 32; p++) {
+                x[i * 1024 + p] = rnd.nextFloat() * 0.2f;
+            }
+            int r0 = 2 + (c / 5) * 14;
+            int c0 = 2 + (c % 5) * 6;
+            for (int r = r0; r < r0 + 4; r++) {
+                for (int k = c0; k < c0 + 4; k++) {
+                    x[i * 1024 + r * 32 + k] = 1f;
+                }
+            }
+        }
+        return new Split(x, y);
+    }
+
+    static RunSpec spec(Map<String, Object> overrides) {
+        Map<String, Object> raw = new HashMap<>(Map.of("dataset", "fashion-mnist", "model", "fcnet32", "epochs", 3,
+                "batch_size", 16, "learning_rate", 0.05, "batch_filtering", false, "seed", 7));
+        raw.putAll(overrides);
+        try {
+            return RunSpec.from(Params.normalize(raw));
+        } catch (dev.arraysweep.db.params.ParamException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<EpochResult> train(RunSpec spec, Dataset data) {
+        List<EpochResult> results = new ArrayList<>();
+        try (Trainer t = new Trainer(spec, data, Device.cpu())) {
+            assertThat(t.train(results::add, () -> false)).isTrue();
+        }
+        return results;
+    }
+
+    @Test
+    void archetype_learnsTheToyProblem_andReportsEveryEpoch() {
+        List<EpochResult> results = train(spec(Map.of()), toyData(200, 100));
+        assertThat(results).extracting(EpochResult::epoch).containsExactly(0, 1, 2);
+        EpochResult last = results.get(2);
+        assertThat(last.test().accuracy()).isGreaterThan(0.9);
+        assertThat(last.train().losses().mean()).isLessThan(results.get(0).train().losses().mean());
+        assertThat(last.sampler().trained()).isEqualTo(200);
+        assertThat(last.sampler().steps()).isEqualTo(13);
+        assertThat(last.learningRate()).isEqualTo(0.05);
+        assertThat(last.test().losses().worst()).isGreaterThanOrEqualTo(last.test().losses().q99());
+    }
+
+    @Test
+    void sameParameters_giveIdenticalMetrics() {
+        Dataset data = toyData(120, 40);
+        List<EpochResult> a = train(spec(Map.of("batch_filtering", true)), data);
+        List<EpochResult> b = train(spec(Map.of("batch_filtering", true)), data);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).test()).isEqualTo(a.get(i).test());
+            assertThat(b.get(i).train()).isEqualTo(a.get(i).train());
+            assertThat(b.get(i).sampler()).isEqualTo(a.get(i).sampler());
+        }
+    }
+
+    @Test
+    void filteredRunAndArchetypeTwin_startFromIdenticalWeights() {
+        Dataset data = toyData(40, 20);
+        double archetype;
+        double filtered;
+        try (Trainer t = new Trainer(spec(Map.of()), data, Device.cpu())) {
+            archetype = t.parameterChecksum();
+        }
+        try (Trainer t = new Trainer(spec(Map.of("batch_filtering", true)), data, Device.cpu())) {
+            filtered = t.parameterChecksum();
+        }
+        try (Trainer t = new Trainer(spec(Map.of("seed", 8)), data, Device.cpu())) {
+            assertThat(t.parameterChecksum()).isNotEqualTo(archetype);
+        }
+        assertThat(filtered).isEqualTo(archetype);
+        TrainingState x = new TrainingState(7);
+        TrainingState y = new TrainingState(7);
+        assertThat(x.shuffle(50)).containsExactly(y.shuffle(50));
+    }
+
+    @Test
+    void batchFiltering_trainsInFullStepsOnly_andCountsWhatItForwarded() {
+        List<EpochResult> results = train(spec(Map.of("batch_filtering", true, "epochs", 4)), toyData(200, 50));
+        for (EpochResult r : results) {
+            assertThat(r.sampler().rawForwarded()).isEqualTo(200);
+            assertThat(r.sampler().trained()).isEqualTo(16L * r.sampler().steps());
+            assertThat(r.sampler().accepted()).isLessThanOrEqualTo(200);
+        }
+        // as the model learns, fewer samples are misclassified and accepted
+        assertThat(results.get(3).sampler().acceptanceRatio()).isLessThan(results.get(0).sampler().acceptanceRatio());
+    }
+}
