@@ -20,6 +20,7 @@ public final class LocalRunner {
     private final Workspace workspace;
     private final Map<String, String> env;
     private final PrintStream out;
+    private int threadsPerWorker = 1;
 
     public LocalRunner(Workspace workspace, Map<String, String> env, PrintStream out) {
         this.workspace = workspace;
@@ -31,6 +32,7 @@ public final class LocalRunner {
     public Map<Integer, Integer> run(String sweep, List<Integer> indices, int parallel)
             throws IOException, InterruptedException {
         Files.createDirectories(workspace.logDir(sweep));
+        threadsPerWorker = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
         Deque<Integer> queue = new ArrayDeque<>(indices);
         Map<Integer, Process> running = new LinkedHashMap<>();
         Map<Integer, Integer> exits = new LinkedHashMap<>();
@@ -71,6 +73,8 @@ public final class LocalRunner {
         pb.environment().put(Workspace.DB_ENV, workspace.dbUrl());
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().putIfAbsent("DJL_OFFLINE", "true");
+        // workers share the cores: without this each libtorch starts one thread per core and they thrash
+        pb.environment().putIfAbsent("OMP_NUM_THREADS", Integer.toString(threadsPerWorker));
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(sweep, index).toFile()));
         return pb.start();
