@@ -36,7 +36,7 @@ class SbatchScriptTest {
                 .as("rendered sbatch script differs from %s. If the change is intended, accept it with:%n"
                         + "  mvn -o -q -pl orchestrator -am test -Dtest=SbatchScriptTest"
                         + " -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true%n"
-                        + "then review and commit the file", GOLDEN)
+                        + "then review and commit the file", GOLDEN.toAbsolutePath())
                 .isEqualTo(expected);
     }
 
