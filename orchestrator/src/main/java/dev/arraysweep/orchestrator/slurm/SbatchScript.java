@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class SbatchScript {
 
-    /** Class-path location of the template; the file is {@code slurm/worker.sbatch} in the source tree. */
+    /**
+     * Class-path location of the template, next to this class; {@code slurm/worker.sbatch} at the
+     * repository root is a link to the same file.
+     */
     public static final String TEMPLATE_RESOURCE = "worker.sbatch";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");

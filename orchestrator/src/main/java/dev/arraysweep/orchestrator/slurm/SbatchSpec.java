@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param workDir absolute work directory; the tasks start there
  * @param dbUrl JDBC URL of the results database, exported as {@code ARRAYSWEEP_DB}
  * @param workerCommand one program with its arguments, such as {@code /opt/arraysweep/bin/worker run
- *     --sweep demo}; run as the batch shell's child so that forwarded signals reach it
+ *     --sweep demo}; run as the batch shell's child so that forwarded signals reach it (a launcher
+ *     script must end with {@code exec java ...} for the same reason)
  */
 public record SbatchSpec(
         String sweep,
