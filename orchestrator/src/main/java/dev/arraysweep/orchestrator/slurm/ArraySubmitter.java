@@ -1,0 +1,76 @@
+package dev.arraysweep.orchestrator.slurm;
+
+import dev.arraysweep.db.ExitException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the batch script of each planned array under the sweep's folder and submits it.
+ *
+ * <p>Scripts are numbered on from the highest {@code submit-N.sbatch} already there, so earlier
+ * submissions stay readable. The log folder is created first: {@code sbatch} does not create it,
+ * and a task whose {@code --output} folder is missing fails without a trace.
+ */
+public final class ArraySubmitter {
+
+    private final Slurm slurm;
+
+    public ArraySubmitter(Slurm slurm) {
+        this.slurm = slurm;
+    }
+
+    /**
+     * Renders and submits one script per spec, in order.
+     *
+     * @param specs one per array, all of the same sweep and work directory
+     * @return the accepted arrays with their job ids
+     * @throws ExitException when one is refused; its message lists the arrays submitted before it
+     */
+    public List<SubmittedArray> submit(List<SbatchSpec> specs) {
+        if (specs.isEmpty()) {
+            throw ExitException.wrongState("nothing to submit: no run of the sweep needs running");
+        }
+        SweepFiles files = specs.get(0).files();
+        if (specs.stream().anyMatch(s -> !s.files().equals(files))) {
+            throw new IllegalArgumentException("all arrays of one submission must share sweep and work directory");
+        }
+        List<SubmittedArray> done = new ArrayList<>();
+        try {
+            Files.createDirectories(files.logDir());
+            int n = lastScriptNumber(files.sweepDir());
+            for (SbatchSpec spec : specs) {
+                Path script = files.submitScript(++n);
+                Files.writeString(script, SbatchScript.render(spec), StandardCharsets.UTF_8);
+                done.add(new SubmittedArray(slurm.submit(script), spec.array(), script));
+            }
+        } catch (IOException e) {
+            throw withSubmitted(ExitException.failure("cannot write under " + files.sweepDir() + ": " + e.getMessage(), e), done);
+        } catch (ExitException e) {
+            throw withSubmitted(e, done);
+        }
+        return List.copyOf(done);
+    }
+
+    private static int lastScriptNumber(Path sweepDir) throws IOException {
+        try (Stream<Path> files = Files.list(sweepDir)) {
+            return files.mapToInt(SweepFiles::submitScriptNumber).max().orElse(0);
+        }
+    }
+
+    private static ExitException withSubmitted(ExitException e, List<SubmittedArray> done) {
+        if (done.isEmpty()) {
+            return e;
+        }
+        String submitted = done.stream()
+                .map(a -> "job " + a.jobId() + " (runs " + a.array().runs().stream()
+                        .map(r -> r.spec(0)).collect(Collectors.joining(",")) + ")")
+                .collect(Collectors.joining(", "));
+        return new ExitException(e.exitCode(), e.getMessage() + "; already submitted before this: " + submitted, e);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.arraysweep.orchestrator.slurm;
+
+import dev.arraysweep.db.slurm.TaskEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the batch script of one job array from {@code slurm/worker.sbatch}: a pure function of an
+ * {@link SbatchSpec}.
+ *
+ * <p>The template's placeholders are {@code {{sweep}}}, {@code {{directives}}} (the {@code #SBATCH}
+ * lines, sorted by option; options without a value are left out), {@code {{setup}}},
+ * {@code {{db_url}}} and {@code {{work_dir}}} (shell-quoted), {@code {{index_offset}}},
+ * {@code {{worker_command}}} (inserted as is) and {@code {{requeue_exit_code}}}.
+ */
+public final class SbatchScript {
+
+    /**
+     * Class-path location of the template, next to this class; {@code slurm/worker.sbatch} at the
+     * repository root is a link to the same file.
+     */
+    public static final String TEMPLATE_RESOURCE = "worker.sbatch";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+
+    private SbatchScript() {
+    }
+
+    /** {@return the batch script for {@code spec}, from the bundled template} */
+    public static String render(SbatchSpec spec) {
+        return render(spec, bundledTemplate());
+    }
+
+    /**
+     * {@return the batch script for {@code spec}, from {@code template}}
+     *
+     * @throws IllegalArgumentException when the template has a placeholder this class does not know
+     */
+    public static String render(SbatchSpec spec, String template) {
+        Map<String, String> values = Map.of(
+                "sweep", spec.sweep(),
+                "directives", directives(spec),
+                "setup", spec.slurm().setup() == null
+                        ? "# none; set slurm.setup in the sweep to load modules or set JAVA_HOME"
+                        : spec.slurm().setup(),
+                "db_url", shellQuote(spec.dbUrl()),
+                "work_dir", shellQuote(spec.workDir().toString()),
+                "index_offset", Integer.toString(spec.array().offset()),
+                "worker_command", spec.workerCommand(),
+                "requeue_exit_code", Integer.toString(TaskEnvironment.REQUEUE_EXIT_CODE));
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("unknown placeholder " + m.group() + " in the sbatch template;"
+                        + " known: " + new TreeMap<>(values).keySet());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@return the {@code #SBATCH} lines, one per set option, sorted by option name} */
+    static String directives(SbatchSpec spec) {
+        SlurmSettings s = spec.slurm();
+        Map<String, String> options = new TreeMap<>();
+        String throttle = s.maxConcurrent() > 0 ? "%" + s.maxConcurrent() : "";
+        options.put("array", spec.array().taskSpec() + throttle);
+        options.put("chdir", spec.workDir().toString());
+        options.put("cpus-per-task", Integer.toString(s.cpusPerTask()));
+        putIfSet(options, "gres", s.gres());
+        options.put("job-name", spec.jobName());
+        putIfSet(options, "mem", s.mem());
+        options.put("open-mode", "append"); // a requeued task appends to its log instead of wiping it
+        options.put("output", spec.files().logPattern());
+        putIfSet(options, "partition", s.partition());
+        options.put("requeue", null);
+        options.put("signal", "B:USR1@" + s.signalGraceSeconds());
+        putIfSet(options, "time", s.time());
+        return options.entrySet().stream()
+                .map(e -> "#SBATCH --" + e.getKey() + (e.getValue() == null ? "" : "=" + e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** {@return {@code s} as one single-quoted shell word} */
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static void putIfSet(Map<String, String> options, String key, String value) {
+        if (value != null) {
+            options.put(key, value);
+        }
+    }
+
+    private static String bundledTemplate() {
+        try (InputStream in = SbatchScript.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("sbatch template " + TEMPLATE_RESOURCE + " missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

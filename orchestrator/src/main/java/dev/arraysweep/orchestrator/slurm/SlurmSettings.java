@@ -1,0 +1,114 @@
+package dev.arraysweep.orchestrator.slurm;
+
+import dev.arraysweep.db.ExitException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resources and limits a sweep asks Slurm for: its {@code slurm:} block.
+ *
+ * <p>Text values are {@code null} when unset; unset values produce no {@code #SBATCH} line, so the
+ * cluster's defaults apply.
+ *
+ * @param partition {@code --partition}, such as {@code GPUQ}, or null
+ * @param gres {@code --gres}, such as {@code gpu:V100:1}, or null
+ * @param cpusPerTask {@code --cpus-per-task}, at least 1
+ * @param mem {@code --mem} per node, such as {@code 32G} or {@code 4000M}, or null
+ * @param time {@code --time}, such as {@code 2-00:00:00} or {@code 90}, or null
+ * @param maxConcurrent tasks of one array that may run at once ({@code %N} on {@code --array}); 0 = no limit
+ * @param maxArrayTasks at most this many tasks per array (a user limit on top of the cluster's); 0 = no limit
+ * @param signalGraceSeconds seconds before the time limit at which the worker gets USR1 to checkpoint
+ * @param setup shell lines run before the worker (module loads, {@code JAVA_HOME}), or null
+ */
+public record SlurmSettings(
+        String partition,
+        String gres,
+        int cpusPerTask,
+        String mem,
+        String time,
+        int maxConcurrent,
+        int maxArrayTasks,
+        int signalGraceSeconds,
+        String setup) {
+
+    /** Default lead time of the checkpoint signal; Slurm may send it up to 60 s early. */
+    public static final int DEFAULT_SIGNAL_GRACE_SECONDS = 120;
+
+    private static final Pattern NAME_LIST = Pattern.compile("[A-Za-z0-9_.,-]+");
+    private static final Pattern GRES = Pattern.compile("[A-Za-z0-9_.,:-]+");
+    private static final Pattern MEM = Pattern.compile("[0-9]+[KMGTkmgt]?");
+    private static final Pattern TIME = Pattern.compile(
+            "(?:(\\d+)-)?(\\d+)(?::(\\d+))?(?::(\\d+))?");
+
+    public SlurmSettings {
+        partition = blankToNull(partition);
+        gres = blankToNull(gres);
+        mem = blankToNull(mem);
+        time = blankToNull(time);
+        setup = blankToNull(setup);
+        if (partition != null && !NAME_LIST.matcher(partition).matches()) {
+            throw bad("slurm.partition='" + partition + "' is not a partition name (letters, digits, '_', '-', '.', ',')");
+        }
+        if (gres != null && !GRES.matcher(gres).matches()) {
+            throw bad("slurm.gres='" + gres + "' is not a Slurm GRES such as gpu:1 or gpu:V100:1");
+        }
+        if (cpusPerTask < 1) {
+            throw bad("slurm.cpus_per_task=" + cpusPerTask + " must be at least 1");
+        }
+        if (mem != null && !MEM.matcher(mem).matches()) {
+            throw bad("slurm.mem='" + mem + "' is not a Slurm memory size such as 32G or 4000M");
+        }
+        if (maxConcurrent < 0) {
+            throw bad("slurm.max_concurrent=" + maxConcurrent + " must be 0 (no limit) or more");
+        }
+        if (maxArrayTasks < 0) {
+            throw bad("slurm.max_array_tasks=" + maxArrayTasks + " must be 0 (no limit) or more");
+        }
+        if (signalGraceSeconds < 1 || signalGraceSeconds > 65535) {
+            throw bad("slurm.signal_grace=" + signalGraceSeconds + " must be between 1 and 65535 seconds");
+        }
+        long limit = time == null ? -1 : timeLimitSeconds(time);
+        if (limit > 0 && signalGraceSeconds >= limit) {
+            throw bad("slurm.signal_grace=" + signalGraceSeconds + " s is not shorter than slurm.time='" + time
+                    + "'; the worker would be told to checkpoint before it starts");
+        }
+    }
+
+    /** {@return settings with Slurm's defaults: 1 CPU, no limits, no setup} */
+    public static SlurmSettings defaults() {
+        return new SlurmSettings(null, null, 1, null, null, 0, 0, DEFAULT_SIGNAL_GRACE_SECONDS, null);
+    }
+
+    /**
+     * {@return the time limit in seconds, or -1 for UNLIMITED/INFINITE}
+     *
+     * <p>Slurm's forms: {@code M}, {@code M:S}, {@code H:M:S}, {@code D-H}, {@code D-H:M}, {@code D-H:M:S}.
+     */
+    static long timeLimitSeconds(String time) {
+        if (time.equalsIgnoreCase("UNLIMITED") || time.equalsIgnoreCase("INFINITE")) {
+            return -1;
+        }
+        Matcher m = TIME.matcher(time);
+        if (!m.matches()) {
+            throw bad("slurm.time='" + time + "' is not a Slurm time limit such as 90 (minutes), 12:00:00 or 2-00:00:00");
+        }
+        long a = Long.parseLong(m.group(2));
+        long b = m.group(3) == null ? -1 : Long.parseLong(m.group(3));
+        long c = m.group(4) == null ? -1 : Long.parseLong(m.group(4));
+        if (m.group(1) != null) { // D-H[:M[:S]]
+            return Long.parseLong(m.group(1)) * 86400 + a * 3600 + Math.max(b, 0) * 60 + Math.max(c, 0);
+        }
+        if (c >= 0) { // H:M:S
+            return a * 3600 + b * 60 + c;
+        }
+        return b >= 0 ? a * 60 + b : a * 60; // M:S or M
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static ExitException bad(String message) {
+        return ExitException.badInput(message);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.arraysweep.orchestrator.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submits real job arrays to the single-node Slurm of {@code slurm/start-slurm.sh}.
+ *
+ * <p>Starts it when {@code sbatch} is installed and it is not up (as root); skips when it cannot,
+ * or when the cluster that answers is not that test cluster ({@code ClusterName=localci}). With
+ * {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
+ */
+class RealSlurmTest {
+
+    private static final String TEST_CLUSTER = "localci";
+    private static final CommandRunner SHELL = new ProcessCommandRunner();
+    private static CommandLineSlurm slurm;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void slurmUp() throws Exception {
+        require(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
+        if (!pingUp()) {
+            Path start = startScript();
+            if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
+                CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
+                System.err.print(r.stderr());
+            }
+        }
+        require(pingUp(), "Slurm is not up; start it with: sudo bash slurm/start-slurm.sh start");
+        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30)).stdout();
+        require(config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
+                        || "1".equals(System.getenv("ARRAYSWEEP_SLURM_TESTS")),
+                "the Slurm that answers is not the local test cluster '" + TEST_CLUSTER
+                        + "'; set ARRAYSWEEP_SLURM_TESTS=1 to submit test jobs to it anyway");
+        slurm = CommandLineSlurm.create(Clock.systemUTC());
+    }
+
+    @Test
+    void sixTasksThrottledToTwo_runTheRightRunIndices() throws Exception {
+        Path out = Files.createDirectories(work.resolve("out"));
+        Path task = executable(work.resolve("task.sh"), """
+                #!/bin/bash
+                f="$ARRAYSWEEP_WORKDIR/out/run_$((SLURM_ARRAY_TASK_ID + ARRAYSWEEP_INDEX_OFFSET))"
+                echo "$SLURM_ARRAY_TASK_ID $ARRAYSWEEP_INDEX_OFFSET $SETUP_RAN $(date +%s.%N)" > "$f.part"
+                sleep 2
+                date +%s.%N >> "$f.part"
+                mv "$f.part" "$f"
+                """);
+        // Task ids stay below 1001 whatever the cluster allows, so runs 1000-1005 need offset 1000.
+        int maxArraySize = Math.min(slurm.maxArraySize(), ArrayPlanner.DEFAULT_MAX_ARRAY_SIZE);
+        List<ArrayChunk> arrays = ArrayPlanner.forCluster(maxArraySize, 0)
+                .plan(IntStream.rangeClosed(1000, 1005).boxed().toList());
+        assertThat(arrays).singleElement().extracting(ArrayChunk::offset).isEqualTo(1000);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 0, 30, "export SETUP_RAN=yes");
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), work,
+                "jdbc:h2:" + work.resolve("db"), task.toString());
+
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        SlurmPoll poll = awaitFinished(job.jobId(), Duration.ofSeconds(120));
+
+        assertThat(poll.tasksOf(job.jobId())).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
+        List<double[]> intervals = new ArrayList<>();
+        for (int taskId = 0; taskId < 6; taskId++) {
+            List<String> lines = Files.readAllLines(out.resolve("run_" + (1000 + taskId)));
+            String[] first = lines.get(0).split(" ");
+            assertThat(first[0]).isEqualTo(Integer.toString(taskId));
+            assertThat(first[1]).isEqualTo("1000");
+            assertThat(first[2]).as("setup hook ran").isEqualTo("yes");
+            intervals.add(new double[] {Double.parseDouble(first[3]), Double.parseDouble(lines.get(1))});
+            assertThat(spec.files().taskLog(job.jobId(), taskId)).content()
+                    .contains("runs run " + (1000 + taskId)).contains("worker exited with status 0");
+        }
+        assertThat(maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
+    }
+
+    @Test
+    void usr1ToBatchShell_reachesWorker_andCheckpointExitRequeues() throws Exception {
+        Path task = executable(work.resolve("task.sh"), """
+                #!/bin/bash
+                d=$ARRAYSWEEP_WORKDIR
+                if [ "${SLURM_RESTART_COUNT:-0}" -gt 0 ]; then echo "$SLURM_RESTART_COUNT" > "$d/restarted"; exit 0; fi
+                trap 'echo usr1 > "$d/usr1"; exit 75' USR1
+                touch "$d/started"
+                while :; do sleep 0.2; done
+                """);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 0, 0, 30, null);
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), work,
+                "jdbc:h2:" + work.resolve("db"), task.toString());
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        try {
+            awaitFile(work.resolve("started"), Duration.ofSeconds(60));
+            CommandRunner.Result r = SHELL.run(List.of("scancel", "--batch", "--signal=USR1", job.jobId()),
+                    Duration.ofSeconds(30));
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+
+            awaitFile(work.resolve("usr1"), Duration.ofSeconds(15));
+            awaitFile(work.resolve("restarted"), Duration.ofSeconds(60));
+            assertThat(Files.readString(work.resolve("restarted")).strip()).isEqualTo("1");
+            assertThat(awaitFinished(job.jobId(), Duration.ofSeconds(30)).task(job.jobId(), 0))
+                    .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
+            assertThat(spec.files().taskLog(job.jobId(), 0)).content()
+                    .contains("worker checkpointed (exit 75); requeueing")
+                    .contains("restart 1");
+        } finally {
+            if (slurm.poll(List.of(job.jobId())).anyActive(job.jobId())) {
+                slurm.cancel(job.jobId());
+            }
+        }
+    }
+
+    private static SlurmPoll awaitFinished(String jobId, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (true) {
+            SlurmPoll poll = slurm.poll(List.of(jobId));
+            if (!poll.tasksOf(jobId).isEmpty() && !poll.anyActive(jobId)) {
+                return poll;
+            }
+            if (Instant.now().isAfter(end)) {
+                slurm.cancel(jobId);
+                throw new AssertionError("job " + jobId + " not finished after " + limit + ": " + poll.tasks());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static void awaitFile(Path file, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (!Files.exists(file)) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError(file + " did not appear within " + limit);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static Path executable(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    /** {@return the largest number of [start, end] intervals that overlap at one instant} */
+    private static int maxOverlap(List<double[]> intervals) {
+        int max = 0;
+        for (double[] a : intervals) {
+            int n = 0;
+            for (double[] b : intervals) {
+                if (b[0] <= a[0] && a[0] < b[1]) {
+                    n++;
+                }
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
+    private static boolean pingUp() throws Exception {
+        CommandRunner.Result r = SHELL.run(List.of("scontrol", "ping"), Duration.ofSeconds(30));
+        return r.ok() && r.stdout().contains("is UP");
+    }
+
+    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
+    private static Path startScript() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path script = dir.resolve("slurm/start-slurm.sh");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        return null;
+    }
+
+    private static void require(boolean condition, String why) {
+        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
+            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
+        } else {
+            assumeTrue(condition, why + ": real-Slurm tests skipped");
+        }
+    }
+}
