@@ -34,7 +34,7 @@ record TensorSet(NDArray trainImages, NDArray trainEvalImages, NDArray trainLabe
     }
 
     /** {@return what turns gathered training images into model input} */
-    Function<NDArray, NDArray> prepare(Random rng) {
+    Function<NDArray, NDArray> prepare(java.util.function.Supplier<Random> rng) {
         if (!augment) {
             return x -> x;
         }
@@ -43,7 +43,7 @@ record TensorSet(NDArray trainImages, NDArray trainEvalImages, NDArray trainLabe
             int c = stats.channels();
             NDArray mean = m.create(stats.mean(), new Shape(1, c, 1, 1));
             NDArray std = m.create(stats.std(), new Shape(1, c, 1, 1));
-            return x.sub(mean).div(std); // AUGMENT-PENDING: CifarAugment.apply(x, rng)
+            return x.sub(mean).div(std); // AUGMENT-PENDING: CifarAugment.apply(x, rng.get())
         };
     }
 

@@ -20,6 +20,14 @@ import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
+import ai.djl.MalformedModelException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +58,7 @@ public final class Trainer implements AutoCloseable {
     private final NDArray trainLabels;
     private final NDArray testImages;
     private final NDArray testLabels;
-    private final TrainingState state;
+    private TrainingState state;
 
     /**
      * Builds the model (initialised from the run's seed), moves the data to {@code device} and sets up the
@@ -81,7 +89,7 @@ public final class Trainer implements AutoCloseable {
         this.testImages = tensors.testImages();
         this.testLabels = tensors.testLabels();
         this.trainData = new DeviceData(manager, tensors.trainImages(), trainLabels,
-                tensors.prepare(state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
+                tensors.prepare(() -> this.state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
     }
 
     /** {@return the model} */
@@ -114,6 +122,7 @@ public final class Trainer implements AutoCloseable {
                 trainData.release(batch);
                 if (stop.getAsBoolean()) {
                     state.setWallSecondsBefore((System.nanoTime() - wallStart) / 1e9);
+                    state.addEpochSecondsBefore((System.nanoTime() - epochStart) / 1e9);
                     return false;
                 }
             }
@@ -125,10 +134,10 @@ public final class Trainer implements AutoCloseable {
             SplitMetrics test = evaluate(testImages, testLabels);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             state.finishEpoch();
+            state.setWallSecondsBefore(wall);
             listener.onEpoch(new EpochResult(epoch, lr, figures, epochSeconds, wall, train, test,
                     HostMemory.residentBytes(), null));
             if (stop.getAsBoolean() && state.nextEpoch() < spec.epochs()) {
-                state.setWallSecondsBefore(wall);
                 return false;
             }
         }
@@ -158,6 +167,53 @@ public final class Trainer implements AutoCloseable {
 
     private SplitMetrics evaluate(NDArray images, NDArray labels) {
         return new Evaluator(x -> forward(x, false), EVAL_BATCH).evaluate(images, labels);
+    }
+
+    /**
+     * Saves everything a resumed run needs (see {@link Checkpoint}) to {@code dir}, atomically.
+     *
+     * @param paramsHash the run's parameter hash; a resume with other parameters is refused
+     */
+    public void saveCheckpoint(Path dir, String paramsHash) {
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(model)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the model", e);
+        }
+        new Checkpoint(paramsHash, model.toByteArray(), optimizer.saveState(), state, strategy.saveState(trainData))
+                .write(dir);
+    }
+
+    /**
+     * Restores the checkpoint in {@code dir}, if there is one. {@return the epoch training resumes in, or -1
+     * when there was no checkpoint}
+     */
+    public int resumeFrom(Path dir, String paramsHash) {
+        Checkpoint c = Checkpoint.read(dir, paramsHash);
+        if (c == null) {
+            return -1;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.model()))) {
+            block.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException e) {
+            throw new UncheckedIOException("cannot restore the model from the checkpoint in " + dir,
+                    new IOException(e));
+        }
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+        optimizer.restoreState(c.optimizer());
+        state = c.loop();
+        strategy.restoreState(c.strategy(), trainData);
+        return state.nextEpoch();
+    }
+
+    /** Deletes a finished run's checkpoint. */
+    public static void deleteCheckpoint(Path dir) {
+        Checkpoint.delete(dir);
     }
 
     /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */
