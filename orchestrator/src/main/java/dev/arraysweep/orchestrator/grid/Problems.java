@@ -14,10 +14,6 @@ final class Problems {
         this.file = file;
     }
 
-    String file() {
-        return file;
-    }
-
     void at(Node node, String key, String message) {
         at(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, key, message);
     }
@@ -28,10 +24,6 @@ final class Problems {
 
     void general(String message) {
         messages.add(file + ": " + message);
-    }
-
-    boolean isEmpty() {
-        return messages.isEmpty();
     }
 
     void throwIfAny() {
