@@ -41,20 +41,62 @@ public final class Database {
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
         ds.setPassword(DbPassword.fromEnvironment());
-        try (Connection probe = ds.getConnection()) {
-            if (migrate) {
-                Schema.migrate(ds);
-            } else if (!Schema.exists(probe)) {
-                throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
-                        + " run `arraysweep expand SWEEP.yaml` first to create it");
+        for (int attempt = 1; ; attempt++) {
+            try (Connection probe = ds.getConnection()) {
+                if (migrate) {
+                    Schema.migrate(ds);
+                } else if (!Schema.exists(probe)) {
+                    throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
+                            + " run `arraysweep expand SWEEP.yaml` first to create it");
+                }
+                break;
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof ExitException ee) {
+                    throw ee;
+                }
+                // Many workers starting at once race to open the embedded file (one becomes its
+                // AUTO_SERVER); H2 then reports transient conflicts that a retry resolves.
+                if (attempt < OPEN_ATTEMPTS && transientOpenFailure(e)) {
+                    sleepBeforeRetry(attempt);
+                    continue;
+                }
+                throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
+                        + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
             }
-        } catch (SQLException e) {
-            throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
-                    + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
         }
         Jdbi jdbi = Jdbi.create(ds);
         jdbi.installPlugin(new SqlObjectPlugin());
         return new Database(jdbi, url, clock);
+    }
+
+    private static final int OPEN_ATTEMPTS = 10;
+
+    private static boolean transientOpenFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == org.h2.api.ErrorCode.CONCURRENT_UPDATE_1 || code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                        || code == org.h2.api.ErrorCode.CONNECTION_BROKEN_1 || code == org.h2.api.ErrorCode.LOCK_TIMEOUT_1
+                        || code == org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(100L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(200));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ExitException(ExitException.FAILURE, "interrupted while opening the database", ie);
+        }
+    }
+
+    /** {@return a handle that keeps the database open (and this process its AUTO_SERVER) until closed} */
+    public org.jdbi.v3.core.Handle keepOpen() {
+        return jdbi.open();
     }
 
     /** {@return the JDBI instance} */

@@ -69,6 +69,8 @@ final class SqlCommand implements Command {
             } catch (SQLException e) {
                 c.rollback();
                 throw sqlError(e, write);
+            } finally {
+                c.setAutoCommit(true);
             }
         });
         String format = line.hasOption("json") ? table.toJson() : line.hasOption("csv") ? table.toCsv() : table.toText();

@@ -169,8 +169,9 @@ public final class TaskRunner {
     private static ExitException noSuchRun(Database db, String sweep, int index) {
         var s = db.sweeps().find(sweep);
         if (s.isEmpty()) {
+            String stored = String.join(", ", db.sweeps().list().stream().map(x -> x.name()).toList());
             return ExitException.badInput("no sweep called '" + sweep + "' in " + db.url()
-                    + "; expand it first with `arraysweep expand sweeps/FILE.yaml`");
+                    + " (it holds: " + (stored.isEmpty() ? "no sweeps" : stored) + "); expand it first with `arraysweep expand sweeps/FILE.yaml`");
         }
         int n = db.runs().bySweep(s.get().id()).size();
         return ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " (its indices are 0-"
