@@ -1,0 +1,104 @@
+package dev.arraysweep.worker.sampling;
+
+import dev.arraysweep.db.model.SamplerFigures;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Loss selection after the steps of an inner strategy (thesis Alg. 3-5, section 5.4). Each batch the inner
+ * strategy would train on is the <em>pool</em>: a mini-batch of {@code batch_size} from the shuffled order
+ * (selector alone), from the epoch filter's kept samples (after an epoch filter) or the batch filter's
+ * accumulated {@code batch_size} accepted samples (after a batch filter). The pool is judged with a fresh
+ * no-gradient forward (the current model's losses) and the step trains only on the samples the
+ * {@link Selector} picks: {@code min(k, pool)} for top-k, loss-weighted and q-split, the samples at or above
+ * the pool's loss quantile for top-q. Epoch boundaries and step counts are the inner strategy's.
+ */
+public final class LossSelector implements SamplingStrategy {
+    private final SamplingStrategy inner;
+    private final Selector selector;
+    private Random rng;
+    private final EpochFigures own = new EpochFigures();
+
+    /** @param rng the generator of the random selectors, seeded from the run's seed */
+    public LossSelector(SamplingStrategy inner, Selector selector, Random rng) {
+        this.inner = inner;
+        this.selector = selector;
+        this.rng = rng;
+    }
+
+    @Override
+    public void startEpoch(int epoch, int[] order, SampleSource source) {
+        own.reset();
+        inner.startEpoch(epoch, order, source);
+    }
+
+    @Override
+    public Batch nextStep(SampleSource source) {
+        Batch pool = inner.nextStep(source);
+        if (pool == null) {
+            return null;
+        }
+        int[] rows = selector.select(source.judge(pool).losses(), rng);
+        own.rawForwarded += pool.size();
+        own.accepted += rows.length;
+        if (rows.length == pool.size() && isIdentity(rows)) {
+            return pool;
+        }
+        Batch step = source.rows(pool, rows);
+        source.release(pool);
+        return step;
+    }
+
+    private static boolean isIdentity(int[] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean wantsStepLosses() {
+        return inner.wantsStepLosses();
+    }
+
+    @Override
+    public void afterStep(Batch batch, float[] losses) {
+        inner.afterStep(batch, losses);
+    }
+
+    /** Pool forwards add to the inner strategy's; accepted and trained are the selected samples. */
+    @Override
+    public SamplerFigures endEpoch() {
+        EpochFigures f = EpochFigures.of(inner.endEpoch());
+        f.rawForwarded += own.rawForwarded;
+        f.accepted = own.accepted;
+        f.trained = own.accepted;
+        return f.snapshot();
+    }
+
+    @Override
+    public StrategyState saveState(SampleSource source) {
+        Map<String, Serializable> v = new HashMap<>();
+        v.put("rng", Rngs.save(rng));
+        v.put("figures", own.toArray());
+        v.put("inner", inner.saveState(source));
+        return new StrategyState("loss-selector", v);
+    }
+
+    @Override
+    public void restoreState(StrategyState state, SampleSource source) {
+        Map<String, Serializable> v = state.valuesOf("loss-selector");
+        rng = Rngs.restore((byte[]) v.get("rng"));
+        own.fromArray((long[]) v.get("figures"));
+        inner.restoreState((StrategyState) v.get("inner"), source);
+    }
+
+    @Override
+    public String toString() {
+        return selector + " > " + inner;
+    }
+}
