@@ -14,18 +14,17 @@ import java.util.Map;
  * it as accepted 0, one step, {@code batch_size} trained. Samples a batch filter accumulated in earlier
  * epochs keep waiting for their step.
  */
-public final class EmptyFallback implements SamplingStrategy {
-    private final SamplingStrategy inner;
+public final class EmptyFallback extends StrategyDecorator {
     private final int batchSize;
     private int[] order = new int[0];
     private boolean innerDone;
     private int fallbackTrained;
 
     public EmptyFallback(SamplingStrategy inner, int batchSize) {
+        super(inner);
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
         }
-        this.inner = inner;
         this.batchSize = batchSize;
     }
 
@@ -57,16 +56,6 @@ public final class EmptyFallback implements SamplingStrategy {
     }
 
     @Override
-    public boolean wantsStepLosses() {
-        return inner.wantsStepLosses();
-    }
-
-    @Override
-    public void afterStep(Batch batch, float[] losses) {
-        inner.afterStep(batch, losses);
-    }
-
-    @Override
     public SamplerFigures endEpoch() {
         EpochFigures f = EpochFigures.of(inner.endEpoch());
         if (fallbackTrained > 0) {
@@ -88,8 +77,7 @@ public final class EmptyFallback implements SamplingStrategy {
         v.put("order", order.clone());
         v.put("innerDone", innerDone);
         v.put("fallbackTrained", fallbackTrained);
-        v.put("inner", inner.saveState(source));
-        return new StrategyState("empty-fallback", v);
+        return withInner("empty-fallback", v, source);
     }
 
     @Override
@@ -98,7 +86,7 @@ public final class EmptyFallback implements SamplingStrategy {
         order = (int[]) v.get("order");
         innerDone = (Boolean) v.get("innerDone");
         fallbackTrained = (Integer) v.get("fallbackTrained");
-        inner.restoreState((StrategyState) v.get("inner"), source);
+        restoreInner(v, source);
     }
 
     @Override

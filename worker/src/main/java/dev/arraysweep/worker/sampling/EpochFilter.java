@@ -19,8 +19,7 @@ import java.util.Map;
  * 5.2.1) keeps the very tensors that were judged and trains on those, at the cost of holding the accepted
  * samples on the device for the epoch.
  */
-public final class EpochFilter implements SamplingStrategy {
-    private final SamplingStrategy inner;
+public final class EpochFilter extends StrategyDecorator {
     private final AcceptanceRule rule;
     private final boolean reuse;
     private final int chunk;
@@ -32,10 +31,10 @@ public final class EpochFilter implements SamplingStrategy {
      * @param chunk how many samples one judging forward takes
      */
     public EpochFilter(SamplingStrategy inner, AcceptanceRule rule, boolean reuse, int chunk) {
+        super(inner);
         if (chunk <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, not " + chunk);
         }
-        this.inner = inner;
         this.rule = rule;
         this.reuse = reuse;
         this.chunk = chunk;
@@ -90,16 +89,6 @@ public final class EpochFilter implements SamplingStrategy {
         return inner.nextStep(view(source));
     }
 
-    @Override
-    public boolean wantsStepLosses() {
-        return inner.wantsStepLosses();
-    }
-
-    @Override
-    public void afterStep(Batch batch, float[] losses) {
-        inner.afterStep(batch, losses);
-    }
-
     /** The epoch-start judging adds to the inner strategy's forwards; accepted is what passed every stage. */
     @Override
     public SamplerFigures endEpoch() {
@@ -119,8 +108,7 @@ public final class EpochFilter implements SamplingStrategy {
             v.put("keptData", source.encode(remaining));
             source.release(remaining);
         }
-        v.put("inner", inner.saveState(view(source)));
-        return new StrategyState("epoch-filter", v);
+        return withInner("epoch-filter", v, view(source));
     }
 
     @Override
@@ -133,7 +121,7 @@ public final class EpochFilter implements SamplingStrategy {
             Batch remaining = source.decode((int[]) v.get("keptIndices"), (byte[]) v.get("keptData"));
             kept = new KeptSource(source, remaining, position, position);
         }
-        inner.restoreState((StrategyState) v.get("inner"), view(source));
+        restoreInner(v, view(source));
     }
 
     @Override

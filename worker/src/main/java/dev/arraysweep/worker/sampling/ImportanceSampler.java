@@ -1,6 +1,5 @@
 package dev.arraysweep.worker.sampling;
 
-import dev.arraysweep.db.model.SamplerFigures;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +18,7 @@ import java.util.Random;
  * (the trainer minimises {@code mean(w_i * l_i)}), which keeps the gradient unbiased (seed 002, eq. 1-2).
  * Seed 002's warm-up weight {@code 1/N} is {@code 1/(N p_i)} with uniform {@code p_i = 1/N}, that is 1.
  */
-public final class ImportanceSampler implements SamplingStrategy {
-    private final SamplingStrategy inner;
+public final class ImportanceSampler extends StrategyDecorator {
     private final double beta;
     private final int warmupEpochs;
     private final Integer samplesPerEpoch;
@@ -36,6 +34,7 @@ public final class ImportanceSampler implements SamplingStrategy {
      */
     public ImportanceSampler(SamplingStrategy inner, double beta, int warmupEpochs, Integer samplesPerEpoch,
                              boolean replacement, Random rng) {
+        super(inner);
         if (!(beta >= 0 && beta <= 1)) {
             throw new IllegalArgumentException("beta must be in [0, 1], not " + beta);
         }
@@ -43,7 +42,6 @@ public final class ImportanceSampler implements SamplingStrategy {
             throw new IllegalArgumentException("warm-up epochs must be >= 0 and samples per epoch >= 1: "
                     + warmupEpochs + ", " + samplesPerEpoch);
         }
-        this.inner = inner;
         this.beta = beta;
         this.warmupEpochs = warmupEpochs;
         this.samplesPerEpoch = samplesPerEpoch;
@@ -121,11 +119,6 @@ public final class ImportanceSampler implements SamplingStrategy {
     }
 
     @Override
-    public SamplerFigures endEpoch() {
-        return inner.endEpoch();
-    }
-
-    @Override
     public StrategyState saveState(SampleSource source) {
         Map<String, Serializable> v = new HashMap<>();
         v.put("rng", Rngs.save(rng));
@@ -135,8 +128,7 @@ public final class ImportanceSampler implements SamplingStrategy {
         if (logP != null) {
             v.put("logP", logP.clone());
         }
-        v.put("inner", inner.saveState(source));
-        return new StrategyState("importance", v);
+        return withInner("importance", v, source);
     }
 
     @Override
@@ -145,7 +137,7 @@ public final class ImportanceSampler implements SamplingStrategy {
         rng = Rngs.restore((byte[]) v.get("rng"));
         scores = (double[]) v.get("scores");
         logP = (double[]) v.get("logP");
-        inner.restoreState((StrategyState) v.get("inner"), source);
+        restoreInner(v, source);
     }
 
     @Override

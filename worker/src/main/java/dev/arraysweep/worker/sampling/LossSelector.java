@@ -15,15 +15,14 @@ import java.util.Random;
  * {@link Selector} picks: {@code min(k, pool)} for top-k, loss-weighted and q-split, the samples at or above
  * the pool's loss quantile for top-q. Epoch boundaries and step counts are the inner strategy's.
  */
-public final class LossSelector implements SamplingStrategy {
-    private final SamplingStrategy inner;
+public final class LossSelector extends StrategyDecorator {
     private final Selector selector;
     private Random rng;
     private final EpochFigures own = new EpochFigures();
 
     /** @param rng the generator of the random selectors, seeded from the run's seed */
     public LossSelector(SamplingStrategy inner, Selector selector, Random rng) {
-        this.inner = inner;
+        super(inner);
         this.selector = selector;
         this.rng = rng;
     }
@@ -36,19 +35,21 @@ public final class LossSelector implements SamplingStrategy {
 
     @Override
     public Batch nextStep(SampleSource source) {
-        Batch pool = inner.nextStep(source);
-        if (pool == null) {
-            return null;
+        Batch pool;
+        while ((pool = inner.nextStep(source)) != null) {
+            int[] rows = selector.select(source.judge(pool).losses(), rng);
+            own.rawForwarded += pool.size();
+            own.accepted += rows.length;
+            if (rows.length == pool.size() && isIdentity(rows)) {
+                return pool;
+            }
+            Batch step = rows.length == 0 ? null : source.rows(pool, rows); // none only for NaN losses
+            source.release(pool);
+            if (step != null) {
+                return step;
+            }
         }
-        int[] rows = selector.select(source.judge(pool).losses(), rng);
-        own.rawForwarded += pool.size();
-        own.accepted += rows.length;
-        if (rows.length == pool.size() && isIdentity(rows)) {
-            return pool;
-        }
-        Batch step = source.rows(pool, rows);
-        source.release(pool);
-        return step;
+        return null;
     }
 
     private static boolean isIdentity(int[] rows) {
@@ -58,16 +59,6 @@ public final class LossSelector implements SamplingStrategy {
             }
         }
         return true;
-    }
-
-    @Override
-    public boolean wantsStepLosses() {
-        return inner.wantsStepLosses();
-    }
-
-    @Override
-    public void afterStep(Batch batch, float[] losses) {
-        inner.afterStep(batch, losses);
     }
 
     /** Pool forwards add to the inner strategy's; accepted and trained are the selected samples. */
@@ -85,8 +76,7 @@ public final class LossSelector implements SamplingStrategy {
         Map<String, Serializable> v = new HashMap<>();
         v.put("rng", Rngs.save(rng));
         v.put("figures", own.toArray());
-        v.put("inner", inner.saveState(source));
-        return new StrategyState("loss-selector", v);
+        return withInner("loss-selector", v, source);
     }
 
     @Override
@@ -94,7 +84,7 @@ public final class LossSelector implements SamplingStrategy {
         Map<String, Serializable> v = state.valuesOf("loss-selector");
         rng = Rngs.restore((byte[]) v.get("rng"));
         own.fromArray((long[]) v.get("figures"));
-        inner.restoreState((StrategyState) v.get("inner"), source);
+        restoreInner(v, source);
     }
 
     @Override

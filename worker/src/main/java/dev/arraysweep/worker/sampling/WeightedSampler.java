@@ -1,7 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.ExitException;
-import dev.arraysweep.db.model.SamplerFigures;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.Random;
  * sample is used once. Samples of weight 0 come only after every positive-weight sample.
  * Training is unweighted: the sampling carries the weights.
  */
-public final class WeightedSampler implements SamplingStrategy {
-    private final SamplingStrategy inner;
+public final class WeightedSampler extends StrategyDecorator {
     private final SampleWeights weights;
     private final Integer samplesPerEpoch;
     private Random rng;
@@ -29,10 +27,10 @@ public final class WeightedSampler implements SamplingStrategy {
      * @param rng the generator of the draws, seeded from the run's seed
      */
     public WeightedSampler(SamplingStrategy inner, SampleWeights weights, Integer samplesPerEpoch, Random rng) {
+        super(inner);
         if (samplesPerEpoch != null && samplesPerEpoch < 1) {
             throw new IllegalArgumentException("samples per epoch must be at least 1, not " + samplesPerEpoch);
         }
-        this.inner = inner;
         this.weights = weights;
         this.samplesPerEpoch = samplesPerEpoch;
         this.rng = rng;
@@ -53,38 +51,17 @@ public final class WeightedSampler implements SamplingStrategy {
     }
 
     @Override
-    public Batch nextStep(SampleSource source) {
-        return inner.nextStep(source);
-    }
-
-    @Override
-    public boolean wantsStepLosses() {
-        return inner.wantsStepLosses();
-    }
-
-    @Override
-    public void afterStep(Batch batch, float[] losses) {
-        inner.afterStep(batch, losses);
-    }
-
-    @Override
-    public SamplerFigures endEpoch() {
-        return inner.endEpoch();
-    }
-
-    @Override
     public StrategyState saveState(SampleSource source) {
         Map<String, Serializable> v = new HashMap<>();
         v.put("rng", Rngs.save(rng));
-        v.put("inner", inner.saveState(source));
-        return new StrategyState("weighted", v);
+        return withInner("weighted", v, source);
     }
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
         Map<String, Serializable> v = state.valuesOf("weighted");
         rng = Rngs.restore((byte[]) v.get("rng"));
-        inner.restoreState((StrategyState) v.get("inner"), source);
+        restoreInner(v, source);
     }
 
     @Override
