@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
+import dev.arraysweep.db.ExitException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,7 +63,8 @@ public final class ImportanceSampler extends StrategyDecorator {
         }
         int draws = samplesPerEpoch == null ? n : samplesPerEpoch;
         if (!replacement && draws > n) {
-            throw new IllegalArgumentException(draws + " samples cannot be drawn without replacement from " + n);
+            throw ExitException.badInput("samples_per_epoch " + draws + " cannot be drawn without replacement from "
+                    + n + " training samples; lower it or set replacement: true");
         }
         logP = WeightedDraw.logSoftmax(scores);
         int[] drawn = replacement ? WeightedDraw.withReplacement(logP, draws, rng)
