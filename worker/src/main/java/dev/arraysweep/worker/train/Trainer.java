@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -118,7 +119,10 @@ public final class Trainer implements AutoCloseable {
             state.setMidEpoch(true);
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
-                step(batch, lr);
+                float[] losses = step(batch, lr, strategy.wantsStepLosses());
+                if (losses != null) {
+                    strategy.afterStep(batch, losses);
+                }
                 trainData.release(batch);
                 if (stop.getAsBoolean()) {
                     state.setWallSecondsBefore((System.nanoTime() - wallStart) / 1e9);
@@ -144,20 +148,28 @@ public final class Trainer implements AutoCloseable {
         return true;
     }
 
-    private void step(Batch batch, double lr) {
+    /**
+     * One optimiser step on {@code batch}. {@return the per-sample training losses on the host when
+     * {@code readLosses} (loss-based sampling scores need them; the read forces a device sync, so only then),
+     * otherwise null}
+     */
+    private float[] step(Batch batch, double lr, boolean readLosses) {
         try (NDManager sub = manager.newSubManager()) {
             batch.x().tempAttach(sub);
             batch.y().tempAttach(sub);
             if (batch.weights() != null) {
                 batch.weights().tempAttach(sub);
             }
+            NDArray losses;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true).singletonOrThrow();
-                NDArray losses = Losses.perSample(logits, batch.y());
+                losses = Losses.perSample(logits, batch.y());
                 NDArray loss = batch.weights() == null ? losses.mean() : losses.mul(batch.weights()).mean();
                 collector.backward(loss);
             }
             optimizer.step(parameters, lr);
+            // read after the update is queued, so the device is not idle while the host waits
+            return readLosses ? losses.stopGradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
         }
     }
 
