@@ -20,7 +20,9 @@ class ShippedSweepsTest {
             "thesis-cifar10-fcnets", 6,
             "thesis-cifar10-batch-size", 10,
             "thesis-cifar100-fcnets", 6,
-            "thesis-cifar100-batch-size", 8);
+            "thesis-cifar100-batch-size", 8,
+            "future-work-filters-selectors", 60,
+            "importance-sampling-cifar10", 18);
 
     static List<Path> files() throws Exception {
         try (Stream<Path> s = Files.list(SWEEPS)) {
