@@ -43,7 +43,8 @@ public final class Sgd extends StatefulOptimizer {
 
     @Override
     void update(int index, NDArray param, NDArray grad, double learningRate, NDManager scope) {
-        NDArray direction = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;
+        // in place on the gradient, which is zeroed after the step anyway: one temporary fewer per parameter
+        NDArray direction = weightDecay != 0 ? grad.addi(param.mul(weightDecay)) : grad;
         if (momentum != 0) {
             NDArray buffer = buffer(MOMENTUM_BUFFER, index, param, scope);
             if (buffer == null) {

@@ -58,7 +58,7 @@ public final class BatchFilter implements SamplingStrategy {
             int[] idx = Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + size));
             cursor += idx.length;
             Batch raw = source.fetch(idx);
-            boolean[] accept = rule.accept(source.judge(raw));
+            boolean[] accept = rule.accept(source.judge(raw, rule.needs()));
             int[] rows = Positions.accepted(accept);
             figures.rawForwarded += idx.length;
             figures.accepted += rows.length;

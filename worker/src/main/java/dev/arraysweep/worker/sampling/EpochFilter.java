@@ -49,7 +49,7 @@ public final class EpochFilter extends StrategyDecorator {
         List<Batch> keptParts = new ArrayList<>();
         for (int from = 0; from < order.length; from += chunk) {
             Batch raw = source.fetch(Arrays.copyOfRange(order, from, Math.min(order.length, from + chunk)));
-            int[] rows = Positions.accepted(rule.accept(source.judge(raw)));
+            int[] rows = Positions.accepted(rule.accept(source.judge(raw, rule.needs())));
             judged += raw.size();
             for (int r : rows) {
                 keptOrder[keptCount++] = raw.indices()[r];

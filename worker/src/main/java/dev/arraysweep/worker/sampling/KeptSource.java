@@ -2,6 +2,7 @@ package dev.arraysweep.worker.sampling;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The epoch filter's {@code reuse} source: serves the very augmented tensors that were judged and kept at
@@ -52,8 +53,8 @@ final class KeptSource implements SampleSource {
     }
 
     @Override
-    public Judgement judge(Batch batch) {
-        return data.judge(batch);
+    public Judgement judge(Batch batch, Set<Judgement.Part> parts) {
+        return data.judge(batch, parts);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.model.SamplerFigures;
 import java.io.Serializable;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Loss selection after the steps of an inner strategy (thesis Alg. 3-5, section 5.4). Each batch the inner
@@ -16,6 +18,7 @@ import java.util.Random;
  * the pool's loss quantile for top-q. Epoch boundaries and step counts are the inner strategy's.
  */
 public final class LossSelector extends StrategyDecorator {
+    private static final Set<Judgement.Part> LOSSES = EnumSet.of(Judgement.Part.LOSSES);
     private final Selector selector;
     private Random rng;
     private final EpochFigures own = new EpochFigures();
@@ -37,7 +40,7 @@ public final class LossSelector extends StrategyDecorator {
     public Batch nextStep(SampleSource source) {
         Batch pool;
         while ((pool = inner.nextStep(source)) != null) {
-            int[] rows = selector.select(source.judge(pool).losses(), rng);
+            int[] rows = selector.select(source.judge(pool, LOSSES).losses(), rng);
             own.rawForwarded += pool.size();
             own.accepted += rows.length;
             if (rows.length == pool.size() && isIdentity(rows)) {

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.sampling;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a strategy may ask of the training engine: fetch samples by index (augmented when the run
@@ -11,8 +12,11 @@ public interface SampleSource {
     /** {@return the samples at {@code indices}, ready for the model} */
     Batch fetch(int[] indices);
 
-    /** {@return the model's judgement of {@code batch}, without gradients} */
-    Judgement judge(Batch batch);
+    /**
+     * {@return the model's judgement of {@code batch}, without gradients, with only the {@code parts} asked for;
+     * with no parts there is nothing to compute and no forward pass}
+     */
+    Judgement judge(Batch batch, Set<Judgement.Part> parts);
 
     /** {@return the rows {@code rows} (positions within {@code batch}, repeats allowed) of a batch, tensors included} */
     Batch rows(Batch batch, int[] rows);

@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.arraysweep.worker.eval.Losses;
+import dev.arraysweep.worker.optim.Autograd;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.Judgement;
 import dev.arraysweep.worker.sampling.SampleSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,6 +30,9 @@ final class DeviceData implements SampleSource {
     private final Function<NDArray, NDArray> prepare;
     private final Function<NDArray, NDArray> judgeForward;
     private int[] hostLabels;
+    private int[] hostOrder;
+    private int[] positionOf;
+    private NDArray epochOrder;
 
     /**
      * @param images the training images (N, C, H, W) on the device, un-normalised when {@code prepare} augments
@@ -48,14 +55,34 @@ final class DeviceData implements SampleSource {
         return size;
     }
 
+    /**
+     * Uploads the epoch's order to the device once, so that fetching a run of consecutive positions of it
+     * (what mini-batches and raw batches do) slices the device copy instead of copying indices from the host
+     * at every batch: on a GPU such a copy from pageable memory waits for the device, a sync per batch.
+     */
+    void useOrder(int[] order) {
+        if (epochOrder != null) {
+            epochOrder.close();
+        }
+        this.hostOrder = order;
+        this.positionOf = new int[size];
+        Arrays.fill(positionOf, -1);
+        for (int p = 0; p < order.length; p++) {
+            positionOf[order[p]] = p;
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+            epochOrder = scratch.create(order).toType(DataType.INT64, false);
+            epochOrder.attach(manager);
+        }
+    }
+
     @Override
     public Batch fetch(int[] indices) {
         NDManager m = manager.newSubManager();
-        NDArray idx = m.create(indices);
         NDArray x;
         NDArray y;
         try (NDManager scratch = manager.newSubManager()) {
-            idx.tempAttach(scratch);
+            NDArray idx = deviceIndices(indices, scratch);
             NDArray gathered = images.get(idx);
             gathered.tempAttach(scratch);
             x = prepare.apply(gathered);
@@ -66,28 +93,66 @@ final class DeviceData implements SampleSource {
         return new Batch(indices, x, y, null);
     }
 
+    /**
+     * {@return the indices as an array on the device, belonging to {@code scratch}: a slice of the epoch's
+     * order when they are a run of consecutive positions of it, else a copy from the host}
+     */
+    private NDArray deviceIndices(int[] indices, NDManager scratch) {
+        int from = indices.length == 0 || positionOf == null || indices[0] < 0 || indices[0] >= size ? -1
+                : positionOf[indices[0]];
+        if (from >= 0 && from + indices.length <= hostOrder.length
+                && Arrays.equals(hostOrder, from, from + indices.length, indices, 0, indices.length)) {
+            NDArray slice = epochOrder.get(new NDIndex("{}:{}", from, from + indices.length));
+            slice.attach(scratch);
+            return slice;
+        }
+        return scratch.create(indices);
+    }
+
     @Override
-    public Judgement judge(Batch batch) {
-        try (NDManager scratch = manager.newSubManager()) {
+    public Judgement judge(Batch batch, Set<Judgement.Part> parts) {
+        int n = batch.size();
+        if (parts.isEmpty()) {
+            return new Judgement(n, null, null, null);
+        }
+        NDList wanted = new NDList();
+        float[] all;
+        try (NDManager scratch = manager.newSubManager(); Autograd.Scope noGrad = Autograd.disabled()) {
             batch.x().tempAttach(scratch);
             batch.y().tempAttach(scratch);
             NDArray logits = judgeForward.apply(batch.x());
-            NDArray losses = Losses.perSample(logits, batch.y());
-            NDArray correct = Losses.correct(logits, batch.y()).toType(DataType.FLOAT32, false);
-            NDArray margins = Losses.top2Margin(logits).toType(DataType.FLOAT32, false);
-            float[] all = NDArrays.stack(new NDList(correct, losses.toType(DataType.FLOAT32, false), margins))
-                    .toFloatArray();
-            int n = batch.size();
-            boolean[] c = new boolean[n];
-            float[] l = new float[n];
-            float[] g = new float[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = all[i] > 0.5f;
-                l[i] = all[n + i];
-                g[i] = all[2 * n + i];
+            // only what the rule reads: a hard filter needs arg-max and compare, no softmax at all
+            if (parts.contains(Judgement.Part.CORRECT)) {
+                wanted.add(Losses.correct(logits, batch.y()).toType(DataType.FLOAT32, false));
             }
-            return new Judgement(c, l, g);
+            if (parts.contains(Judgement.Part.LOSSES)) {
+                wanted.add(Losses.perSample(logits, batch.y()).toType(DataType.FLOAT32, false));
+            }
+            if (parts.contains(Judgement.Part.MARGINS)) {
+                wanted.add(Losses.top2Margin(logits).toType(DataType.FLOAT32, false));
+            }
+            // one device-to-host read whatever the number of parts
+            all = (wanted.size() == 1 ? wanted.head() : NDArrays.concat(wanted)).toFloatArray();
         }
+        int k = 0;
+        boolean[] correct = null;
+        float[] losses = null;
+        float[] margins = null;
+        if (parts.contains(Judgement.Part.CORRECT)) {
+            correct = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                correct[i] = all[i] > 0.5f;
+            }
+            k += n;
+        }
+        if (parts.contains(Judgement.Part.LOSSES)) {
+            losses = Arrays.copyOfRange(all, k, k + n);
+            k += n;
+        }
+        if (parts.contains(Judgement.Part.MARGINS)) {
+            margins = Arrays.copyOfRange(all, k, k + n);
+        }
+        return new Judgement(n, correct, losses, margins);
     }
 
     @Override
@@ -98,7 +163,9 @@ final class DeviceData implements SampleSource {
             indices[i] = batch.indices()[rows[i]];
         }
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray r = scratch.create(rows);
+            // a run of consecutive rows (a step's first batch_size, the carried rest) is a view: no copy
+            NDIndex r = isRun(rows) ? new NDIndex("{}:{}", rows[0], rows[0] + rows.length)
+                    : new NDIndex("{}", scratch.create(rows));
             NDArray x = batch.x().get(r);
             NDArray y = batch.y().get(r);
             NDArray w = batch.weights() == null ? null : batch.weights().get(r);
@@ -109,6 +176,18 @@ final class DeviceData implements SampleSource {
             }
             return new Batch(indices, x, y, w);
         }
+    }
+
+    private static boolean isRun(int[] rows) {
+        if (rows.length == 0) {
+            return false;
+        }
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] != rows[0] + i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -47,7 +47,7 @@ final class IndexOnlySource implements SampleSource {
     }
 
     @Override
-    public Judgement judge(Batch batch) {
+    public Judgement judge(Batch batch, java.util.Set<Judgement.Part> parts) {
         judged.add(batch.indices().clone());
         int n = batch.size();
         boolean[] correct = new boolean[n];
