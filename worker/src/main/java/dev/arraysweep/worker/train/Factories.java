@@ -54,9 +54,13 @@ final class Factories {
      * the batch filter form each step's pool from that, and the selector picks from each pool.
      */
     static SamplingStrategy strategy(RunSpec s) {
+        return strategy(s, "soft".equals(s.filterKind()) ? AcceptanceRule.softAccuracy(s.margin())
+                : AcceptanceRule.misclassified());
+    }
+
+    /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
+    static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
         SamplingSpec p = s.sampling();
-        AcceptanceRule rule = "soft".equals(s.filterKind()) ? AcceptanceRule.softAccuracy(s.margin())
-                : AcceptanceRule.misclassified();
         SamplingStrategy strategy = s.batchFiltering() ? batchFilter(s, rule) : new Archetype(s.batchSize());
         if (!"none".equals(p.selector())) {
             strategy = new LossSelector(strategy, selector(p), rng(s, SELECTOR_SEED));

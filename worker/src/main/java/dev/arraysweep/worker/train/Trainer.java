@@ -19,7 +19,9 @@ import dev.arraysweep.worker.eval.SplitMetrics;
 import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
+import dev.arraysweep.worker.sampling.AcceptanceRule;
 import dev.arraysweep.worker.sampling.Batch;
+import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import ai.djl.MalformedModelException;
 import java.io.ByteArrayInputStream;
@@ -66,6 +68,14 @@ public final class Trainer implements AutoCloseable {
      * optimiser, schedule and sampling strategy.
      */
     public Trainer(RunSpec spec, Dataset dataset, Device device) {
+        this(spec, dataset, device, Factories.strategy(spec));
+    }
+
+    /**
+     * As {@link #Trainer(RunSpec, Dataset, Device)}, with a sampling strategy of the caller's instead of the
+     * one the run's parameters name (benchmarks inject filters with a controlled acceptance ratio this way).
+     */
+    public Trainer(RunSpec spec, Dataset dataset, Device device, SamplingStrategy strategy) {
         this.spec = spec;
         Engine.getInstance().setRandomSeed((int) spec.seed());
         this.manager = NDManager.newBaseManager(device);
@@ -82,7 +92,7 @@ public final class Trainer implements AutoCloseable {
         this.parameterStore = new ParameterStore(manager, false);
         this.optimizer = Factories.optimizer(spec);
         this.schedule = Factories.schedule(spec);
-        this.strategy = Factories.strategy(spec);
+        this.strategy = strategy;
 
         TensorSet tensors = TensorSet.load(manager, dataset, spec.augmentation());
         this.trainEvalImages = tensors.trainEvalImages();
@@ -96,6 +106,24 @@ public final class Trainer implements AutoCloseable {
     /** {@return the model} */
     public Block block() {
         return block;
+    }
+
+    /**
+     * {@return the sampling strategy a run's parameters name, composed as for a real run, but with its filters
+     * accepting by {@code rule} (benchmarks control the acceptance ratio this way)}
+     */
+    public static SamplingStrategy samplingStrategy(RunSpec spec, AcceptanceRule rule) {
+        return Factories.strategy(spec, rule);
+    }
+
+    /** {@return the training split as the sampling strategies see it (for benchmarks of its operations)} */
+    public SampleSource trainData() {
+        return trainData;
+    }
+
+    /** {@return the manager that owns the model, the data and, through sub-managers, everything else} */
+    NDManager manager() {
+        return manager;
     }
 
     /** {@return the mutable state a checkpoint must capture besides the model and optimiser} */
@@ -114,7 +142,9 @@ public final class Trainer implements AutoCloseable {
             double lr = schedule.rateAt(epoch);
             long epochStart = System.nanoTime();
             if (!state.midEpoch()) {
-                strategy.startEpoch(epoch, state.shuffle(trainData.size()), trainData);
+                int[] order = state.shuffle(trainData.size());
+                trainData.useOrder(order);
+                strategy.startEpoch(epoch, order, trainData);
             }
             state.setMidEpoch(true);
             Batch batch;
