@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * The {@code worker} command ({@code run}, {@code models}, {@code doctor}); the only place that exits.
+ * The {@code worker} command ({@code run}, {@code models}, {@code doctor}, {@code bench}); the only place that exits.
  * DJL's network switches are set here, before any engine class loads.
  */
 public final class WorkerMain {
@@ -29,6 +29,7 @@ public final class WorkerMain {
                 case "run" -> RunCommand.run(rest, out, env);
                 case "models" -> ModelsCommand.run(rest, out);
                 case "doctor" -> DoctorCommand.run(rest, out, env);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield 0;
@@ -54,5 +55,7 @@ public final class WorkerMain {
         out.println("  run --sweep NAME [--index N]   train one run (index defaults to SLURM_ARRAY_TASK_ID)");
         out.println("  models [--dataset D]            list models with their trainable parameter counts");
         out.println("  doctor                          show engine, libtorch, device and what to set when offline");
+        out.println("  bench [--device cpu|gpu] [--model M,...] [--batch N] [--steps N] [--out FILE]");
+        out.println("                                  time the training loop, selection and filtering; print JSON");
     }
 }
