@@ -83,10 +83,9 @@ final class DeviceData implements SampleSource {
         NDArray y;
         try (NDManager scratch = manager.newSubManager()) {
             NDArray idx = deviceIndices(indices, scratch);
-            NDArray gathered = images.get(idx);
-            gathered.tempAttach(scratch);
+            NDArray gathered = RowGather.take(images, idx, scratch);
             x = prepare.apply(gathered);
-            y = labels.get(idx);
+            y = RowGather.take(labels, idx, scratch);
             x.attach(m);
             y.attach(m);
         }
@@ -162,19 +161,24 @@ final class DeviceData implements SampleSource {
         for (int i = 0; i < rows.length; i++) {
             indices[i] = batch.indices()[rows[i]];
         }
-        try (NDManager scratch = manager.newSubManager()) {
+        NDArray w = batch.weights();
+        if (isRun(rows)) {
             // a run of consecutive rows (a step's first batch_size, the carried rest) is a view: no copy
-            NDIndex r = isRun(rows) ? new NDIndex("{}:{}", rows[0], rows[0] + rows.length)
-                    : new NDIndex("{}", scratch.create(rows));
+            NDIndex r = new NDIndex("{}:{}", rows[0], rows[0] + rows.length);
             NDArray x = batch.x().get(r);
             NDArray y = batch.y().get(r);
-            NDArray w = batch.weights() == null ? null : batch.weights().get(r);
+            w = w == null ? null : w.get(r);
             x.attach(m);
             y.attach(m);
             if (w != null) {
                 w.attach(m);
             }
             return new Batch(indices, x, y, w);
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray r = scratch.create(rows);
+            return new Batch(indices, RowGather.take(batch.x(), r, m), RowGather.take(batch.y(), r, m),
+                    w == null ? null : RowGather.take(w, r, m));
         }
     }
 
