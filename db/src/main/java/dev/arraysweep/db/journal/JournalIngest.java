@@ -8,18 +8,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Loads journals into the database idempotently: metric rows are upserts keyed on (run, epoch, split),
  * an attempt's end is applied only if that attempt still owns the run, and each file's ingested length
  * is remembered so that only new lines are read next time.
+ *
+ * <p>Built for thousands of journals and millions of rows: one connection per pass; the remembered lengths
+ * are read in one query and a file that has not grown is not even opened; run ids are looked up once per
+ * sweep; metric rows are written in batches, and files are committed in groups (each group's rows,
+ * {@code epochs_done} updates and file positions in one transaction, so a crash loses nothing and
+ * repeats nothing).
  */
 public final class JournalIngest {
     private static final int BATCH = 2000;
+    /** Metric rows per transaction; a group of files commits together once it holds this many. */
+    private static final int GROUP_ROWS = 20_000;
 
     private final Database db;
 
@@ -43,67 +54,137 @@ public final class JournalIngest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list journals under " + runsRoot, e);
         }
-        int events = 0;
-        int rows = 0;
-        int changes = 0;
-        int bad = 0;
-        for (Path f : files) {
-            Result r = ingest(f);
-            events += r.events();
-            rows += r.metricRows();
-            changes += r.stateChanges();
-            bad += r.badLines();
-        }
-        return new Result(files.size(), events, rows, changes, bad);
+        return ingest(files);
     }
 
     /** Ingests the new lines of one journal file. */
     public Result ingest(Path file) {
-        String key = file.toAbsolutePath().normalize().toString();
-        long offset = db.jdbi().withHandle(h -> h.createQuery("SELECT bytes FROM journal_position WHERE path = :p")
-                .bind("p", key).mapTo(Long.class).findOne().orElse(0L));
-        JournalReader.Chunk chunk = JournalReader.read(file, offset);
-        if (chunk.events().isEmpty() && chunk.endOffset() == offset) {
-            return new Result(1, 0, 0, 0, chunk.badLines());
-        }
-        int[] counts = new int[2];
-        db.jdbi().useTransaction(h -> {
-            List<EpochMetrics> pending = new ArrayList<>();
-            for (JournalEvent e : chunk.events()) {
-                Optional<Long> runId = runId(h, e);
-                if (runId.isEmpty()) {
-                    continue;
-                }
-                switch (e.type()) {
-                    case JournalEvent.EPOCH -> {
-                        e.metrics().forEach(m -> pending.add(m.withRunId(runId.get())));
-                        h.createUpdate("UPDATE run SET epochs_done = GREATEST(epochs_done, :d) WHERE id = :id")
-                                .bind("d", e.epochsDone()).bind("id", runId.get()).execute();
-                        if (pending.size() >= BATCH) {
-                            counts[0] += pending.size();
-                            MetricRepository.upsert(h, pending);
-                            pending.clear();
-                        }
-                    }
-                    case JournalEvent.DONE, JournalEvent.FAILED, JournalEvent.PREEMPTED ->
-                            counts[1] += endAttempt(h, runId.get(), e);
-                    default -> {
-                        // claims are informational: the database saw them before the journal did
-                    }
-                }
-            }
-            counts[0] += pending.size();
-            MetricRepository.upsert(h, pending);
-            h.createUpdate("MERGE INTO journal_position(path, bytes) KEY(path) VALUES (:p, :b)")
-                    .bind("p", key).bind("b", chunk.endOffset()).execute();
-        });
-        return new Result(1, chunk.events().size(), counts[0], counts[1], chunk.badLines());
+        return ingest(List.of(file));
     }
 
-    private static Optional<Long> runId(Handle h, JournalEvent e) {
-        return h.createQuery("SELECT r.id FROM run r JOIN sweep s ON s.id = r.sweep_id"
-                        + " WHERE s.name = :n AND r.array_index = :i").bind("n", e.sweep()).bind("i", e.index())
-                .mapTo(Long.class).findOne();
+    private Result ingest(List<Path> files) {
+        try (Handle h = db.jdbi().open()) {
+            Map<String, Long> positions = new HashMap<>();
+            h.createQuery("SELECT path, bytes FROM journal_position")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> positions.put(e.getKey(), e.getValue()));
+            Pass pass = new Pass(h);
+            for (Path file : files) {
+                String key = file.toAbsolutePath().normalize().toString();
+                long offset = positions.getOrDefault(key, 0L);
+                if (size(file) <= offset) {
+                    continue; // nothing new: not opened, not parsed
+                }
+                JournalReader.Chunk chunk = JournalReader.read(file, offset);
+                pass.badLines += chunk.badLines();
+                if (chunk.events().isEmpty() && chunk.endOffset() == offset) {
+                    continue; // only an incomplete last line so far
+                }
+                pass.add(key, chunk);
+            }
+            pass.commit();
+            return new Result(files.size(), pass.events, pass.metricRows, pass.stateChanges, pass.badLines);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // let the reader report what is wrong with it
+        }
+    }
+
+    /** The state of one ingest pass: the run ids seen so far and the group of files not yet committed. */
+    private static final class Pass {
+        private final Handle h;
+        private final Map<String, Map<Integer, Long>> runIds = new HashMap<>();
+        private final Map<String, JournalReader.Chunk> group = new LinkedHashMap<>();
+        private int groupRows;
+        int events;
+        int metricRows;
+        int stateChanges;
+        int badLines;
+
+        Pass(Handle h) {
+            this.h = h;
+        }
+
+        void add(String key, JournalReader.Chunk chunk) {
+            group.put(key, chunk);
+            for (JournalEvent e : chunk.events()) {
+                groupRows += e.metrics().size();
+            }
+            if (groupRows >= GROUP_ROWS) {
+                commit();
+            }
+        }
+
+        void commit() {
+            if (group.isEmpty()) {
+                return;
+            }
+            h.useTransaction(tx -> {
+                List<EpochMetrics> pending = new ArrayList<>();
+                Map<Long, Integer> epochsDone = new LinkedHashMap<>();
+                PreparedBatch positions = tx.prepareBatch("MERGE INTO journal_position(path, bytes) KEY(path)"
+                        + " VALUES (:p, :b)");
+                for (Map.Entry<String, JournalReader.Chunk> file : group.entrySet()) {
+                    for (JournalEvent e : file.getValue().events()) {
+                        events++;
+                        Long runId = runId(e);
+                        if (runId == null) {
+                            continue;
+                        }
+                        switch (e.type()) {
+                            case JournalEvent.EPOCH -> {
+                                e.metrics().forEach(m -> pending.add(m.withRunId(runId)));
+                                epochsDone.merge(runId, e.epochsDone(), Math::max);
+                                if (pending.size() >= BATCH) {
+                                    metricRows += pending.size();
+                                    MetricRepository.upsert(tx, pending);
+                                    pending.clear();
+                                }
+                            }
+                            case JournalEvent.DONE, JournalEvent.FAILED, JournalEvent.PREEMPTED ->
+                                    stateChanges += endAttempt(tx, runId, e);
+                            default -> {
+                                // claims are informational: the database saw them before the journal did
+                            }
+                        }
+                    }
+                    positions.bind("p", file.getKey()).bind("b", file.getValue().endOffset()).add();
+                }
+                metricRows += pending.size();
+                if (!pending.isEmpty()) {
+                    MetricRepository.upsert(tx, pending);
+                }
+                // epochs_done only grows (GREATEST), so one update per run with the largest value seen is the
+                // same as one per event
+                PreparedBatch done = tx.prepareBatch("UPDATE run SET epochs_done = GREATEST(epochs_done, :d)"
+                        + " WHERE id = :id");
+                epochsDone.forEach((id, d) -> done.bind("d", d).bind("id", id).add());
+                if (!epochsDone.isEmpty()) {
+                    done.execute();
+                }
+                positions.execute();
+            });
+            group.clear();
+            groupRows = 0;
+        }
+
+        /** {@return the id of the run an event belongs to, or null when the database has no such run} */
+        private Long runId(JournalEvent e) {
+            Map<Integer, Long> ids = runIds.computeIfAbsent(e.sweep(), sweep -> {
+                Map<Integer, Long> m = new HashMap<>();
+                h.createQuery("SELECT r.array_index, r.id FROM run r JOIN sweep s ON s.id = r.sweep_id"
+                                + " WHERE s.name = :n").bind("n", sweep)
+                        .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2)))
+                        .forEach(en -> m.put(en.getKey(), en.getValue()));
+                return m;
+            });
+            return ids.get(e.index());
+        }
     }
 
     private static int endAttempt(Handle h, long runId, JournalEvent e) {
