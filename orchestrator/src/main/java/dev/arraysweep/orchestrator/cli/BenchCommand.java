@@ -1,0 +1,150 @@
+package dev.arraysweep.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.bench.OrchestratorBench;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code arraysweep bench}: in a temporary work directory, times expanding a large grid, ingesting many
+ * epoch rows from journals and {@code status} on a large sweep, and prints the figures as JSON.
+ */
+final class BenchCommand implements Command {
+    private static final int STATUS_REPEATS = 3;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "[--runs N] [--epoch-rows N] [--status-runs N] [--keep] [--out FILE]";
+    }
+
+    @Override
+    public String summary() {
+        return "time expand, journal ingest and status on synthetic sweeps (prints JSON)";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("runs").hasArg().argName("N")
+                        .desc("runs of the grid to expand (default 100000)").build())
+                .addOption(Option.builder().longOpt("epoch-rows").hasArg().argName("N")
+                        .desc("epoch metric rows to ingest from journals (default 1000000)").build())
+                .addOption(Option.builder().longOpt("status-runs").hasArg().argName("N")
+                        .desc("runs of the sweep the journals belong to and status is shown for (default 10000)")
+                        .build())
+                .addOption(Option.builder().longOpt("keep").desc("keep the temporary work directory (its path"
+                        + " is printed) to time `arraysweep status --workdir DIR` as a fresh process").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
+                        .desc("also write the JSON to FILE").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Context ctx) throws IOException {
+        int runs = positive(line, "runs", 100_000);
+        int rows = positive(line, "epoch-rows", 1_000_000);
+        int statusRuns = positive(line, "status-runs", 10_000);
+        Path dir = Files.createTempDirectory("arraysweep-bench");
+        Workspace ws = Workspace.resolve(dir.toString(), null, Map.of());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "load_average_at_start", loadAverage()));
+        try {
+            OrchestratorBench bench = new OrchestratorBench(ws, ctx.clock(), ctx.err());
+            report.put("expand", bench.expand(runs));
+            report.put("ingest", bench.ingest(statusRuns, rows));
+            report.put("status", status(ctx, dir, statusRuns));
+            report.put("load_average_at_end", loadAverage());
+        } finally {
+            if (line.hasOption("keep")) {
+                ctx.err().println("bench: kept the work directory " + dir);
+                report.put("workdir", dir.toString());
+            } else {
+                delete(dir);
+            }
+        }
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        ctx.out().println(json);
+        if (line.hasOption("out")) {
+            Files.writeString(Path.of(line.getOptionValue("out")), json + "\n");
+        }
+        return 0;
+    }
+
+    /** Times the real {@code status} command, in this process, a few times (the first one pays class loading). */
+    private static Map<String, Object> status(Context ctx, Path dir, int runs) {
+        List<Double> seconds = new ArrayList<>();
+        String shown = "";
+        for (int i = 0; i < STATUS_REPEATS; i++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long t0 = System.nanoTime();
+            int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), ctx.err(), ctx.env(), ctx.clock())
+                    .run("status", "--workdir", dir.toString(), OrchestratorBench.STATUS_SWEEP);
+            seconds.add(Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+            shown = out.toString(StandardCharsets.UTF_8);
+            if (code != 0) {
+                throw new ExitException(ExitException.FAILURE, "status failed in the benchmark work directory:\n"
+                        + shown, null);
+            }
+        }
+        ctx.err().printf("bench status on %d runs: %s s%n", runs, seconds);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runs", runs);
+        m.put("seconds_per_call", seconds);
+        m.put("output", shown.lines().toList());
+        return m;
+    }
+
+    private static int positive(CommandLine line, String flag, int fallback) {
+        if (!line.hasOption(flag)) {
+            return fallback;
+        }
+        String v = line.getOptionValue(flag);
+        try {
+            int n = Integer.parseInt(v.strip().replace("_", ""));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
