@@ -37,6 +37,7 @@ public final class Database {
      * @param migrate whether to create or upgrade the schema (false: the schema must already exist)
      */
     public static Database open(String url, Clock clock, boolean migrate) {
+        url = keepOpenInProcess(url);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
@@ -70,6 +71,18 @@ public final class Database {
     }
 
     private static final int OPEN_ATTEMPTS = 10;
+
+    /**
+     * An embedded database stays open until this process exits (H2 closes it then), instead of closing
+     * whenever its last connection closes: closing and at once reopening the same file in one process
+     * raced inside H2 and could show a stale state.
+     */
+    static String keepOpenInProcess(String url) {
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+            return url + ";DB_CLOSE_DELAY=-1";
+        }
+        return url;
+    }
 
     private static boolean transientOpenFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
