@@ -19,6 +19,7 @@ public final class Database {
     private final Jdbi jdbi;
     private final String url;
     private final Clock clock;
+    private volatile boolean migrated;
 
     private Database(Jdbi jdbi, String url, Clock clock) {
         this.jdbi = jdbi;
@@ -38,6 +39,10 @@ public final class Database {
      */
     public static Database open(String url, Clock clock, boolean migrate) {
         url = keepOpenInProcess(url);
+        Database cached = OPEN.get(url);
+        if (cached != null && (!migrate || cached.migrated)) {
+            return cached;
+        }
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
@@ -61,16 +66,28 @@ public final class Database {
                     sleepBeforeRetry(attempt);
                     continue;
                 }
+                if (inUse(e)) {
+                    throw ExitException.wrongState("the database " + url + " is in use by another process (an"
+                            + " `arraysweep run-local` or a worker?). While run-local runs, local commands reach it"
+                            + " through its server automatically; otherwise share it with `arraysweep db serve` and"
+                            + " pass the printed URL with --db or ARRAYSWEEP_DB");
+                }
                 throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
                         + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
             }
         }
         Jdbi jdbi = Jdbi.create(ds);
         jdbi.installPlugin(new SqlObjectPlugin());
-        return new Database(jdbi, url, clock);
+        Database db = new Database(jdbi, url, clock);
+        db.migrated = migrate;
+        if (clock.equals(Clock.systemUTC())) {
+            OPEN.put(url, db); // one instance per database and process: one data source, migrated once
+        }
+        return db;
     }
 
     private static final int OPEN_ATTEMPTS = 10;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Database> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * An embedded database stays open until this process exits (H2 closes it then), instead of closing
@@ -88,11 +105,21 @@ public final class Database {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
-                if (code == org.h2.api.ErrorCode.CONCURRENT_UPDATE_1 || code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                if (code == org.h2.api.ErrorCode.CONCURRENT_UPDATE_1
                         || code == org.h2.api.ErrorCode.CONNECTION_BROKEN_1 || code == org.h2.api.ErrorCode.LOCK_TIMEOUT_1
                         || code == org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || String.valueOf(sql.getMessage()).contains("Lock file"))) {
+                return true;
             }
         }
         return false;
