@@ -35,41 +35,13 @@ public record Workspace(Path root, String dbUrl) {
     public static Workspace resolve(String workdirFlag, String dbFlag, Map<String, String> env) {
         String dir = firstNonBlank(workdirFlag, env.get(WORKDIR_ENV), DEFAULT_WORKDIR);
         String db = firstNonBlank(dbFlag, env.get(DB_ENV), null);
-        Workspace ws = new Workspace(Path.of(dir), db);
-        return db == null ? ws.viaAnnouncedServer() : ws;
+        return new Workspace(Path.of(dir), db);
     }
 
-    /** {@return this workspace reached through the server a running run-local announced, if it answers} */
-    private Workspace viaAnnouncedServer() {
-        try {
-            String url = java.nio.file.Files.readString(serverFile()).strip();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("jdbc:h2:tcp://([^:/]+):(\\d+)/.*").matcher(url);
-            if (!m.matches()) {
-                return this;
-            }
-            try (java.net.Socket s = new java.net.Socket()) {
-                s.connect(new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))), 500);
-            }
-            return new Workspace(root, url);
-        } catch (java.io.IOException | RuntimeException e) {
-            return this; // no server file, or its server is gone
-        }
-    }
-
-    /**
-     * {@return the embedded-file JDBC URL for a work directory}
-     *
-     * <p>Not H2's AUTO_SERVER: in our tests it lost committed rows when one process opened the file again
-     * (see DESIGN notes). Sharing is explicit instead: {@code run-local} serves the file over loopback TCP
-     * and announces the URL in {@link #serverFile()}; a cluster uses {@code arraysweep db serve}.
-     */
+    /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
     public static String embeddedUrl(Path root) {
-        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("arraysweep");
-    }
-
-    /** {@return the file in which a running {@code run-local} announces the URL of its database server} */
-    public Path serverFile() {
-        return root.resolve("arraysweep.server");
+        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("arraysweep")
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     /** {@return whether the database is the embedded file of this work directory} */

@@ -67,10 +67,9 @@ public final class Database {
                     continue;
                 }
                 if (inUse(e)) {
-                    throw ExitException.wrongState("the database " + url + " is in use by another process (an"
-                            + " `arraysweep run-local` or a worker?). While run-local runs, local commands reach it"
-                            + " through its server automatically; otherwise share it with `arraysweep db serve` and"
-                            + " pass the printed URL with --db or ARRAYSWEEP_DB");
+                    throw ExitException.wrongState("the database " + url + " is in use by another process;"
+                            + " share it with `arraysweep db serve` and pass the printed URL with --db or"
+                            + " ARRAYSWEEP_DB (the default embedded URL shares it automatically with AUTO_SERVER)");
                 }
                 throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
                         + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
@@ -90,15 +89,17 @@ public final class Database {
     private static final java.util.concurrent.ConcurrentHashMap<String, Database> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * An embedded database stays open until this process exits (H2 closes it then), instead of closing
-     * whenever its last connection closes: closing and at once reopening the same file in one process
-     * raced inside H2 and could show a stale state.
+     * An embedded database stays open until this process exits instead of closing (and compacting) whenever
+     * its last connection closes, and is never compacted on close: H2 2.3.232's close-time compaction has
+     * lost committed rows (h2database issues 4086, 4247, 4286).
      */
     static String keepOpenInProcess(String url) {
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
-            return url + ";DB_CLOSE_DELAY=-1";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
         }
-        return url;
+        return url + (upper.contains("DB_CLOSE_DELAY") ? "" : ";DB_CLOSE_DELAY=-1")
+                + (upper.contains("MAX_COMPACT_TIME") ? "" : ";MAX_COMPACT_TIME=0");
     }
 
     private static boolean transientOpenFailure(Throwable e) {
