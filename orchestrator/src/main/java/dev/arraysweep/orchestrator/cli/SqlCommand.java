@@ -67,6 +67,8 @@ final class SqlCommand implements Command {
             } catch (SQLException e) {
                 c.rollback();
                 throw sqlError(e, write);
+            } finally {
+                c.setAutoCommit(true); // JDBI refuses to close a handle whose connection is still in a transaction
             }
         });
         String format = line.hasOption("json") ? table.toJson() : line.hasOption("csv") ? table.toCsv() : table.toText();

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +119,14 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
                 }
             }
             rows.add(new Row(s, points, summaries, paired));
+        }
+        if (at.kind() == At.Kind.FINAL) {
+            IntSummaryStatistics epochs = rows.stream().flatMap(r -> r.points().stream()).mapToInt(RunPoint::epoch)
+                    .summaryStatistics();
+            if (epochs.getCount() > 0 && epochs.getMin() != epochs.getMax()) {
+                notes.add("the runs' final epochs differ (" + epochs.getMin() + " to " + epochs.getMax() + "): some are"
+                        + " not finished; compare at a common epoch with --epoch " + epochs.getMin());
+            }
         }
         if (archetype.isEmpty()) {
             notes.add("no archetype run in this group, so no paired differences; add runs with epoch_filtering: false,"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +24,18 @@ class PlotsTest {
     static Path dir;
     static Database db;
 
+    static ResultsFixture.Held held;
+
+    @AfterAll
+    static void release() throws Exception {
+        held.close();
+    }
+
     @BeforeAll
     static void fill() {
         System.setProperty("java.awt.headless", "true");
-        db = ResultsFixture.filled(dir.resolve("work"));
+        held = ResultsFixture.filled(dir.resolve("work"));
+        db = held.db();
     }
 
     private static List<Plots.Planned> plan(String sweep, Band band) {

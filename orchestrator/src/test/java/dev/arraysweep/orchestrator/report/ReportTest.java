@@ -9,6 +9,7 @@ import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.Metric.Part;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +23,17 @@ class ReportTest {
     static Path dir;
     static Database db;
 
+    static ResultsFixture.Held held;
+
+    @AfterAll
+    static void release() throws Exception {
+        held.close();
+    }
+
     @BeforeAll
     static void fill() {
-        db = ResultsFixture.filled(dir);
+        held = ResultsFixture.filled(dir);
+        db = held.db();
     }
 
     private static Report report(String sweep, At at) {
@@ -162,5 +171,20 @@ class ReportTest {
         assertThat(row.get("paired_difference").get("test_accuracy").get("low").asDouble())
                 .isCloseTo(-0.0791828, within(1e-6));
         assertThat(root.get("groups").get(0).get("rows").get(0).has("paired_difference")).isFalse();
+    }
+
+    @Test
+    void unfinishedRuns_atTheFinalEpoch_areNotedWithTheCommonEpoch() {
+        SweepResults all = SweepResults.load(db, ResultsFixture.SWEEP);
+        RunData first = all.runs().get(0);
+        RunData cut = new RunData(first.id(), first.index(), "running", first.params(), first.train().subList(0, 2),
+                first.test().subList(0, 2));
+        List<RunData> runs = new java.util.ArrayList<>(all.runs());
+        runs.set(0, cut);
+
+        Report.GroupTable g = Report.build(new SweepResults(all.sweep(), runs), At.FINAL).groups().get(0);
+
+        assertThat(g.rows().get(0).epochRange()).containsExactly(1, 2);
+        assertThat(g.notes()).anySatisfy(n -> assertThat(n).contains("final epochs differ (1 to 2)", "--epoch 1"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.ExitException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,16 @@ class ResultsCommandsTest {
     static Path dir;
     static Cli cli;
 
+    static ResultsFixture.Held held;
+
+    @AfterAll
+    static void release() throws Exception {
+        held.close();
+    }
+
     @BeforeAll
     static void fill() {
-        ResultsFixture.filled(dir.resolve("work"));
+        held = ResultsFixture.filled(dir.resolve("work"));
         cli = new Cli(dir.resolve("work"));
     }
 

@@ -9,6 +9,9 @@ import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,14 +51,38 @@ final class ResultsFixture {
     private ResultsFixture() {
     }
 
+    /**
+     * An open fixture database and one connection that keeps it open until {@link #close}.
+     *
+     * <p>Why: H2 2.3.232 closes a database when its last connection closes and compacts the file; with
+     * assertions enabled (as under surefire) a faulty assertion in that compaction can abort the close and
+     * lose the last commits (h2database issues 4086, 4286; fixed by pull request 4288). Keeping one
+     * connection open means the database closes once, after the test class.
+     *
+     * @param db the database
+     * @param keepOpen the connection that keeps it open
+     */
+    record Held(Database db, Connection keepOpen) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            keepOpen.close();
+        }
+    }
+
     /** {@return the database of work directory {@code dir}, as the commands open it} */
     static Database open(Path dir) {
         return Database.open(Workspace.embeddedUrl(dir));
     }
 
-    /** {@return a database in {@code dir} holding the three sweeps} */
-    static Database filled(Path dir) {
+    /** {@return a database in {@code dir} holding the three sweeps, held open until closed} */
+    static Held filled(Path dir) {
         Database db = open(dir);
+        Connection keepOpen;
+        try {
+            keepOpen = DriverManager.getConnection(Workspace.embeddedUrl(dir), "sa", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int batch : new int[] {128, 1024}) {
             for (boolean filter : new boolean[] {false, true}) {
@@ -67,7 +94,7 @@ final class ResultsFixture {
         store(db, SWEEP, runs);
         store(db, ONE_SEED, List.of(params(128, false, 0), params(128, true, 0)));
         store(db, NO_ARCHETYPE, List.of(params(128, true, 0), params(128, true, 1)));
-        return db;
+        return new Held(db, keepOpen);
     }
 
     static Map<String, Object> params(int batchSize, boolean batchFiltering, int seed) {
