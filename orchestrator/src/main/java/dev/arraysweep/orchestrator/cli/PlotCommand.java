@@ -46,7 +46,7 @@ final class PlotCommand implements Command {
             throw ExitException.badInput("expected one sweep name, e.g. arraysweep plot demo --out plots/");
         }
         String name = line.getArgList().get(0);
-        Band band = "std".equals(ReportCommand.choice(line, "band", List.of("minmax", "std"), "minmax"))
+        Band band = "std".equals(Flags.choice(line, "band", List.of("minmax", "std"), "minmax"))
                 ? Band.STD : Band.MIN_MAX;
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
                 : ctx.workspace().sweepDir(name).resolve("plots");

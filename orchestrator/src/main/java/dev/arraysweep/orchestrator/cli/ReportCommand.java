@@ -52,7 +52,7 @@ final class ReportCommand implements Command {
             throw ExitException.badInput("expected one sweep name, e.g. arraysweep report demo --at best");
         }
         String name = line.getArgList().get(0);
-        String format = choice(line, "format", FORMATS, "markdown");
+        String format = Flags.choice(line, "format", FORMATS, "markdown");
         At at = at(line);
         Database db = ctx.openExistingDatabase();
         Flags.sweep(db, name);
@@ -84,16 +84,7 @@ final class ReportCommand implements Command {
             }
             throw ExitException.badInput("--epoch expects an epoch number >= 0 (the first epoch is 0), not '" + v + "'");
         }
-        return "best".equals(choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
-    }
-
-    static String choice(CommandLine line, String flag, List<String> allowed, String fallback) {
-        String v = line.getOptionValue(flag, fallback).strip().toLowerCase(java.util.Locale.ROOT);
-        if (!allowed.contains(v)) {
-            throw ExitException.badInput("--" + flag + " must be one of " + String.join(", ", allowed) + ", not '" + v
-                    + "'" + Suggest.didYouMean(v, allowed));
-        }
-        return v;
+        return "best".equals(Flags.choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
     }
 
     private static void requireFigures(SweepResults results, At at, String name) {
