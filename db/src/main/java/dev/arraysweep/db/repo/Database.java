@@ -19,7 +19,6 @@ public final class Database {
     private final Jdbi jdbi;
     private final String url;
     private final Clock clock;
-    private volatile boolean migrated;
 
     private Database(Jdbi jdbi, String url, Clock clock) {
         this.jdbi = jdbi;
@@ -39,10 +38,6 @@ public final class Database {
      */
     public static Database open(String url, Clock clock, boolean migrate) {
         url = keepOpenInProcess(url);
-        Database cached = OPEN.get(url);
-        if (cached != null && (!migrate || cached.migrated)) {
-            return cached;
-        }
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
@@ -77,16 +72,10 @@ public final class Database {
         }
         Jdbi jdbi = Jdbi.create(ds);
         jdbi.installPlugin(new SqlObjectPlugin());
-        Database db = new Database(jdbi, url, clock);
-        db.migrated = migrate;
-        if (clock.equals(Clock.systemUTC())) {
-            OPEN.put(url, db); // one instance per database and process: one data source, migrated once
-        }
-        return db;
+        return new Database(jdbi, url, clock);
     }
 
     private static final int OPEN_ATTEMPTS = 10;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Database> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * An embedded database stays open until this process exits instead of closing (and compacting) whenever
