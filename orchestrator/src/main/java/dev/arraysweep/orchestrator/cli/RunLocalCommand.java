@@ -5,7 +5,6 @@ import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.orchestrator.local.LocalDbServer;
 import dev.arraysweep.orchestrator.local.LocalRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +66,10 @@ final class RunLocalCommand implements Command {
         }
         ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
         Map<Integer, Integer> exits;
-        // Workers reach the embedded database through a TCP server in this process, on loopback only, for
-        // as long as they run: one process owns the file, and no worker races another to open it.
-        try (var open = db.keepOpen(); LocalDbServer server = LocalDbServer.start(ctx.workspace())) {
-            exits = new LocalRunner(server.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        // Holding a connection keeps the database open here, so workers reach it through this process's
+        // AUTO_SERVER instead of racing each other to open the file.
+        try (var open = db.keepOpen()) {
+            exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
         }
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         long failed = exits.values().stream().filter(c -> c != 0).count();

@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.params.TwinKey;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.ExpansionResult;
 import dev.arraysweep.db.repo.NewRun;
@@ -26,7 +27,8 @@ public final class SweepStore {
     public static ExpansionResult store(Database db, SweepSpec spec, String sourceText, List<ExpandedRun> runs) {
         List<NewRun> rows = new ArrayList<>(runs.size());
         for (ExpandedRun r : runs) {
-            rows.add(new NewRun(r.hash(), r.params().toJson(), r.params().intValue("epochs"), columns(r.params())));
+            rows.add(new NewRun(r.hash(), r.params().toJson(), r.params().intValue("epochs"), columns(r.params()),
+                    TwinKey.of(r.params())));
         }
         return db.runs().storeExpansion(spec.name(), spec.description(), spec.file().toAbsolutePath().toString(),
                 sourceText, slurmJson(spec.slurm()), rows);

@@ -62,20 +62,20 @@ public final class TaskRunner {
         Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
         Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
         RunSpec spec = spec(run);
-        Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
-        Device device = Devices.resolve(spec.device());
         Duration stale = Duration.ofSeconds(Long.parseLong(env.getOrDefault(STALE_ENV, "300")));
         ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale);
         if (!claim.claimed()) {
             throw ExitException.wrongState(claim.refusal());
         }
         int attempt = claim.run().attempt();
-        out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
         try (Journal journal = Journal.open(workspace.journal(sweep, index));
              Heartbeat heartbeat = Heartbeat.start(db, run.id(), attempt)) {
             journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of(), info.node()));
             DbWriter writer = new DbWriter(db, out);
             try {
+                Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
+                Device device = Devices.resolve(spec.device());
+                out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
                 Dataset data = Datasets.load(spec.dataset(), dataDir);
                 if (spec.trainLimit() != null || spec.testLimit() != null) {
                     data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
