@@ -15,7 +15,10 @@ final class TwinKeyBackfill {
     /** {@return how many runs got a twin key} */
     static int run(Connection c) throws SQLException {
         int filled = 0;
-        try (PreparedStatement select = c.prepareStatement("SELECT id, params_json FROM run WHERE twin_key IS NULL");
+        // joined through sweep so that H2 finds the runs without a key in the (sweep_id, twin_key) index instead
+        // of reading every run (a table scan of 100,000 runs took most of a second at every start)
+        try (PreparedStatement select = c.prepareStatement("SELECT r.id, r.params_json FROM sweep s"
+                + " JOIN run r ON r.sweep_id = s.id AND r.twin_key IS NULL");
              PreparedStatement update = c.prepareStatement("UPDATE run SET twin_key = ? WHERE id = ?");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
