@@ -9,13 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Progress of one sweep: runs per state, epochs done of total and an estimate of the time left, computed
- * with two aggregate queries whatever the number of runs.
+ * Progress of one sweep: runs per state, epochs done of total and an estimate of the time left, from one
+ * aggregate query over the runs and, for the pace, the latest epoch of a bounded sample of them.
  */
 public record SweepProgress(String sweep, Map<RunState, Integer> counts, long epochsDone, long epochsTotal,
                             double meanEpochSeconds, Duration eta) {
+    /** Runs per sweep whose latest epoch time makes the pace of the ETA. */
+    private static final int PACE_SAMPLE = 256;
+    /** Whose epochs make the pace, in order of preference: the running runs' pace is the current one. */
+    private static final List<RunState> PACE_STATES = List.of(RunState.RUNNING, RunState.DONE, RunState.PREEMPTED,
+            RunState.FAILED, RunState.LOST);
 
     /** {@return the progress of every sweep (or of the one named), by sweep name} */
     public static List<SweepProgress> load(Database db, String onlySweep) {
@@ -41,12 +47,19 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
                     });
         });
         Map<String, Double> meanSeconds = new LinkedHashMap<>();
-        db.jdbi().useHandle(h -> h.createQuery("SELECT s.name, AVG(m.epoch_seconds) FROM epoch_metric m"
-                        + " JOIN run r ON r.id = m.run_id JOIN sweep s ON s.id = r.sweep_id WHERE m.split = 'test'"
-                        + (onlySweep == null ? "" : " AND s.name = :n") + " GROUP BY s.name")
-                .bindMap(onlySweep == null ? Map.of() : Map.of("n", onlySweep))
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                .forEach(e -> meanSeconds.put(e.getKey(), e.getValue())));
+        db.jdbi().useHandle(h -> {
+            for (Map.Entry<String, Map<RunState, Integer>> sweep : counts.entrySet()) {
+                for (RunState state : PACE_STATES) {
+                    if (sweep.getValue().getOrDefault(state, 0) > 0) {
+                        Double pace = pace(h, sweep.getKey(), state);
+                        if (pace != null) {
+                            meanSeconds.put(sweep.getKey(), pace);
+                            break;
+                        }
+                    }
+                }
+            }
+        });
         List<SweepProgress> out = new ArrayList<>();
         for (var e : counts.entrySet()) {
             long[] ep = epochs.getOrDefault(e.getKey(), new long[2]);
@@ -57,6 +70,19 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
             out.add(new SweepProgress(e.getKey(), e.getValue(), ep[0], ep[1], mean, eta));
         }
         return out;
+    }
+
+    /**
+     * {@return the mean seconds of the latest epoch of up to {@link #PACE_SAMPLE} runs of the sweep in
+     * {@code state}, or null when none has a measured epoch} Each is one primary-key lookup, found through
+     * the (sweep, state) index: the cost does not grow with the number of runs or of metric rows.
+     */
+    private static Double pace(Handle h, String sweep, RunState state) {
+        return h.createQuery("SELECT AVG(m.epoch_seconds) FROM (SELECT r.id, r.epochs_done FROM run r"
+                        + " WHERE r.sweep_id = (SELECT id FROM sweep WHERE name = :n) AND r.state = :st"
+                        + " AND r.epochs_done > 0 LIMIT " + PACE_SAMPLE + ") x JOIN epoch_metric m ON m.run_id = x.id"
+                        + " AND m.epoch = x.epochs_done - 1 AND m.split = 'test'")
+                .bind("n", sweep).bind("st", state.dbName()).mapTo(Double.class).findOne().orElse(null);
     }
 
     /** {@return the number of runs in {@code state}} */
