@@ -84,6 +84,10 @@ public final class OrchestratorBench {
         SweepSpec spec = SweepParser.parse(file, text);
         SweepStore.store(db, spec, text, Expander.expand(spec).runs());
         long written = Workloads.journals(workspace, STATUS_SWEEP, runs, epochs, runs / 2);
+        // the unfinished half is running, as claimed by its workers (claims reach the database, not journals)
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = 1"
+                + " WHERE array_index >= :half AND sweep_id = (SELECT id FROM sweep WHERE name = :n)")
+                .bind("half", runs / 2).bind("n", STATUS_SWEEP).execute());
         JournalIngest ingest = new JournalIngest(db);
         long t0 = System.nanoTime();
         JournalIngest.Result first = ingest.ingestAll(workspace.root().resolve("runs"));
