@@ -4,6 +4,10 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.schema.ParamColumn;
 import dev.arraysweep.db.schema.Schema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +23,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Reads and writes the {@code run} table: expansion, atomic claims, heartbeats and state changes. */
 public final class RunRepository {
@@ -30,6 +34,8 @@ public final class RunRepository {
             rs.getString("node"), instant(rs.getObject("started_at", OffsetDateTime.class)),
             instant(rs.getObject("ended_at", OffsetDateTime.class)),
             instant(rs.getObject("heartbeat_at", OffsetDateTime.class)), rs.getString("error_text"));
+
+    private static final int BATCH = 5000;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -100,36 +106,66 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Inserts new runs and their typed parameter rows with plain JDBC batches: for 100,000 runs JDBI's
+     * per-value binding cost a fifth of the time H2 needed for the inserts themselves.
+     */
     private void insert(Handle h, long sweepId, int firstIndex, List<NewRun> fresh) {
         if (fresh.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO run(sweep_id, array_index, params_hash, params_json, state,"
-                + " epochs_total, twin_key) VALUES (:sweep, :index, :hash, :json, 'pending', :epochs, :twin)");
-        int index = firstIndex;
-        for (NewRun r : fresh) {
-            batch.bind("sweep", sweepId).bind("index", index++).bind("hash", r.hash()).bind("json", r.paramsJson())
-                    .bind("epochs", r.epochsTotal()).bind("twin", r.twinKey()).add();
-        }
-        batch.execute();
-        Map<String, Long> ids = new HashMap<>();
-        h.createQuery("SELECT id, params_hash FROM run WHERE sweep_id = :sweep AND array_index >= :first")
-                .bind("sweep", sweepId).bind("first", firstIndex)
-                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
-                .forEach(e -> ids.put(e.getKey(), e.getValue()));
-        List<ParamColumn> cols = Schema.paramColumns();
-        String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
-        String marks = cols.stream().map(c -> "?").collect(Collectors.joining(", "));
-        PreparedBatch params = h.prepareBatch("INSERT INTO run_param(run_id" + (cols.isEmpty() ? "" : ", " + names)
-                + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")");
-        for (NewRun r : fresh) {
-            params.bind(0, ids.get(r.hash()));
-            for (int i = 0; i < cols.size(); i++) {
-                params.bind(i + 1, r.columns().get(cols.get(i).name()));
+        Connection c = h.getConnection();
+        try {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO run(sweep_id, array_index, params_hash,"
+                    + " params_json, state, epochs_total, twin_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)")) {
+                int index = firstIndex;
+                for (NewRun r : fresh) {
+                    st.setLong(1, sweepId);
+                    st.setInt(2, index++);
+                    st.setString(3, r.hash());
+                    st.setString(4, r.paramsJson());
+                    st.setInt(5, r.epochsTotal());
+                    st.setString(6, r.twinKey());
+                    batch(st, index - firstIndex);
+                }
+                st.executeBatch();
             }
-            params.add();
+            Map<String, Long> ids = new HashMap<>();
+            h.createQuery("SELECT id, params_hash FROM run WHERE sweep_id = :sweep AND array_index >= :first")
+                    .bind("sweep", sweepId).bind("first", firstIndex)
+                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+            List<ParamColumn> cols = Schema.paramColumns();
+            String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
+            String marks = cols.stream().map(col -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO run_param(run_id"
+                    + (cols.isEmpty() ? "" : ", " + names) + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")")) {
+                int n = 0;
+                for (NewRun r : fresh) {
+                    st.setLong(1, ids.get(r.hash()));
+                    for (int i = 0; i < cols.size(); i++) {
+                        Object v = r.columns().get(cols.get(i).name());
+                        if (v == null) {
+                            st.setNull(i + 2, Types.NULL);
+                        } else {
+                            st.setObject(i + 2, v);
+                        }
+                    }
+                    batch(st, ++n);
+                }
+                st.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        params.execute();
+    }
+
+    /** Adds the current row to the batch, sending it every {@value #BATCH} rows to bound the driver's memory. */
+    private static void batch(PreparedStatement st, int rows) throws SQLException {
+        st.addBatch();
+        if (rows % BATCH == 0) {
+            st.executeBatch();
+        }
     }
 
     /** {@return every run of a sweep, by array index} */
