@@ -46,7 +46,13 @@ import java.util.function.BooleanSupplier;
  * sync), only once per epoch for the metrics.
  */
 public final class Trainer implements AutoCloseable {
-    private static final int EVAL_BATCH = 2048;
+    /**
+     * Samples per no-gradient evaluation forward. Large batches keep a GPU busy; on a CPU a convolution's
+     * im2col buffers outgrow the caches: LeNet evaluated 19,000 images/s in batches of 2048 and 30,000 in
+     * batches of 256 here, while FCNet1000 lost about a tenth.
+     */
+    private static final int EVAL_BATCH_GPU = 2048;
+    private static final int EVAL_BATCH_CPU = 256;
 
     private final RunSpec spec;
     private final NDManager manager;
@@ -208,7 +214,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private SplitMetrics evaluate(NDArray images, NDArray labels) {
-        return new Evaluator(x -> forward(x, false), EVAL_BATCH).evaluate(images, labels);
+        int batch = manager.getDevice().isGpu() ? EVAL_BATCH_GPU : EVAL_BATCH_CPU;
+        return new Evaluator(x -> forward(x, false), batch).evaluate(images, labels);
     }
 
     /**
