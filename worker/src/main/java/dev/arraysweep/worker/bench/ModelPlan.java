@@ -34,7 +34,7 @@ public record ModelPlan(String model, int channels, int batch, int warmup, int s
         if (channels == 3) { // resnet18, dla, simpledla: seconds per step on 2 cores
             return new ModelPlan(name, channels, 16, 1, 2, 3, 64, 64);
         }
-        return new ModelPlan(name, channels, 128, 5, 10, 10, 4096, 2048); // the demo sweep's batch size
+        return new ModelPlan(name, channels, 128, 5, 30, 8, 4096, 2048); // the demo sweep's batch size
     }
 
     /** {@return this plan with another batch size (0 keeps it)} */

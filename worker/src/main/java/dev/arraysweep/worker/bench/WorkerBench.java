@@ -35,6 +35,8 @@ public final class WorkerBench {
 
     private final Device device;
     private final PrintStream progress;
+    /** The most device memory in use seen after any round (cudaMemGetInfo: PyTorch's cache included). */
+    private long peakDeviceBytes;
 
     /** @param progress where a line per measurement goes while the bench runs (the JSON goes elsewhere) */
     public WorkerBench(Device device, PrintStream progress) {
@@ -125,9 +127,10 @@ public final class WorkerBench {
         m.put("evaluation", evaluation(plan, Stats.median(map(archetype, Stretch::imagesPerSecond))));
         m.put("host_memory_bytes_now", Memory.hostBytes());
         m.put("peak_host_memory_bytes_so_far", Memory.peakHostBytes());
-        Long deviceBytes = Memory.deviceBytes(device);
-        if (deviceBytes != null) {
-            m.put("device_memory_bytes_now", deviceBytes);
+        sampleDevice();
+        if (device.isGpu()) {
+            m.put("device_memory_bytes_now", Memory.deviceBytes(device));
+            m.put("peak_device_memory_bytes_sampled", peakDeviceBytes);
         }
         m.put("load_average_at_end", Machine.loadAverage());
         return m;
@@ -244,7 +247,15 @@ public final class WorkerBench {
                 "overflow", "discard");
     }
 
+    private void sampleDevice() {
+        Long bytes = Memory.deviceBytes(device);
+        if (bytes != null) {
+            peakDeviceBytes = Math.max(peakDeviceBytes, bytes);
+        }
+    }
+
     private void say(ModelPlan plan, int round, String format, Object... args) {
+        sampleDevice(); // called after every round, while the round's contenders still hold their memory
         progress.println("bench " + plan.model() + " round " + (round + 1) + ": "
                 + String.format(Locale.ROOT, format, args) + "  [load " + Machine.loadAverage() + "]");
         progress.flush();
