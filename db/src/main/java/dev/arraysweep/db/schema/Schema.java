@@ -21,12 +21,18 @@ public final class Schema {
 
     /** Migrates the database behind {@code ds} to the current schema; safe to call on every start. */
     public static void migrate(DataSource ds) throws SQLException {
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load()
-                .migrate();
+        boolean current;
+        try (Connection c = ds.getConnection()) {
+            current = MigrationHistory.isCurrent(c);
+        }
+        if (!current) {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        }
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             Set<String> have = columnsOf(c, "RUN_PARAM");
             for (ParamColumn col : ParamColumns.all()) {
