@@ -50,8 +50,8 @@ public final class SbatchScript {
                 "setup", spec.slurm().setup() == null
                         ? "# none; set slurm.setup in the sweep to load modules or set JAVA_HOME"
                         : spec.slurm().setup(),
-                "db_url", shellQuote(spec.dbUrl()),
-                "work_dir", shellQuote(spec.workDir().toString()),
+                "db_url", shellQuote(spec.workspace().dbUrl()),
+                "work_dir", shellQuote(spec.workspace().root().toString()),
                 "index_offset", Integer.toString(spec.array().offset()),
                 "worker_command", spec.workerCommand(),
                 "requeue_exit_code", Integer.toString(TaskEnvironment.REQUEUE_EXIT_CODE));
@@ -75,13 +75,13 @@ public final class SbatchScript {
         Map<String, String> options = new TreeMap<>();
         String throttle = s.maxConcurrent() > 0 ? "%" + s.maxConcurrent() : "";
         options.put("array", spec.array().taskSpec() + throttle);
-        options.put("chdir", spec.workDir().toString());
+        options.put("chdir", spec.workspace().root().toString());
         options.put("cpus-per-task", Integer.toString(s.cpusPerTask()));
         putIfSet(options, "gres", s.gres());
         options.put("job-name", spec.jobName());
         putIfSet(options, "mem", s.mem());
         options.put("open-mode", "append"); // a requeued task appends to its log instead of wiping it
-        options.put("output", spec.files().logPattern());
+        options.put("output", spec.workspace().logPattern(spec.sweep()));
         putIfSet(options, "partition", s.partition());
         options.put("requeue", null);
         options.put("signal", "B:USR1@" + s.signalGraceSeconds());

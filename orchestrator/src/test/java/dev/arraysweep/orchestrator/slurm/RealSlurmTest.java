@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arraysweep.db.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,10 +71,10 @@ class RealSlurmTest {
                 .plan(IntStream.rangeClosed(1000, 1005).boxed().toList());
         assertThat(arrays).singleElement().extracting(ArrayChunk::offset).isEqualTo(1000);
         SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 0, 30, "export SETUP_RAN=yes");
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), work,
-                "jdbc:h2:" + work.resolve("db"), task.toString());
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), ws, task.toString());
 
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
         SlurmPoll poll = awaitFinished(job.jobId(), Duration.ofSeconds(120));
 
         assertThat(poll.tasksOf(job.jobId())).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
@@ -85,7 +86,7 @@ class RealSlurmTest {
             assertThat(first[1]).isEqualTo("1000");
             assertThat(first[2]).as("setup hook ran").isEqualTo("yes");
             intervals.add(new double[] {Double.parseDouble(first[3]), Double.parseDouble(lines.get(1))});
-            assertThat(spec.files().taskLog(job.jobId(), taskId)).content()
+            assertThat(ws.taskLog("real-slurm", job.jobId(), taskId)).content()
                     .contains("runs run " + (1000 + taskId)).contains("worker exited with status 0");
         }
         assertThat(maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
@@ -102,9 +103,10 @@ class RealSlurmTest {
                 while :; do sleep 0.2; done
                 """);
         SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 0, 0, 30, null);
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), work,
-                "jdbc:h2:" + work.resolve("db"), task.toString());
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
+                task.toString());
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
         try {
             awaitFile(work.resolve("started"), Duration.ofSeconds(60));
             CommandRunner.Result r = SHELL.run(List.of("scancel", "--batch", "--signal=USR1", job.jobId()),
@@ -116,7 +118,7 @@ class RealSlurmTest {
             assertThat(Files.readString(work.resolve("restarted")).strip()).isEqualTo("1");
             assertThat(awaitFinished(job.jobId(), Duration.ofSeconds(30)).task(job.jobId(), 0))
                     .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
-            assertThat(spec.files().taskLog(job.jobId(), 0)).content()
+            assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content()
                     .contains("worker checkpointed (exit 75); requeueing")
                     .contains("restart 1");
         } finally {

@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arraysweep.db.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,8 @@ class SbatchScriptTest {
         SlurmSettings slurm = new SlurmSettings("GPUQ", "gpu:V100:1", 16, "32G", "2-00:00:00", 4, 0, 300,
                 "module load java/17\nexport JAVA_HOME=/opt/java17");
         ArrayChunk array = new ArrayChunk(1000, List.of(new IndexRange(1000, 1007), new IndexRange(1009, 1009)));
-        return new SbatchSpec("cifar10-batch-size", "cifar10-batch-size", slurm, array, Path.of("/scratch/as"),
-                "jdbc:h2:/scratch/as/arraysweep;AUTO_SERVER=TRUE",
+        return new SbatchSpec("cifar10-batch-size", "cifar10-batch-size", slurm, array,
+                new Workspace(Path.of("/scratch/as"), "jdbc:h2:/scratch/as/arraysweep;AUTO_SERVER=TRUE"),
                 "/opt/arraysweep/bin/worker run --sweep cifar10-batch-size");
     }
 

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SbatchSpecTest {
 
     static SbatchSpec spec(SlurmSettings slurm, Path workDir, String command) {
-        return new SbatchSpec("demo", "demo", slurm, ArrayChunk.ofRange(0, 3), workDir, "jdbc:h2:/w/db", command);
+        return new SbatchSpec("demo", "demo", slurm, ArrayChunk.ofRange(0, 3), new Workspace(workDir, "jdbc:h2:/w/db"),
+                command);
     }
 
     private static SlurmSettings settings(String mem, String time, int grace) {
@@ -79,9 +81,10 @@ class SbatchSpecTest {
     }
 
     @Test
-    void relativeWorkDir_rejected() {
-        assertThatThrownBy(() -> spec(SlurmSettings.defaults(), Path.of("work"), "bin/worker"))
+    void badSweepName_rejected() {
+        assertThatThrownBy(() -> new SbatchSpec("My Sweep", "demo", SlurmSettings.defaults(), ArrayChunk.ofRange(0, 0),
+                new Workspace(Path.of("/w"), null), "bin/worker"))
                 .isInstanceOf(ExitException.class)
-                .hasMessage("work directory 'work' must be an absolute path");
+                .hasMessage("sweep name 'My Sweep' must match [a-z0-9-]+");
     }
 }
