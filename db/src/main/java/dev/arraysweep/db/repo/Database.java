@@ -82,6 +82,11 @@ public final class Database {
         return new RunRepository(jdbi, clock);
     }
 
+    /** {@return the submission repository} */
+    public SubmissionRepository submissions() {
+        return new SubmissionRepository(jdbi, clock);
+    }
+
     /** {@return the metric repository} */
     public MetricRepository metrics() {
         return new MetricRepository(jdbi);

@@ -73,10 +73,10 @@ public final class SbatchScript {
     static String directives(SbatchSpec spec) {
         SlurmSettings s = spec.slurm();
         Map<String, String> options = new TreeMap<>();
-        String throttle = s.maxConcurrent() > 0 ? "%" + s.maxConcurrent() : "";
+        String throttle = s.maxConcurrent() == null ? "" : "%" + s.maxConcurrent();
         options.put("array", spec.array().taskSpec() + throttle);
         options.put("chdir", spec.workspace().root().toString());
-        options.put("cpus-per-task", Integer.toString(s.cpusPerTask()));
+        putIfSet(options, "cpus-per-task", s.cpusPerTask() == null ? null : Integer.toString(s.cpusPerTask()));
         putIfSet(options, "gres", s.gres());
         options.put("job-name", spec.jobName());
         putIfSet(options, "mem", s.mem());
@@ -84,7 +84,7 @@ public final class SbatchScript {
         options.put("output", spec.workspace().logPattern(spec.sweep()));
         putIfSet(options, "partition", s.partition());
         options.put("requeue", null);
-        options.put("signal", "B:USR1@" + s.signalGraceSeconds());
+        options.put("signal", "B:USR1@" + s.signalGrace());
         putIfSet(options, "time", s.time());
         return options.entrySet().stream()
                 .map(e -> "#SBATCH --" + e.getKey() + (e.getValue() == null ? "" : "=" + e.getValue()))

@@ -7,35 +7,35 @@ import java.util.regex.Pattern;
 /**
  * The resources and limits a sweep asks Slurm for: its {@code slurm:} block.
  *
- * <p>Text values are {@code null} when unset; unset values produce no {@code #SBATCH} line, so the
+ * <p>Values are {@code null} when unset; unset values produce no {@code #SBATCH} line, so the
  * cluster's defaults apply.
  *
  * @param partition {@code --partition}, such as {@code GPUQ}, or null
  * @param gres {@code --gres}, such as {@code gpu:V100:1}, or null
- * @param cpusPerTask {@code --cpus-per-task}, at least 1
+ * @param cpusPerTask {@code --cpus-per-task}, at least 1, or null
  * @param mem {@code --mem} per node, such as {@code 32G} or {@code 4000M}, or null
  * @param time {@code --time}, such as {@code 2-00:00:00} or {@code 90}, or null
- * @param maxConcurrent tasks of one array that may run at once ({@code %N} on {@code --array}); 0 = no limit
- * @param maxArrayTasks at most this many tasks per array (a user limit on top of the cluster's); 0 = no limit
- * @param signalGraceSeconds seconds before the time limit at which the worker gets USR1 to checkpoint
+ * @param maxConcurrent tasks of one array that may run at once ({@code %N} on {@code --array}), or null
+ * @param signalGrace seconds before the time limit at which the worker gets USR1 to checkpoint
  * @param setup shell lines run before the worker (module loads, {@code JAVA_HOME}), or null
+ * @param dbUrl the JDBC URL the workers write to, or null for the orchestrator's database
  */
 public record SlurmSettings(
         String partition,
         String gres,
-        int cpusPerTask,
+        Integer cpusPerTask,
         String mem,
         String time,
-        int maxConcurrent,
-        int maxArrayTasks,
-        int signalGraceSeconds,
-        String setup) {
+        Integer maxConcurrent,
+        int signalGrace,
+        String setup,
+        String dbUrl) {
 
     /** Default lead time of the checkpoint signal; Slurm may send it up to 60 s early. */
-    public static final int DEFAULT_SIGNAL_GRACE_SECONDS = 120;
+    public static final int DEFAULT_SIGNAL_GRACE = 120;
 
     private static final Pattern NAME_LIST = Pattern.compile("[A-Za-z0-9_.,-]+");
-    private static final Pattern GRES = Pattern.compile("[A-Za-z0-9_.,:-]+");
+    private static final Pattern GRES = Pattern.compile("[A-Za-z0-9_.,:/-]+");
     private static final Pattern MEM = Pattern.compile("[0-9]+[KMGTkmgt]?");
     private static final Pattern TIME = Pattern.compile(
             "(?:(\\d+)-)?(\\d+)(?::(\\d+))?(?::(\\d+))?");
@@ -46,37 +46,38 @@ public record SlurmSettings(
         mem = blankToNull(mem);
         time = blankToNull(time);
         setup = blankToNull(setup);
+        dbUrl = blankToNull(dbUrl);
         if (partition != null && !NAME_LIST.matcher(partition).matches()) {
             throw bad("slurm.partition='" + partition + "' is not a partition name (letters, digits, '_', '-', '.', ',')");
         }
         if (gres != null && !GRES.matcher(gres).matches()) {
             throw bad("slurm.gres='" + gres + "' is not a Slurm GRES such as gpu:1 or gpu:V100:1");
         }
-        if (cpusPerTask < 1) {
+        if (cpusPerTask != null && cpusPerTask < 1) {
             throw bad("slurm.cpus_per_task=" + cpusPerTask + " must be at least 1");
         }
         if (mem != null && !MEM.matcher(mem).matches()) {
             throw bad("slurm.mem='" + mem + "' is not a Slurm memory size such as 32G or 4000M");
         }
-        if (maxConcurrent < 0) {
-            throw bad("slurm.max_concurrent=" + maxConcurrent + " must be 0 (no limit) or more");
+        if (maxConcurrent != null && maxConcurrent < 1) {
+            throw bad("slurm.max_concurrent=" + maxConcurrent + " must be at least 1 (leave it out for no limit)");
         }
-        if (maxArrayTasks < 0) {
-            throw bad("slurm.max_array_tasks=" + maxArrayTasks + " must be 0 (no limit) or more");
+        if (signalGrace < 1 || signalGrace > 65535) {
+            throw bad("slurm.signal_grace=" + signalGrace + " must be between 1 and 65535 seconds");
         }
-        if (signalGraceSeconds < 1 || signalGraceSeconds > 65535) {
-            throw bad("slurm.signal_grace=" + signalGraceSeconds + " must be between 1 and 65535 seconds");
+        if (dbUrl != null && (!dbUrl.startsWith("jdbc:h2:") || dbUrl.contains("\n"))) {
+            throw bad("slurm.db_url='" + dbUrl + "' is not an H2 JDBC URL such as jdbc:h2:tcp://HOST:9092//DIR/arraysweep");
         }
         long limit = time == null ? -1 : timeLimitSeconds(time);
-        if (limit > 0 && signalGraceSeconds >= limit) {
-            throw bad("slurm.signal_grace=" + signalGraceSeconds + " s is not shorter than slurm.time='" + time
+        if (limit > 0 && signalGrace >= limit) {
+            throw bad("slurm.signal_grace=" + signalGrace + " s is not shorter than slurm.time='" + time
                     + "'; the worker would be told to checkpoint before it starts");
         }
     }
 
-    /** {@return settings with Slurm's defaults: 1 CPU, no limits, no setup} */
+    /** {@return settings with Slurm's defaults: nothing asked for, no throttle, no setup} */
     public static SlurmSettings defaults() {
-        return new SlurmSettings(null, null, 1, null, null, 0, 0, DEFAULT_SIGNAL_GRACE_SECONDS, null);
+        return new SlurmSettings(null, null, null, null, null, null, DEFAULT_SIGNAL_GRACE, null, null);
     }
 
     /**

@@ -70,7 +70,7 @@ class RealSlurmTest {
         List<ArrayChunk> arrays = ArrayPlanner.forCluster(maxArraySize, 0)
                 .plan(IntStream.rangeClosed(1000, 1005).boxed().toList());
         assertThat(arrays).singleElement().extracting(ArrayChunk::offset).isEqualTo(1000);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 0, 30, "export SETUP_RAN=yes");
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 30, "export SETUP_RAN=yes", null);
         Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
         SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), ws, task.toString());
 
@@ -102,7 +102,7 @@ class RealSlurmTest {
                 touch "$d/started"
                 while :; do sleep 0.2; done
                 """);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 0, 0, 30, null);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
         Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
         SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
                 task.toString());

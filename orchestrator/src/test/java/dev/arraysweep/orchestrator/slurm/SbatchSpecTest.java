@@ -16,7 +16,7 @@ class SbatchSpecTest {
     }
 
     private static SlurmSettings settings(String mem, String time, int grace) {
-        return new SlurmSettings("GPUQ", "gpu:V100:1", 4, mem, time, 2, 0, grace, null);
+        return new SlurmSettings("GPUQ", "gpu:V100:1", 4, mem, time, 2, grace, null, null);
     }
 
     @Test
@@ -53,10 +53,11 @@ class SbatchSpecTest {
 
     @Test
     void blankOptionalValues_becomeUnset() {
-        SlurmSettings s = new SlurmSettings(" ", "", 1, null, null, 0, 0, 60, "\n");
+        SlurmSettings s = new SlurmSettings(" ", "", 1, null, null, null, 60, "\n", " ");
         assertThat(s.partition()).isNull();
         assertThat(s.gres()).isNull();
         assertThat(s.setup()).isNull();
+        assertThat(s.dbUrl()).isNull();
     }
 
     @Test
