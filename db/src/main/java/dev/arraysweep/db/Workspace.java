@@ -42,8 +42,12 @@ public record Workspace(Path root, String dbUrl) {
 
     /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
     public static String embeddedUrl(Path root) {
-        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("arraysweep")
-                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+        return "jdbc:h2:file:" + databaseFile(root) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+    }
+
+    /** {@return the H2 database of a work directory as H2 names it: the path without {@code .mv.db}} */
+    public static Path databaseFile(Path root) {
+        return root.toAbsolutePath().normalize().resolve("arraysweep");
     }
 
     /** {@return whether the database is the embedded file of this work directory} */

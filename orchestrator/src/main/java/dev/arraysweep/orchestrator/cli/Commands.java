@@ -8,6 +8,7 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new StatusCommand(), new RunLocalCommand(), new IngestCommand(), new SqlCommand());
+        return List.of(new StatusCommand(), new SubmitCommand(), new ResubmitCommand(), new CancelCommand(),
+                new RunLocalCommand(), new IngestCommand(), new SqlCommand(), new DbCommand());
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -73,8 +74,7 @@ public final class SbatchScript {
     static String directives(SbatchSpec spec) {
         SlurmSettings s = spec.slurm();
         Map<String, String> options = new TreeMap<>();
-        String throttle = s.maxConcurrent() == null ? "" : "%" + s.maxConcurrent();
-        options.put("array", spec.array().taskSpec() + throttle);
+        options.put("array", arrayOption(s, spec.array()));
         options.put("chdir", spec.workspace().root().toString());
         putIfSet(options, "cpus-per-task", s.cpusPerTask() == null ? null : Integer.toString(s.cpusPerTask()));
         putIfSet(options, "gres", s.gres());
@@ -89,6 +89,20 @@ public final class SbatchScript {
         return options.entrySet().stream()
                 .map(e -> "#SBATCH --" + e.getKey() + (e.getValue() == null ? "" : "=" + e.getValue()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** {@return the {@code --array} value: the task ids and the {@code %max_concurrent} throttle, if any} */
+    public static String arrayOption(SlurmSettings settings, ArrayChunk array) {
+        return array.taskSpec() + (settings.maxConcurrent() == null ? "" : "%" + settings.maxConcurrent());
+    }
+
+    /**
+     * {@return {@code words} as one shell command line, each word quoted unless it is plain, for
+     * {@link SbatchSpec#workerCommand()}}
+     */
+    public static String commandLine(List<String> words) {
+        return words.stream().map(w -> w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : shellQuote(w))
+                .collect(Collectors.joining(" "));
     }
 
     /** {@return {@code s} as one single-quoted shell word} */

@@ -49,6 +49,11 @@ class ArraySubmitterTest {
         public int maxArraySize() {
             return 1001;
         }
+
+        @Override
+        public boolean installed() {
+            return true;
+        }
     }
 
     private List<SbatchSpec> specs(List<Integer> runs) {

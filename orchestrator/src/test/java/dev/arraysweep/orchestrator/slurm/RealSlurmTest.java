@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealSlurmTest {
 
     private static final String TEST_CLUSTER = "localci";
-    private static final CommandRunner SHELL = new ProcessCommandRunner();
+    private static final CommandRunner SHELL = new ProcessCommandRunner(System.getenv("PATH"));
     private static CommandLineSlurm slurm;
 
     @TempDir
