@@ -5,6 +5,7 @@ import dev.arraysweep.db.Workspace;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class Main {
             return ExitException.BAD_INPUT;
         }
         Options options = withGlobal(command.options());
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
             CommandLine line;
             try {
@@ -69,7 +71,11 @@ public final class Main {
                 return 0;
             }
             Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
-            return command.run(line, new Context(out, err, env, clock, ws));
+            try {
+                return command.run(line, new Context(out, err, env, clock, ws, opened));
+            } finally {
+                closeAll(opened);
+            }
         } catch (ExitException e) {
             err.println("arraysweep " + command.name() + ": " + e.getMessage());
             return e.exitCode();
@@ -78,6 +84,17 @@ public final class Main {
             e.printStackTrace(err);
             return ExitException.FAILURE;
         }
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // the command is over; a failure to close changes nothing it did
+            }
+        }
+        opened.clear();
     }
 
     private static Options withGlobal(Options own) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,11 @@ class SubmitCommandTest {
     FakeSlurm slurm;
     StoredSweeps sweeps;
     InProcessCli cli;
+
+    @AfterEach
+    void closeDatabase() {
+        sweeps.close();
+    }
 
     @BeforeEach
     void setUp() throws Exception {
