@@ -46,7 +46,7 @@ final class DbServeCommand implements Command {
     }
 
     @Override
-    public int run(CommandLine line, Context ctx) throws InterruptedException {
+    public int run(CommandLine line, Context ctx) {
         if (line.getArgList().size() != 1) {
             throw ExitException.badInput("arraysweep db serve takes no arguments besides its flags; got "
                     + line.getArgList().subList(1, line.getArgList().size()));
@@ -75,6 +75,8 @@ final class DbServeCommand implements Command {
             ctx.out().flush();
             try {
                 stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -83,6 +85,7 @@ final class DbServeCommand implements Command {
                 }
             }
         }
+        ctx.out().println("stopped serving " + ctx.workspace().root());
         return 0;
     }
 }
