@@ -40,13 +40,9 @@ public record Workspace(Path root, String dbUrl) {
         return new Workspace(Path.of(dir), db);
     }
 
-    /**
-     * {@return the embedded-file JDBC URL for a work directory}: AUTO_SERVER lets local processes share it;
-     * MAX_COMPACT_TIME=0 turns off H2's compaction on close, which under load was seen to lose the last
-     * committed transactions when the database was reopened in the same JVM and altered (H2 2.3.232)
-     */
+    /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
     public static String embeddedUrl(Path root) {
-        return "jdbc:h2:file:" + databaseFile(root) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;MAX_COMPACT_TIME=0";
+        return "jdbc:h2:file:" + databaseFile(root) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     /** {@return the H2 database of a work directory as H2 names it: the path without {@code .mv.db}} */

@@ -20,7 +20,7 @@ public record Default(String description, Function<Map<String, Object>, Object> 
 
     /** {@return a constant default, already in canonical form} */
     public static Default of(Object value) {
-        return new Default(CanonicalJson.write(value), resolved -> value);
+        return new Default(value instanceof String s ? s : CanonicalJson.write(value), resolved -> value);
     }
 
     /** {@return a default computed from earlier parameters} */

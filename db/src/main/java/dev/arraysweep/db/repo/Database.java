@@ -37,24 +37,96 @@ public final class Database {
      * @param migrate whether to create or upgrade the schema (false: the schema must already exist)
      */
     public static Database open(String url, Clock clock, boolean migrate) {
+        url = keepOpenInProcess(url);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
         ds.setPassword(DbPassword.fromEnvironment());
-        try (Connection probe = ds.getConnection()) {
-            if (migrate) {
-                Schema.migrate(ds);
-            } else if (!Schema.exists(probe)) {
-                throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
-                        + " run `arraysweep expand SWEEP.yaml` first to create it");
+        for (int attempt = 1; ; attempt++) {
+            try (Connection probe = ds.getConnection()) {
+                if (migrate) {
+                    Schema.migrate(ds);
+                } else if (!Schema.exists(probe)) {
+                    throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
+                            + " run `arraysweep expand SWEEP.yaml` first to create it");
+                }
+                break;
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof ExitException ee) {
+                    throw ee;
+                }
+                // Many workers starting at once race to open the embedded file (one becomes its
+                // AUTO_SERVER); H2 then reports transient conflicts that a retry resolves.
+                if (attempt < OPEN_ATTEMPTS && transientOpenFailure(e)) {
+                    sleepBeforeRetry(attempt);
+                    continue;
+                }
+                if (inUse(e)) {
+                    throw ExitException.wrongState("the database " + url + " is in use by another process;"
+                            + " share it with `arraysweep db serve` and pass the printed URL with --db or"
+                            + " ARRAYSWEEP_DB (the default embedded URL shares it automatically with AUTO_SERVER)");
+                }
+                throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
+                        + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
             }
-        } catch (SQLException e) {
-            throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
-                    + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
         }
         Jdbi jdbi = Jdbi.create(ds);
         jdbi.installPlugin(new SqlObjectPlugin());
         return new Database(jdbi, url, clock);
+    }
+
+    private static final int OPEN_ATTEMPTS = 10;
+
+    /**
+     * An embedded database stays open until this process exits instead of closing (and compacting) whenever
+     * its last connection closes, and is never compacted on close: H2 2.3.232's close-time compaction has
+     * lost committed rows (h2database issues 4086, 4247, 4286).
+     */
+    static String keepOpenInProcess(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        return url + (upper.contains("DB_CLOSE_DELAY") ? "" : ";DB_CLOSE_DELAY=-1")
+                + (upper.contains("MAX_COMPACT_TIME") ? "" : ";MAX_COMPACT_TIME=0");
+    }
+
+    private static boolean transientOpenFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == org.h2.api.ErrorCode.CONCURRENT_UPDATE_1
+                        || code == org.h2.api.ErrorCode.CONNECTION_BROKEN_1 || code == org.h2.api.ErrorCode.LOCK_TIMEOUT_1
+                        || code == org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || String.valueOf(sql.getMessage()).contains("Lock file"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(100L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(200));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ExitException(ExitException.FAILURE, "interrupted while opening the database", ie);
+        }
+    }
+
+    /** {@return a handle that keeps the database open (and this process its AUTO_SERVER) until closed} */
+    public org.jdbi.v3.core.Handle keepOpen() {
+        return jdbi.open();
     }
 
     /** {@return the JDBI instance} */

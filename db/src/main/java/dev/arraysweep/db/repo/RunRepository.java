@@ -105,11 +105,11 @@ public final class RunRepository {
             return;
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO run(sweep_id, array_index, params_hash, params_json, state,"
-                + " epochs_total) VALUES (:sweep, :index, :hash, :json, 'pending', :epochs)");
+                + " epochs_total, twin_key) VALUES (:sweep, :index, :hash, :json, 'pending', :epochs, :twin)");
         int index = firstIndex;
         for (NewRun r : fresh) {
             batch.bind("sweep", sweepId).bind("index", index++).bind("hash", r.hash()).bind("json", r.paramsJson())
-                    .bind("epochs", r.epochsTotal()).add();
+                    .bind("epochs", r.epochsTotal()).bind("twin", r.twinKey()).add();
         }
         batch.execute();
         Map<String, Long> ids = new HashMap<>();

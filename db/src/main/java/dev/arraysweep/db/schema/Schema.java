@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Creates and upgrades the schema: Flyway's versioned migrations, then one typed column per run
- * parameter in {@code run_param}, then the views users query.
+ * parameter in {@code run_param}, twin keys of runs stored before version 2, then the views users query.
  */
 public final class Schema {
     private Schema() {
@@ -34,6 +34,7 @@ public final class Schema {
                     st.execute("ALTER TABLE run_param ADD COLUMN " + col.quoted() + " " + col.sqlType());
                 }
             }
+            TwinKeyBackfill.run(c);
             for (String view : Views.definitions(ParamColumns.all())) {
                 st.execute(view);
             }

@@ -9,17 +9,30 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code arraysweep db SUBCOMMAND}: tools around the results database, one class per subcommand
- * ({@code serve}; add others to {@link #SUBCOMMANDS}). Each subcommand sees the whole command line, its
- * own name first, and may use only its own flags.
+ * {@code arraysweep db SUBCOMMAND}: tools around the results database. Each subcommand is a
+ * {@link Subcommand}; adding one (e.g. {@code serve}) is one entry in {@link #SUBCOMMANDS}. Main parses the
+ * flags of every subcommand together, so subcommands must not give one flag two meanings.
  */
 final class DbCommand implements Command {
-    private static final List<Command> SUBCOMMANDS = List.of(new DbServeCommand());
+    /** One {@code db} subcommand: its name, usage, summary, flags and behaviour (arguments after its name). */
+    interface Subcommand {
+        String name();
 
-    private final Map<String, Command> subcommands = new LinkedHashMap<>();
+        String usage();
+
+        String summary();
+
+        Options options();
+
+        int run(List<String> args, CommandLine line, Context ctx) throws Exception;
+    }
+
+    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole(), new DbServeCommand());
+
+    private final Map<String, Subcommand> byName = new LinkedHashMap<>();
 
     DbCommand() {
-        SUBCOMMANDS.forEach(c -> subcommands.put(c.name(), c));
+        SUBCOMMANDS.forEach(s -> byName.put(s.name(), s));
     }
 
     @Override
@@ -29,40 +42,40 @@ final class DbCommand implements Command {
 
     @Override
     public String usage() {
-        return String.join(" | ", subcommands.values().stream().map(c -> c.name() + " " + c.usage()).toList());
+        return String.join(" | ", byName.values().stream().map(s -> s.name() + " " + s.usage()).toList());
     }
 
     @Override
     public String summary() {
-        return "database tools: " + String.join("; ", subcommands.values().stream()
-                .map(c -> c.name() + " (" + c.summary() + ")").toList());
+        return "database tools: " + String.join("; ", byName.values().stream().map(s -> s.name() + ": " + s.summary()).toList());
     }
 
     @Override
     public Options options() {
         Options all = new Options();
-        subcommands.values().forEach(c -> c.options().getOptions().forEach(all::addOption));
+        byName.values().forEach(s -> s.options().getOptions().forEach(all::addOption));
         return all;
     }
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
-        if (line.getArgList().isEmpty()) {
-            throw ExitException.badInput("expected a subcommand: arraysweep db " + String.join("|", subcommands.keySet()));
+        List<String> args = line.getArgList();
+        if (args.isEmpty()) {
+            throw ExitException.badInput("expected a subcommand: " + String.join(", ", byName.keySet())
+                    + ", e.g. arraysweep db console");
         }
-        String name = line.getArgList().get(0);
-        Command sub = subcommands.get(name);
+        Subcommand sub = byName.get(args.get(0));
         if (sub == null) {
-            throw ExitException.badInput("unknown subcommand 'db " + name + "'" + Suggest.didYouMean(name,
-                    subcommands.keySet()) + "; known: " + String.join(", ", subcommands.keySet()));
+            throw ExitException.badInput("unknown db subcommand '" + args.get(0) + "'"
+                    + Suggest.didYouMean(args.get(0), byName.keySet()) + "; subcommands: " + String.join(", ", byName.keySet()));
         }
         for (Option given : line.getOptions()) {
             boolean global = List.of("workdir", "db", "help").contains(given.getLongOpt());
             if (!global && !sub.options().hasLongOption(given.getLongOpt())) {
-                throw ExitException.badInput("arraysweep db " + name + " does not take --" + given.getLongOpt()
+                throw ExitException.badInput("arraysweep db " + sub.name() + " does not take --" + given.getLongOpt()
                         + "; see `arraysweep help db`");
             }
         }
-        return sub.run(line, ctx);
+        return sub.run(args.subList(1, args.size()), line, ctx);
     }
 }

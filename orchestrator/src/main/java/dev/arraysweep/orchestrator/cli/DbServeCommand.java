@@ -4,6 +4,7 @@ import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.repo.DbPassword;
 import dev.arraysweep.orchestrator.server.DbServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -13,7 +14,7 @@ import org.apache.commons.cli.Options;
  * {@code arraysweep db serve [--port N] [--bind ADDR] [--password-file F]}: serves the work directory's
  * database over H2's TCP protocol and prints the URL to give workers; runs until interrupted.
  */
-final class DbServeCommand implements Command {
+final class DbServeCommand implements DbCommand.Subcommand {
     /** H2's usual TCP port. */
     static final int DEFAULT_PORT = 9092;
 
@@ -46,10 +47,9 @@ final class DbServeCommand implements Command {
     }
 
     @Override
-    public int run(CommandLine line, Context ctx) {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("arraysweep db serve takes no arguments besides its flags; got "
-                    + line.getArgList().subList(1, line.getArgList().size()));
+    public int run(List<String> args, CommandLine line, Context ctx) {
+        if (!args.isEmpty()) {
+            throw ExitException.badInput("arraysweep db serve takes no arguments besides its flags; got " + args);
         }
         if (!ctx.workspace().embedded()) {
             throw ExitException.badInput("db serve serves the H2 file of the work directory, but --db or ARRAYSWEEP_DB"

@@ -28,6 +28,16 @@ final class Flags {
         throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
     }
 
+    /** {@return the value of {@code flag}, lower-cased, one of {@code allowed}; {@code fallback} when absent} */
+    static String choice(CommandLine line, String flag, List<String> allowed, String fallback) {
+        String v = line.getOptionValue(flag, fallback).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw ExitException.badInput("--" + flag + " must be one of " + String.join(", ", allowed) + ", not '" + v
+                    + "'" + Suggest.didYouMean(v, allowed));
+        }
+        return v;
+    }
+
     static Sweep sweep(Database db, String name) {
         return db.sweeps().find(name).orElseThrow(() -> {
             List<String> names = db.sweeps().list().stream().map(Sweep::name).toList();

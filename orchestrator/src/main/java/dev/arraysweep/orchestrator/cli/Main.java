@@ -5,7 +5,6 @@ import dev.arraysweep.db.Workspace;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,6 @@ public final class Main {
             return ExitException.BAD_INPUT;
         }
         Options options = withGlobal(command.options());
-        List<AutoCloseable> opened = new ArrayList<>();
         try {
             CommandLine line;
             try {
@@ -71,11 +69,7 @@ public final class Main {
                 return 0;
             }
             Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
-            try {
-                return command.run(line, new Context(out, err, env, clock, ws, opened));
-            } finally {
-                closeAll(opened);
-            }
+            return command.run(line, new Context(out, err, env, clock, ws));
         } catch (ExitException e) {
             err.println("arraysweep " + command.name() + ": " + e.getMessage());
             return e.exitCode();
@@ -84,17 +78,6 @@ public final class Main {
             e.printStackTrace(err);
             return ExitException.FAILURE;
         }
-    }
-
-    private static void closeAll(List<AutoCloseable> opened) {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                // the command is over; a failure to close changes nothing it did
-            }
-        }
-        opened.clear();
     }
 
     private static Options withGlobal(Options own) {

@@ -65,7 +65,12 @@ final class RunLocalCommand implements Command {
                     + "; `arraysweep status " + name + "` shows where it stands");
         }
         ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
-        Map<Integer, Integer> exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        Map<Integer, Integer> exits;
+        // Holding a connection keeps the database open here, so workers reach it through this process's
+        // AUTO_SERVER instead of racing each other to open the file.
+        try (var open = db.keepOpen()) {
+            exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        }
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         long failed = exits.values().stream().filter(c -> c != 0).count();
         ctx.out().printf("%d of %d runs finished ok%s%n", exits.size() - failed, exits.size(),

@@ -4,9 +4,7 @@ import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.table.Table;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -69,6 +67,8 @@ final class SqlCommand implements Command {
             } catch (SQLException e) {
                 c.rollback();
                 throw sqlError(e, write);
+            } finally {
+                c.setAutoCommit(true); // JDBI refuses to close a handle whose connection is still in a transaction
             }
         });
         String format = line.hasOption("json") ? table.toJson() : line.hasOption("csv") ? table.toCsv() : table.toText();
@@ -85,32 +85,11 @@ final class SqlCommand implements Command {
                     + " pass --write to change data");
         }
         return ExitException.badInput("SQL error: " + shortMsg
-                + "\n(views: runs, run_results, final_metrics, curves; tables: sweep, run, run_param, epoch_metric,"
+                + "\n(views: runs, run_results, final_metrics, curves, twins; tables: sweep, run, run_param, epoch_metric,"
                 + " run_event; `arraysweep sql \"SHOW COLUMNS FROM run_results\"` lists columns)");
     }
 
     static Table read(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> cols = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            cols.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(cols.size());
-            for (int i = 1; i <= cols.size(); i++) {
-                Object v = rs.getObject(i);
-                if (v instanceof java.sql.Clob clob) {
-                    v = clob.getSubString(1, (int) Math.min(clob.length(), 100_000));
-                } else if (v instanceof java.time.OffsetDateTime t) {
-                    v = t.toInstant().toString();
-                } else if (v instanceof java.math.BigDecimal bd) {
-                    v = bd.doubleValue();
-                }
-                row.add(v);
-            }
-            rows.add(row);
-        }
-        return new Table(cols, rows);
+        return Table.read(rs);
     }
 }

@@ -1,5 +1,8 @@
 package dev.arraysweep.orchestrator.table;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +12,32 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+    }
+
+    /** {@return a JDBC result read to the end: lower-case column labels; CLOBs, timestamps and decimals as plain values} */
+    public static Table read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> cols = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            cols.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(cols.size());
+            for (int i = 1; i <= cols.size(); i++) {
+                Object v = rs.getObject(i);
+                if (v instanceof java.sql.Clob clob) {
+                    v = clob.getSubString(1, (int) Math.min(clob.length(), 100_000));
+                } else if (v instanceof java.time.OffsetDateTime t) {
+                    v = t.toInstant().toString();
+                } else if (v instanceof java.math.BigDecimal bd) {
+                    v = bd.doubleValue();
+                }
+                row.add(v);
+            }
+            rows.add(row);
+        }
+        return new Table(cols, rows);
     }
 
     /** {@return the table as aligned text with a header line} */

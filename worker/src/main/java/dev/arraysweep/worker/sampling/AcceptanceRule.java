@@ -8,13 +8,13 @@ public interface AcceptanceRule {
 
     /** Hard accuracy filter (thesis Alg. 7): accept the misclassified samples. */
     static AcceptanceRule misclassified() {
-        return j -> {
+        return named("hard", j -> {
             boolean[] out = new boolean[j.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = !j.correct()[i];
             }
             return out;
-        };
+        });
     }
 
     /**
@@ -22,12 +22,26 @@ public interface AcceptanceRule {
      * highest softmax probabilities differ by at most {@code margin}.
      */
     static AcceptanceRule softAccuracy(double margin) {
-        return j -> {
+        return named("soft margin " + margin, j -> {
             boolean[] out = new boolean[j.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = !j.correct()[i] || j.margins()[i] <= margin;
             }
             return out;
+        });
+    }
+
+    private static AcceptanceRule named(String name, AcceptanceRule rule) {
+        return new AcceptanceRule() {
+            @Override
+            public boolean[] accept(Judgement judgement) {
+                return rule.accept(judgement);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
         };
     }
 }

@@ -56,9 +56,14 @@ public final class Archetype implements SamplingStrategy {
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
-        Map<String, Serializable> v = state.values();
+        Map<String, Serializable> v = state.valuesOf("none");
         order = (int[]) v.get("order");
         cursor = (Integer) v.get("cursor");
         figures.fromArray((long[]) v.get("figures"));
+    }
+
+    @Override
+    public String toString() {
+        return "mini-batches(" + batchSize + ")";
     }
 }

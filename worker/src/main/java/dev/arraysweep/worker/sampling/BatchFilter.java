@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ public final class BatchFilter implements SamplingStrategy {
             cursor += idx.length;
             Batch raw = source.fetch(idx);
             boolean[] accept = rule.accept(source.judge(raw));
-            int[] rows = positions(accept);
+            int[] rows = Positions.accepted(accept);
             figures.rawForwarded += idx.length;
             figures.accepted += rows.length;
             rawBatchesSinceStep++;
@@ -85,9 +86,9 @@ public final class BatchFilter implements SamplingStrategy {
         Batch step = all;
         int surplus = all.size() - batchSize;
         if (surplus > 0) {
-            step = source.rows(all, range(0, batchSize));
+            step = source.rows(all, Positions.range(0, batchSize));
             if (overflow == Overflow.CARRY) {
-                accumulated.add(source.rows(all, range(batchSize, all.size())));
+                accumulated.add(source.rows(all, Positions.range(batchSize, all.size())));
             } else {
                 figures.overflow += surplus;
             }
@@ -99,29 +100,6 @@ public final class BatchFilter implements SamplingStrategy {
         figures.rawBatches += rawBatchesSinceStep;
         rawBatchesSinceStep = 0;
         return step;
-    }
-
-    private static int[] positions(boolean[] accept) {
-        int n = 0;
-        for (boolean a : accept) {
-            n += a ? 1 : 0;
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int i = 0; i < accept.length; i++) {
-            if (accept[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
     }
 
     @Override
@@ -155,7 +133,7 @@ public final class BatchFilter implements SamplingStrategy {
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
-        Map<String, Serializable> v = state.values();
+        Map<String, Serializable> v = state.valuesOf("batch-filter");
         order = (int[]) v.get("order");
         cursor = (Integer) v.get("cursor");
         figures.fromArray((long[]) v.get("figures"));
@@ -167,5 +145,11 @@ public final class BatchFilter implements SamplingStrategy {
         if (v.containsKey("accumulatedIndices")) {
             accumulated.add(source.decode((int[]) v.get("accumulatedIndices"), (byte[]) v.get("accumulatedData")));
         }
+    }
+
+    @Override
+    public String toString() {
+        return "batch-filter(" + rule + ", " + sizer + ", overflow " + overflow.name().toLowerCase(Locale.ROOT)
+                + ", batch " + batchSize + ")";
     }
 }

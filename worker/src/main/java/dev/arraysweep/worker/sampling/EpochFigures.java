@@ -2,7 +2,11 @@ package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.model.SamplerFigures;
 
-/** Mutable per-epoch counters that every strategy keeps the same way. */
+/**
+ * Mutable per-epoch counters that every strategy keeps the same way. A composed strategy starts from its
+ * inner strategy's figures ({@link #of}) and adds its own: forwards add up, {@code accepted} and
+ * {@code trained} are those of the last stage a sample passes.
+ */
 final class EpochFigures {
     long rawForwarded;
     long accepted;
@@ -10,6 +14,18 @@ final class EpochFigures {
     long overflow;
     long steps;
     long rawBatches;
+
+    /** {@return counters equal to {@code f}} (the raw batch count is recovered from the mean) */
+    static EpochFigures of(SamplerFigures f) {
+        EpochFigures e = new EpochFigures();
+        e.rawForwarded = f.rawForwarded();
+        e.accepted = f.accepted();
+        e.trained = f.trained();
+        e.overflow = f.overflowDiscarded();
+        e.steps = f.steps();
+        e.rawBatches = Math.round(f.meanRawBatchesPerStep() * f.steps());
+        return e;
+    }
 
     void reset() {
         rawForwarded = 0;

@@ -54,4 +54,9 @@ public final class RawBatchSizer {
     void restore(double[] s) {
         recentAcceptance = s[0];
     }
+
+    @Override
+    public String toString() {
+        return adaptive ? "adaptive raw batch " + base + ".." + cap : "raw batch " + base;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.arraysweep.worker.sampling;
 
+import java.util.List;
+
 /**
  * What a strategy may ask of the training engine: fetch samples by index (augmented when the run
  * augments: a fresh random decision per sample), judge a batch with a no-gradient forward pass, and
@@ -12,11 +14,14 @@ public interface SampleSource {
     /** {@return the model's judgement of {@code batch}, without gradients} */
     Judgement judge(Batch batch);
 
-    /** {@return the rows {@code rows} (positions within {@code batch}) of a batch, tensors included} */
+    /** {@return the rows {@code rows} (positions within {@code batch}, repeats allowed) of a batch, tensors included} */
     Batch rows(Batch batch, int[] rows);
 
     /** {@return the concatenation of batches, in order} */
-    Batch concat(java.util.List<Batch> parts);
+    Batch concat(List<Batch> parts);
+
+    /** {@return {@code batch} with per-sample loss weights (one per row) that are released with it} */
+    Batch withWeights(Batch batch, float[] weights);
 
     /** Releases a batch's tensors that are no longer needed. */
     void release(Batch batch);
@@ -29,4 +34,7 @@ public interface SampleSource {
 
     /** {@return the number of training samples} */
     int size();
+
+    /** {@return the class label of every training sample, on the host (read once; callers must not modify it)} */
+    int[] labels();
 }

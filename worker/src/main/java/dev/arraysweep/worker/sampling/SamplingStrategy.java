@@ -15,11 +15,22 @@ public interface SamplingStrategy {
     /** {@return the next step's batch, or null when the epoch's data is used up} */
     Batch nextStep(SampleSource source);
 
-    /** Told after each step with that step's per-sample losses (for loss-based scores); default ignores them. */
+    /**
+     * {@return whether the strategy wants each step's per-sample training losses through {@link #afterStep};
+     * the trainer reads them to the host (a device sync) only when this is true}
+     */
+    default boolean wantsStepLosses() {
+        return false;
+    }
+
+    /**
+     * Told after each step with that step's per-sample (unweighted) training losses, in the batch's order,
+     * when {@link #wantsStepLosses} is true; the default ignores them.
+     */
     default void afterStep(Batch batch, float[] losses) {
     }
 
-    /** {@return what the strategy did this epoch} */
+    /** {@return what the strategy did this epoch; may be called more than once, it does not reset} */
     SamplerFigures endEpoch();
 
     /** {@return the strategy's state to checkpoint (accumulated samples as indices, counters, scores)} */

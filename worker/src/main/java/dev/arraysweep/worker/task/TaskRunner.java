@@ -12,6 +12,7 @@ import dev.arraysweep.db.params.ParamException;
 import dev.arraysweep.db.params.ParamValues;
 import dev.arraysweep.db.repo.ClaimResult;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
 import dev.arraysweep.worker.train.EpochResult;
@@ -46,41 +47,71 @@ public final class TaskRunner {
     public record TaskInfo(String jobId, String arrayJobId, String node) {
     }
 
-    /** Runs the task at {@code index} of {@code sweep}; returns 0, or throws ExitException. */
+    /**
+     * Runs the task at {@code index} of {@code sweep}. {@return 0 when the run is done, or
+     * {@link TaskEnvironment#REQUEUE_EXIT_CODE} when a signal stopped it after a checkpoint}; failures are
+     * thrown as ExitException
+     */
     public int run(String sweep, int index, TaskInfo info) {
+        return run(sweep, index, info, StopSignal.install(out));
+    }
+
+    int run(String sweep, int index, TaskInfo info, java.util.function.BooleanSupplier stopSupplier) {
+        StopSignal stop = stopSupplier instanceof StopSignal s ? s : null;
+        java.util.function.BooleanSupplier stopNow = stopSupplier;
         Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
         Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
         RunSpec spec = spec(run);
-        Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
-        Device device = Devices.resolve(spec.device());
         Duration stale = Duration.ofSeconds(Long.parseLong(env.getOrDefault(STALE_ENV, "300")));
         ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale);
         if (!claim.claimed()) {
             throw ExitException.wrongState(claim.refusal());
         }
         int attempt = claim.run().attempt();
-        out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
         try (Journal journal = Journal.open(workspace.journal(sweep, index));
              Heartbeat heartbeat = Heartbeat.start(db, run.id(), attempt)) {
             journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of(), info.node()));
             DbWriter writer = new DbWriter(db, out);
             try {
+                Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
+                Device device = Devices.resolve(spec.device());
+                out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
                 Dataset data = Datasets.load(spec.dataset(), dataDir);
                 if (spec.trainLimit() != null || spec.testLimit() != null) {
                     data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
                             spec.testLimit() == null ? Integer.MAX_VALUE : spec.testLimit());
                 }
                 int[] done = {0};
+                Path checkpoints = workspace.checkpointDir(sweep, index);
                 try (Trainer trainer = new Trainer(spec, data, device)) {
-                    trainer.train(result -> {
+                    int resumed = trainer.resumeFrom(checkpoints, run.paramsHash());
+                    if (resumed >= 0) {
+                        done[0] = resumed;
+                        out.printf("resuming from the checkpoint in %s at epoch %d%n", checkpoints, resumed + 1);
+                    }
+                    boolean finished = trainer.train(result -> {
                         done[0] = result.epoch() + 1;
                         heartbeat.epochsDone(done[0]);
                         List<EpochMetrics> rows = MetricRows.of(run.id(), attempt, result);
                         journal.append(event(JournalEvent.EPOCH, sweep, index, run.id(), attempt, done[0], rows, null));
                         writer.write(rows, run.id(), attempt, done[0]);
                         print(result, spec.epochs());
-                    }, () -> false);
+                        if (done[0] < spec.epochs()) {
+                            trainer.saveCheckpoint(checkpoints, run.paramsHash());
+                        }
+                    }, stopNow);
+                    if (!finished) {
+                        trainer.saveCheckpoint(checkpoints, run.paramsHash());
+                        String why = "stopped by " + (stop == null ? "request" : stop.name()) + " after " + done[0] + " epochs; checkpoint in "
+                                + checkpoints;
+                        journal.append(event(JournalEvent.PREEMPTED, sweep, index, run.id(), attempt, done[0],
+                                List.of(), why));
+                        writer.finish(run.id(), attempt, RunState.PREEMPTED, why);
+                        out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
+                        return TaskEnvironment.REQUEUE_EXIT_CODE;
+                    }
                 }
+                Trainer.deleteCheckpoint(checkpoints);
                 journal.append(event(JournalEvent.DONE, sweep, index, run.id(), attempt, done[0], List.of(), null));
                 writer.finish(run.id(), attempt, RunState.DONE, null);
                 out.printf("run %d of %s done%n", index, sweep);
@@ -138,8 +169,9 @@ public final class TaskRunner {
     private static ExitException noSuchRun(Database db, String sweep, int index) {
         var s = db.sweeps().find(sweep);
         if (s.isEmpty()) {
+            String stored = String.join(", ", db.sweeps().list().stream().map(x -> x.name()).toList());
             return ExitException.badInput("no sweep called '" + sweep + "' in " + db.url()
-                    + "; expand it first with `arraysweep expand sweeps/FILE.yaml`");
+                    + " (it holds: " + (stored.isEmpty() ? "no sweeps" : stored) + "); expand it first with `arraysweep expand sweeps/FILE.yaml`");
         }
         int n = db.runs().bySweep(s.get().id()).size();
         return ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " (its indices are 0-"

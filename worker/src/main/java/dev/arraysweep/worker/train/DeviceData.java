@@ -25,6 +25,7 @@ final class DeviceData implements SampleSource {
     private final int size;
     private final Function<NDArray, NDArray> prepare;
     private final Function<NDArray, NDArray> judgeForward;
+    private int[] hostLabels;
 
     /**
      * @param images the training images (N, C, H, W) on the device, un-normalised when {@code prepare} augments
@@ -129,6 +130,27 @@ final class DeviceData implements SampleSource {
         x.attach(m);
         y.attach(m);
         return new Batch(indices, x, y, null);
+    }
+
+    @Override
+    public Batch withWeights(Batch batch, float[] weights) {
+        if (weights.length != batch.size()) {
+            throw new IllegalArgumentException(weights.length + " weights for a batch of " + batch.size());
+        }
+        NDArray w = batch.x().getManager().create(weights); // released with the batch
+        return new Batch(batch.indices(), batch.x(), batch.y(), w);
+    }
+
+    @Override
+    public int[] labels() {
+        if (hostLabels == null) {
+            long[] all = labels.toLongArray();
+            hostLabels = new int[all.length];
+            for (int i = 0; i < all.length; i++) {
+                hostLabels[i] = Math.toIntExact(all[i]);
+            }
+        }
+        return hostLabels;
     }
 
     @Override

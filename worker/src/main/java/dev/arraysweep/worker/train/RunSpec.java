@@ -8,13 +8,15 @@ import java.util.List;
  *
  * @param accumulationBatchSize raw batch size of the batchwise filter (already defaulted to batchSize)
  * @param evalTrainEvery evaluate the train split every this many epochs (and always on the last)
+ * @param sampling the epoch-filter, fallback, selector and sampler parameters
  */
 public record RunSpec(String dataset, String model, int epochs, int batchSize, String optimizer,
                       double learningRate, double momentum, boolean nesterov, boolean amsgrad, double weightDecay,
                       String lrScheduler, double gamma, List<Integer> milestones, boolean augmentation,
                       boolean epochFiltering, boolean batchFiltering, int accumulationBatchSize, String filterKind,
                       double margin, String filterMode, String overflow, String rawBatch, long seed,
-                      int evalTrainEvery, Integer trainLimit, Integer testLimit, String device) {
+                      int evalTrainEvery, Integer trainLimit, Integer testLimit, String device,
+                      SamplingSpec sampling) {
     public RunSpec {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
     }
@@ -40,6 +42,6 @@ public record RunSpec(String dataset, String model, int epochs, int batchSize, S
                 p.intValue("seed"), p.has("eval_train_every") ? p.intValue("eval_train_every") : 1,
                 p.has("train_limit") ? p.nullableInt("train_limit") : null,
                 p.has("test_limit") ? p.nullableInt("test_limit") : null,
-                p.has("device") ? p.string("device") : "auto");
+                p.has("device") ? p.string("device") : "auto", SamplingSpec.from(p));
     }
 }

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-// AUGMENT-PENDING import dev.arraysweep.worker.augment.CifarAugment;
+import dev.arraysweep.worker.augment.CifarAugment;
+import dev.arraysweep.worker.augment.Normalize;
 import dev.arraysweep.worker.data.ChannelStats;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
@@ -34,17 +35,12 @@ record TensorSet(NDArray trainImages, NDArray trainEvalImages, NDArray trainLabe
     }
 
     /** {@return what turns gathered training images into model input} */
-    Function<NDArray, NDArray> prepare(Random rng) {
+    Function<NDArray, NDArray> prepare(java.util.function.Supplier<Random> rng) {
         if (!augment) {
             return x -> x;
         }
-        return x -> {
-            NDManager m = x.getManager();
-            int c = stats.channels();
-            NDArray mean = m.create(stats.mean(), new Shape(1, c, 1, 1));
-            NDArray std = m.create(stats.std(), new Shape(1, c, 1, 1));
-            return x.sub(mean).div(std); // AUGMENT-PENDING: CifarAugment.apply(x, rng)
-        };
+        Normalize normalize = new Normalize(stats.mean(), stats.std());
+        return x -> normalize.apply(CifarAugment.apply(x, rng.get()));
     }
 
     private static NDArray images(NDManager manager, Split split, Shape shape) {

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -20,6 +21,14 @@ import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
+import ai.djl.MalformedModelException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +59,7 @@ public final class Trainer implements AutoCloseable {
     private final NDArray trainLabels;
     private final NDArray testImages;
     private final NDArray testLabels;
-    private final TrainingState state;
+    private TrainingState state;
 
     /**
      * Builds the model (initialised from the run's seed), moves the data to {@code device} and sets up the
@@ -81,7 +90,7 @@ public final class Trainer implements AutoCloseable {
         this.testImages = tensors.testImages();
         this.testLabels = tensors.testLabels();
         this.trainData = new DeviceData(manager, tensors.trainImages(), trainLabels,
-                tensors.prepare(state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
+                tensors.prepare(() -> this.state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
     }
 
     /** {@return the model} */
@@ -110,10 +119,14 @@ public final class Trainer implements AutoCloseable {
             state.setMidEpoch(true);
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
-                step(batch, lr);
+                float[] losses = step(batch, lr, strategy.wantsStepLosses());
+                if (losses != null) {
+                    strategy.afterStep(batch, losses);
+                }
                 trainData.release(batch);
                 if (stop.getAsBoolean()) {
                     state.setWallSecondsBefore((System.nanoTime() - wallStart) / 1e9);
+                    state.addEpochSecondsBefore((System.nanoTime() - epochStart) / 1e9);
                     return false;
                 }
             }
@@ -125,30 +138,38 @@ public final class Trainer implements AutoCloseable {
             SplitMetrics test = evaluate(testImages, testLabels);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             state.finishEpoch();
+            state.setWallSecondsBefore(wall);
             listener.onEpoch(new EpochResult(epoch, lr, figures, epochSeconds, wall, train, test,
                     HostMemory.residentBytes(), null));
             if (stop.getAsBoolean() && state.nextEpoch() < spec.epochs()) {
-                state.setWallSecondsBefore(wall);
                 return false;
             }
         }
         return true;
     }
 
-    private void step(Batch batch, double lr) {
+    /**
+     * One optimiser step on {@code batch}. {@return the per-sample training losses on the host when
+     * {@code readLosses} (loss-based sampling scores need them; the read forces a device sync, so only then),
+     * otherwise null}
+     */
+    private float[] step(Batch batch, double lr, boolean readLosses) {
         try (NDManager sub = manager.newSubManager()) {
             batch.x().tempAttach(sub);
             batch.y().tempAttach(sub);
             if (batch.weights() != null) {
                 batch.weights().tempAttach(sub);
             }
+            NDArray losses;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true).singletonOrThrow();
-                NDArray losses = Losses.perSample(logits, batch.y());
+                losses = Losses.perSample(logits, batch.y());
                 NDArray loss = batch.weights() == null ? losses.mean() : losses.mul(batch.weights()).mean();
                 collector.backward(loss);
             }
             optimizer.step(parameters, lr);
+            // read after the update is queued, so the device is not idle while the host waits
+            return readLosses ? losses.stopGradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
         }
     }
 
@@ -158,6 +179,53 @@ public final class Trainer implements AutoCloseable {
 
     private SplitMetrics evaluate(NDArray images, NDArray labels) {
         return new Evaluator(x -> forward(x, false), EVAL_BATCH).evaluate(images, labels);
+    }
+
+    /**
+     * Saves everything a resumed run needs (see {@link Checkpoint}) to {@code dir}, atomically.
+     *
+     * @param paramsHash the run's parameter hash; a resume with other parameters is refused
+     */
+    public void saveCheckpoint(Path dir, String paramsHash) {
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(model)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the model", e);
+        }
+        new Checkpoint(paramsHash, model.toByteArray(), optimizer.saveState(), state, strategy.saveState(trainData))
+                .write(dir);
+    }
+
+    /**
+     * Restores the checkpoint in {@code dir}, if there is one. {@return the epoch training resumes in, or -1
+     * when there was no checkpoint}
+     */
+    public int resumeFrom(Path dir, String paramsHash) {
+        Checkpoint c = Checkpoint.read(dir, paramsHash);
+        if (c == null) {
+            return -1;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.model()))) {
+            block.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException e) {
+            throw new UncheckedIOException("cannot restore the model from the checkpoint in " + dir,
+                    new IOException(e));
+        }
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+        optimizer.restoreState(c.optimizer());
+        state = c.loop();
+        strategy.restoreState(c.strategy(), trainData);
+        return state.nextEpoch();
+    }
+
+    /** Deletes a finished run's checkpoint. */
+    public static void deleteCheckpoint(Path dir) {
+        Checkpoint.delete(dir);
     }
 
     /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */

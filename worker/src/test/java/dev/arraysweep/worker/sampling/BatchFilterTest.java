@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
+import static dev.arraysweep.worker.sampling.StrategyRuns.epoch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.model.SamplerFigures;
@@ -8,16 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchFilterTest {
-    private static List<int[]> epoch(SamplingStrategy s, IndexOnlySource src, int epoch, int[] order) {
-        s.startEpoch(epoch, order, src);
-        List<int[]> steps = new ArrayList<>();
-        Batch b;
-        while ((b = s.nextStep(src)) != null) {
-            steps.add(b.indices());
-        }
-        return steps;
-    }
-
     @Test
     void trainsOnlyOnMisclassified_inStepsOfExactlyBatchSize() {
         IndexOnlySource src = new IndexOnlySource(40, i -> i % 2 == 1);

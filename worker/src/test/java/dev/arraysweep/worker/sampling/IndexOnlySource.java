@@ -5,21 +5,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
- * A sample source without tensors for known-answer tests of strategies: batches carry only indices, and
- * a sample is judged misclassified exactly when {@code wrong} says so. The engine-backed source is tested
+ * A sample source without tensors for known-answer tests of strategies: batches carry only indices, a
+ * sample is judged misclassified exactly when {@code wrong} says so and its judged loss is its index;
+ * weights given to a batch are recorded in {@link #weights}. The engine-backed source is tested
  * through the trainer; this one makes the right selection computable by hand.
  */
 final class IndexOnlySource implements SampleSource {
     private final int size;
     private IntPredicate wrong;
+    private int[] labels;
     final List<int[]> fetched = new ArrayList<>();
     final List<int[]> judged = new ArrayList<>();
+    /** The weights each weighted batch got, by batch, in order. */
+    final List<float[]> weights = new ArrayList<>();
 
     IndexOnlySource(int size, IntPredicate wrong) {
         this.size = size;
         this.wrong = wrong;
+        this.labels = new int[size];
+    }
+
+    /** Sets every sample's label (default 0). */
+    IndexOnlySource withLabels(IntUnaryOperator label) {
+        for (int i = 0; i < size; i++) {
+            labels[i] = label.applyAsInt(i);
+        }
+        return this;
     }
 
     void setWrong(IntPredicate wrong) {
@@ -62,6 +76,12 @@ final class IndexOnlySource implements SampleSource {
     }
 
     @Override
+    public Batch withWeights(Batch batch, float[] w) {
+        weights.add(w.clone());
+        return batch;
+    }
+
+    @Override
     public void release(Batch batch) {
     }
 
@@ -82,6 +102,11 @@ final class IndexOnlySource implements SampleSource {
     @Override
     public int size() {
         return size;
+    }
+
+    @Override
+    public int[] labels() {
+        return labels;
     }
 
     static int[] identity(int n) {

@@ -115,4 +115,45 @@ class TrainerTest {
         // as the model learns, fewer samples are misclassified and accepted
         assertThat(results.get(3).sampler().acceptanceRatio()).isLessThan(results.get(0).sampler().acceptanceRatio());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry"})
+    void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(String kind, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        Map<String, Object> params = kind.equals("archetype") ? Map.of("epochs", 3)
+                : Map.of("epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+        Dataset data = toyData(160, 40);
+        List<EpochResult> straight = train(spec(params), data);
+
+        List<EpochResult> resumed = new ArrayList<>();
+        int[] steps = {0};
+        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+            boolean finished = t.train(resumed::add, () -> ++steps[0] == (kind.equals("archetype") ? 14 : 4));
+            assertThat(finished).isFalse();
+            t.saveCheckpoint(dir, "h");
+        }
+        assertThat(resumed).hasSizeLessThan(3);
+        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+            assertThat(t.resumeFrom(dir, "h")).isEqualTo(resumed.size());
+            assertThat(t.train(resumed::add, () -> false)).isTrue();
+        }
+        assertThat(resumed).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(resumed.get(i).test()).as("epoch %d test", i).isEqualTo(straight.get(i).test());
+            assertThat(resumed.get(i).train()).as("epoch %d train", i).isEqualTo(straight.get(i).train());
+            assertThat(resumed.get(i).sampler()).as("epoch %d sampler", i).isEqualTo(straight.get(i).sampler());
+        }
+    }
+
+    @Test
+    void checkpointOfOtherParameters_isRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Dataset data = toyData(40, 20);
+        try (Trainer t = new Trainer(spec(Map.of("epochs", 1)), data, Device.cpu())) {
+            t.saveCheckpoint(dir, "aaaa");
+        }
+        try (Trainer t = new Trainer(spec(Map.of("epochs", 1)), data, Device.cpu())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.resumeFrom(dir, "bbbb"))
+                    .hasMessageContaining("belongs to parameters aaaa").hasMessageContaining("delete it");
+        }
+    }
 }

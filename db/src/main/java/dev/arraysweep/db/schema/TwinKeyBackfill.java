@@ -1,0 +1,36 @@
+package dev.arraysweep.db.schema;
+
+import dev.arraysweep.db.params.TwinKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Fills {@code run.twin_key} for runs stored before the column existed (schema version 1). */
+final class TwinKeyBackfill {
+    private TwinKeyBackfill() {
+    }
+
+    /** {@return how many runs got a twin key} */
+    static int run(Connection c) throws SQLException {
+        int filled = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT id, params_json FROM run WHERE twin_key IS NULL");
+             PreparedStatement update = c.prepareStatement("UPDATE run SET twin_key = ? WHERE id = ?");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                Optional<String> key = TwinKey.ofJson(rs.getString(2));
+                if (key.isPresent()) {
+                    update.setString(1, key.get());
+                    update.setLong(2, rs.getLong(1));
+                    update.addBatch();
+                    filled++;
+                }
+            }
+            if (filled > 0) {
+                update.executeBatch();
+            }
+        }
+        return filled;
+    }
+}

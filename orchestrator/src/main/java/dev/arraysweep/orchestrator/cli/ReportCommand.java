@@ -1,0 +1,101 @@
+package dev.arraysweep.orchestrator.cli;
+
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.report.At;
+import dev.arraysweep.orchestrator.report.EpochRow;
+import dev.arraysweep.orchestrator.report.MarkdownReport;
+import dev.arraysweep.orchestrator.report.Report;
+import dev.arraysweep.orchestrator.report.ReportData;
+import dev.arraysweep.orchestrator.report.SweepResults;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code arraysweep report SWEEP}: the thesis' tables per group of runs, across seeds, with paired
+ * differences against the archetype; Markdown, CSV or JSON on standard output.
+ */
+final class ReportCommand implements Command {
+    private static final List<String> FORMATS = List.of("markdown", "csv", "json");
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String usage() {
+        return "SWEEP [--at final|best | --epoch N] [--format markdown|csv|json]";
+    }
+
+    @Override
+    public String summary() {
+        return "thesis-style tables per group: train/test/ratio across seeds, paired differences vs the archetype";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("at").hasArg().argName("WHEN")
+                        .desc("final (default): each run's last epoch; best: its epoch of best test accuracy").build())
+                .addOption(Option.builder().longOpt("epoch").hasArg().argName("N")
+                        .desc("look at epoch N (epochs are numbered from 0, as in the epoch column)").build())
+                .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                        .desc("markdown (default), csv (one line per group, setting and figure) or json").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Context ctx) {
+        if (line.getArgList().size() != 1) {
+            throw ExitException.badInput("expected one sweep name, e.g. arraysweep report demo --at best");
+        }
+        String name = line.getArgList().get(0);
+        String format = Flags.choice(line, "format", FORMATS, "markdown");
+        At at = at(line);
+        Database db = ctx.openExistingDatabase();
+        Flags.sweep(db, name);
+        SweepResults results = SweepResults.load(db, name);
+        requireFigures(results, at, name);
+        Report report = Report.build(results, at);
+        ctx.out().print(switch (format) {
+            case "csv" -> ReportData.csv(report);
+            case "json" -> ReportData.json(report);
+            default -> MarkdownReport.render(report);
+        });
+        return 0;
+    }
+
+    private static At at(CommandLine line) {
+        String when = line.getOptionValue("at");
+        if (line.hasOption("epoch")) {
+            if (when != null) {
+                throw ExitException.badInput("give either --at or --epoch, not both");
+            }
+            String v = line.getOptionValue("epoch").strip();
+            try {
+                int epoch = Integer.parseInt(v);
+                if (epoch >= 0) {
+                    return At.epoch(epoch);
+                }
+            } catch (NumberFormatException e) {
+                // the message below
+            }
+            throw ExitException.badInput("--epoch expects an epoch number >= 0 (the first epoch is 0), not '" + v + "'");
+        }
+        return "best".equals(Flags.choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
+    }
+
+    private static void requireFigures(SweepResults results, At at, String name) {
+        if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
+            throw ExitException.wrongState("sweep '" + name + "' has no metrics yet (" + results.runs().size()
+                    + " runs); run it (arraysweep submit or run-local) and load the journals with arraysweep status");
+        }
+        if (results.runs().stream().allMatch(r -> at.pick(r).isEmpty())) {
+            int last = results.runs().stream().flatMap(r -> r.test().stream()).mapToInt(EpochRow::epoch).max().orElse(-1);
+            throw ExitException.badInput("no run of sweep '" + name + "' has test figures at " + at.describe()
+                    + "; the latest epoch recorded is " + last + " (epochs are numbered from 0)");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+-- Every metric row of one sweep's runs that reports and plots use, by run, split and epoch.
+SELECT m.run_id, m.split, m.epoch, m.accuracy, m.mean_loss, m.q90_loss, m.worst_loss, m.wall_seconds,
+       m.mean_raw_batches_per_step, m.overflow_discarded, m.acceptance_ratio
+FROM epoch_metric m
+JOIN run r ON r.id = m.run_id
+JOIN sweep s ON s.id = r.sweep_id
+WHERE s.name = :sweep AND r.state <> 'retired'
+ORDER BY m.run_id, m.split, m.epoch

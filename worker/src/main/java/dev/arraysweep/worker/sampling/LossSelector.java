@@ -1,0 +1,94 @@
+package dev.arraysweep.worker.sampling;
+
+import dev.arraysweep.db.model.SamplerFigures;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Loss selection after the steps of an inner strategy (thesis Alg. 3-5, section 5.4). Each batch the inner
+ * strategy would train on is the <em>pool</em>: a mini-batch of {@code batch_size} from the shuffled order
+ * (selector alone), from the epoch filter's kept samples (after an epoch filter) or the batch filter's
+ * accumulated {@code batch_size} accepted samples (after a batch filter). The pool is judged with a fresh
+ * no-gradient forward (the current model's losses) and the step trains only on the samples the
+ * {@link Selector} picks: {@code min(k, pool)} for top-k, loss-weighted and q-split, the samples at or above
+ * the pool's loss quantile for top-q. Epoch boundaries and step counts are the inner strategy's.
+ */
+public final class LossSelector extends StrategyDecorator {
+    private final Selector selector;
+    private Random rng;
+    private final EpochFigures own = new EpochFigures();
+
+    /** @param rng the generator of the random selectors, seeded from the run's seed */
+    public LossSelector(SamplingStrategy inner, Selector selector, Random rng) {
+        super(inner);
+        this.selector = selector;
+        this.rng = rng;
+    }
+
+    @Override
+    public void startEpoch(int epoch, int[] order, SampleSource source) {
+        own.reset();
+        inner.startEpoch(epoch, order, source);
+    }
+
+    @Override
+    public Batch nextStep(SampleSource source) {
+        Batch pool;
+        while ((pool = inner.nextStep(source)) != null) {
+            int[] rows = selector.select(source.judge(pool).losses(), rng);
+            own.rawForwarded += pool.size();
+            own.accepted += rows.length;
+            if (rows.length == pool.size() && isIdentity(rows)) {
+                return pool;
+            }
+            Batch step = rows.length == 0 ? null : source.rows(pool, rows); // none only for NaN losses
+            source.release(pool);
+            if (step != null) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIdentity(int[] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pool forwards add to the inner strategy's; accepted and trained are the selected samples. */
+    @Override
+    public SamplerFigures endEpoch() {
+        EpochFigures f = EpochFigures.of(inner.endEpoch());
+        f.rawForwarded += own.rawForwarded;
+        f.accepted = own.accepted;
+        f.trained = own.accepted;
+        return f.snapshot();
+    }
+
+    @Override
+    public StrategyState saveState(SampleSource source) {
+        Map<String, Serializable> v = new HashMap<>();
+        v.put("rng", Rngs.save(rng));
+        v.put("figures", own.toArray());
+        return withInner("loss-selector", v, source);
+    }
+
+    @Override
+    public void restoreState(StrategyState state, SampleSource source) {
+        Map<String, Serializable> v = state.valuesOf("loss-selector");
+        rng = Rngs.restore((byte[]) v.get("rng"));
+        own.fromArray((long[]) v.get("figures"));
+        restoreInner(v, source);
+    }
+
+    @Override
+    public String toString() {
+        return selector + " > " + inner;
+    }
+}

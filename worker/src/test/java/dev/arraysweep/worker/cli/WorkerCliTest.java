@@ -1,0 +1,86 @@
+package dev.arraysweep.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.params.Params;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.repo.NewRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerCliTest {
+    @TempDir
+    Path dir;
+    Database db;
+    Workspace ws;
+
+    @BeforeEach
+    void sweep() throws Exception {
+        ws = new Workspace(dir, null);
+        db = Database.open(ws.dbUrl());
+        ParamValues p = Params.normalize(Map.of("dataset", "fashion-mnist", "model", "fcnet10", "epochs", 1,
+                "data_dir", dir.resolve("no-such-data").toString()));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 1, Map.of())));
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result worker(Map<String, String> extraEnv, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put(Workspace.WORKDIR_ENV, dir.toString());
+        int code = WorkerMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failingRun_isMarkedFailedWithItsError_andExitsNonZero() {
+        Result r = worker(Map.of("SLURM_ARRAY_TASK_ID", "0"), "run", "--sweep", "s");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-data").contains("not a directory");
+        Run run = db.runs().find("s", 0).orElseThrow();
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.errorText()).contains("no-such-data");
+        assertThat(run.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void indexOutsideTheSweep_exits2() {
+        Result r = worker(Map.of(), "run", "--sweep", "s", "--index", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("has no array index 5").contains("0-0");
+    }
+
+    @Test
+    void missingTaskId_exits2_sayingHowToFix() {
+        Result r = worker(Map.of(), "run", "--sweep", "s");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--index");
+    }
+
+    @Test
+    void runAlreadyRunningWithFreshHeartbeat_isRefusedWith3() {
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        assertThat(db.runs().claim(id, "1", "1", "elsewhere", Duration.ofMinutes(5)).claimed()).isTrue();
+        Result r = worker(Map.of(), "run", "--sweep", "s", "--index", "0");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("already running").contains("elsewhere");
+        assertThat(db.runs().byId(id).orElseThrow().attempt()).isEqualTo(1);
+    }
+}

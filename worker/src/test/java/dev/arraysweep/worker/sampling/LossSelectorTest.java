@@ -1,0 +1,145 @@
+package dev.arraysweep.worker.sampling;
+
+import static dev.arraysweep.worker.sampling.StrategyRuns.CHI2_999;
+import static dev.arraysweep.worker.sampling.StrategyRuns.chiSquare;
+import static dev.arraysweep.worker.sampling.StrategyRuns.epoch;
+import static dev.arraysweep.worker.sampling.StrategyRuns.identity;
+import static dev.arraysweep.worker.sampling.StrategyRuns.rest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arraysweep.db.model.SamplerFigures;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LossSelectorTest {
+    private static float[] losses(double... values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    @Test
+    void topK_alone_trainsOnTheKHighestLossesOfEachMiniBatch() {
+        IndexOnlySource src = new IndexOnlySource(8, i -> false); // judged loss = index
+        LossSelector s = new LossSelector(new Archetype(4), new Selector.TopK(2), new Random(0));
+        List<int[]> steps = epoch(s, src, 0, new int[] {3, 7, 1, 6, 5, 0, 4, 2});
+        assertThat(steps.get(0)).containsExactly(7, 6); // pool 3, 7, 1, 6: top two, in pool order
+        assertThat(steps.get(1)).containsExactly(5, 4);
+        SamplerFigures fig = s.endEpoch();
+        assertThat(fig.rawForwarded()).isEqualTo(8);
+        assertThat(fig.accepted()).isEqualTo(4);
+        assertThat(fig.trained()).isEqualTo(4);
+        assertThat(fig.steps()).isEqualTo(2);
+        assertThat(fig.acceptanceRatio()).isEqualTo(0.5);
+    }
+
+    @Test
+    void topK_afterBatchFilter_picksFromTheAccumulatedBatch() {
+        IndexOnlySource src = new IndexOnlySource(24, i -> i % 2 == 1);
+        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
+                BatchFilter.Overflow.DISCARD);
+        LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
+        List<int[]> steps = epoch(s, src, 0, identity(24));
+        assertThat(steps).containsExactly(new int[] {7}, new int[] {15}, new int[] {23});
+        SamplerFigures fig = s.endEpoch();
+        assertThat(fig.rawForwarded()).isEqualTo(24 + 12); // raw batches, then each pool of 4 once more
+        assertThat(fig.accepted()).isEqualTo(3);
+        assertThat(fig.trained()).isEqualTo(3);
+        assertThat(fig.steps()).isEqualTo(3);
+    }
+
+    @Test
+    void topK_keepsAllOfASmallerPool_andBreaksTiesByPosition() {
+        assertThat(new Selector.TopK(5).select(losses(1, 2), null)).containsExactly(0, 1);
+        assertThat(new Selector.TopK(2).select(losses(3, 5, 3, 3), null)).containsExactly(0, 1);
+    }
+
+    @Test
+    void topQ_keepsTheSamplesAtOrAboveTheLossQuantile() {
+        float[] pool = losses(0, 1, 2, 3, 4, 5, 6, 7, 8, 9); // numpy: quantile 0.5 = 4.5, 0.9 = 8.1
+        assertThat(new Selector.TopQ(0.5).select(pool, null)).containsExactly(5, 6, 7, 8, 9);
+        assertThat(new Selector.TopQ(0.9).select(pool, null)).containsExactly(9);
+        assertThat(new Selector.TopQ(0.5).select(losses(2, 2, 2), null)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void lossWeighted_drawsInProportionToLossToThePower() {
+        Selector s = new Selector.LossWeighted(1, 2.0);
+        float[] pool = losses(1, 2, 3, 4);
+        double[] p = {1 / 30.0, 4 / 30.0, 9 / 30.0, 16 / 30.0};
+        long[] counts = new long[4];
+        Random rng = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            counts[s.select(pool, rng)[0]]++;
+        }
+        assertThat(chiSquare(counts, p)).isLessThan(CHI2_999[3]);
+        assertThat(chiSquare(counts, new double[] {.1, .2, .3, .4})).as("loss^1 would be rejected")
+                .isGreaterThan(CHI2_999[3]);
+    }
+
+    @Test
+    void lossWeighted_drawsDistinctSamples_zeroLossOnlyWhenNeeded() {
+        Random rng = new Random(1);
+        for (int i = 0; i < 50; i++) {
+            int[] picked = new Selector.LossWeighted(2, 2.0).select(losses(0, 0, 5, 0), rng);
+            assertThat(picked).hasSize(2).contains(2).doesNotHaveDuplicates();
+        }
+        assertThat(new Selector.LossWeighted(9, 2.0).select(losses(1, 2, 3), rng)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void qSplit_takesEquallyManyFromBucketsOfEqualCumulativeLoss() {
+        // cumulative loss 1..8, 18, 28 of total 28: bucket 0 = the eight 1s, bucket 1 = the two 10s
+        float[] pool = losses(1, 1, 1, 1, 1, 1, 1, 1, 10, 10);
+        Random rng = new Random(3);
+        for (int i = 0; i < 20; i++) {
+            int[] picked = new Selector.QSplit(4, 2, 1.0).select(pool, rng);
+            assertThat(picked).hasSize(4).doesNotHaveDuplicates();
+            assertThat(picked[2]).isEqualTo(8);
+            assertThat(picked[3]).isEqualTo(9);
+            assertThat(picked[1]).isLessThan(8);
+        }
+    }
+
+    @Test
+    void qSplit_aBucketSmallerThanItsShare_stillMakesItsPartOfTheStep() {
+        // one sample of loss 30 holds over half of the cumulative loss: it is half of every selection
+        float[] pool = losses(1, 1, 1, 1, 1, 1, 1, 1, 1, 30);
+        int[] picked = new Selector.QSplit(4, 2, 1.0).select(pool, new Random(5));
+        assertThat(picked).hasSize(4);
+        assertThat(Arrays.stream(picked).filter(i -> i == 9).count()).isEqualTo(2);
+    }
+
+    @Test
+    void qSplit_sharesGoToNonEmptyBuckets_theRemainderToTheHighestLosses() {
+        // cumulative 1, 2, 1002, 2002 in 4 buckets of 500.5: buckets {0, 1}, (empty), {2}, {3}
+        int[] picked = new Selector.QSplit(4, 4, 1.0).select(losses(1, 1, 1000, 1000), new Random(7));
+        assertThat(picked).hasSize(4);
+        assertThat(Arrays.copyOfRange(picked, 1, 4)).containsExactly(2, 3, 3);
+        assertThat(picked[0]).isIn(0, 1);
+    }
+
+    @Test
+    void qSplit_ofZeroLosses_isUniform() {
+        int[] picked = new Selector.QSplit(2, 2, 2.0).select(losses(0, 0, 0, 0), new Random(9));
+        assertThat(picked).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void savedStateMidEpoch_givesTheSameRandomSelections() {
+        IndexOnlySource src = new IndexOnlySource(40, i -> false);
+        LossSelector a = new LossSelector(new Archetype(8), new Selector.LossWeighted(3, 1.0), new Random(11));
+        a.startEpoch(0, identity(40), src);
+        a.nextStep(src);
+        StrategyState saved = a.saveState(src);
+        List<int[]> expected = rest(a, src);
+        LossSelector b = new LossSelector(new Archetype(8), new Selector.LossWeighted(3, 1.0), new Random(99));
+        b.restoreState(saved, src);
+        assertThat(rest(b, src)).containsExactlyElementsOf(expected).hasSize(4);
+        assertThat(b.endEpoch()).isEqualTo(a.endEpoch());
+    }
+}
