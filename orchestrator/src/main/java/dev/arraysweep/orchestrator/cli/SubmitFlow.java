@@ -13,9 +13,9 @@ import dev.arraysweep.orchestrator.slurm.Reconciler;
 import dev.arraysweep.orchestrator.slurm.SbatchScript;
 import dev.arraysweep.orchestrator.slurm.SbatchSpec;
 import dev.arraysweep.orchestrator.slurm.Slurm;
-import dev.arraysweep.orchestrator.slurm.SlurmSettingsJson;
 import dev.arraysweep.orchestrator.slurm.SubmittedArray;
 import dev.arraysweep.orchestrator.slurm.SweepSubmitter;
+import dev.arraysweep.orchestrator.sweep.SweepStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +70,7 @@ final class SubmitFlow {
         }
         String worker = SbatchScript.commandLine(WorkerLauncher.command(ctx.env(), List.of("run", "--sweep", name)));
         SweepSubmitter submitter = new SweepSubmitter(db, slurm, ctx.clock(), stale);
-        SweepSubmitter.Plan plan = submitter.plan(sweep, SlurmSettingsJson.read(sweep.slurmJson()), ctx.workspace(),
+        SweepSubmitter.Plan plan = submitter.plan(sweep, SweepStore.slurmSettings(sweep.slurmJson()), ctx.workspace(),
                 new SweepSubmitter.Request(states, indices, verb, hint, maxArrayTasks, worker));
         String what = plan.selection().summary() + " of " + name + " in " + plan.arrays().size() + " array"
                 + (plan.arrays().size() == 1 ? "" : "s");

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.server;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.schema.Schema;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -89,7 +90,7 @@ public final class DbServer implements AutoCloseable {
 
     private static Connection openEmbedded(Path workDir, String password, List<String> notes) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(Workspace.embeddedUrl(workDir));
+        ds.setURL(Database.keepOpenInProcess(Workspace.embeddedUrl(workDir)));
         ds.setUser("sa");
         ds.setPassword(password);
         try {

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import dev.arraysweep.db.slurm.TaskEnvironment;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.slurm;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.util.Objects;
 
 /**

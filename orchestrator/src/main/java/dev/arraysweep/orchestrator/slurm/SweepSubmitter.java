@@ -5,6 +5,7 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -63,7 +63,7 @@ class DbServeCommandTest {
         InProcessCli.Result r = new InProcessCli(work, Map.of(), Clock.systemUTC()).run("db", "sreve");
 
         assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
-        assertThat(r.err()).contains("unknown subcommand 'db sreve' (did you mean 'serve'?)");
+        assertThat(r.err()).contains("unknown db subcommand 'sreve' (did you mean 'serve'?)");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,6 @@ class ResubmitCancelCommandTest {
     FakeSlurm slurm;
     StoredSweeps sweeps;
     InProcessCli cli;
-
-    @AfterEach
-    void closeDatabase() {
-        sweeps.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

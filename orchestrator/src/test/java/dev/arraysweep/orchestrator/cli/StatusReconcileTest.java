@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,6 @@ class StatusReconcileTest {
     FakeSlurm slurm;
     StoredSweeps sweeps;
     InProcessCli cli;
-
-    @AfterEach
-    void closeDatabase() {
-        sweeps.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -12,15 +12,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 
-/**
- * Stores sweeps of simple runs and moves runs into given states, as workers would, at given times. Keeps the
- * database open until {@link #close()} so that H2 does not reopen the file for every step.
- */
-final class StoredSweeps implements AutoCloseable {
+/** Stores sweeps of simple runs and moves runs into given states, as workers would, at given times. */
+final class StoredSweeps {
     private final Path workDir;
-    private Handle keepOpen;
+    private boolean migrated;
 
     StoredSweeps(Path workDir) {
         this.workDir = workDir;
@@ -28,19 +24,9 @@ final class StoredSweeps implements AutoCloseable {
 
     /** {@return the work directory's database, its clock at {@code now}} */
     Database db(Instant now) {
-        Database db = Database.open(Workspace.embeddedUrl(workDir), Clock.fixed(now, ZoneOffset.UTC), keepOpen == null);
-        if (keepOpen == null) {
-            keepOpen = db.jdbi().open();
-        }
+        Database db = Database.open(Workspace.embeddedUrl(workDir), Clock.fixed(now, ZoneOffset.UTC), !migrated);
+        migrated = true;
         return db;
-    }
-
-    @Override
-    public void close() {
-        if (keepOpen != null) {
-            keepOpen.close();
-            keepOpen = null;
-        }
     }
 
     /** Stores sweep {@code name} with {@code runs} runs of 3 epochs and the given {@code slurm:} JSON. */

@@ -7,6 +7,8 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Submission;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
+import dev.arraysweep.orchestrator.sweep.SweepStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,14 +16,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SubmitCommandTest {
     static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
-    static final String SLURM = "{\"time\":\"10\",\"mem\":\"1G\",\"max_concurrent\":2,\"signal_grace\":60}";
+    static final String SLURM = SweepStore.slurmJson(new SlurmSettings(null, null, null, "1G", "10", 2, 60, null, null));
 
     @TempDir
     Path tmp;
@@ -29,11 +30,6 @@ class SubmitCommandTest {
     FakeSlurm slurm;
     StoredSweeps sweeps;
     InProcessCli cli;
-
-    @AfterEach
-    void closeDatabase() {
-        sweeps.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
