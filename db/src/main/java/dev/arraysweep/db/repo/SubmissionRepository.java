@@ -27,7 +27,7 @@ public final class SubmissionRepository {
 
     /**
      * Records an accepted array and, in the same transaction, its job id on the runs it covers
-     * ({@code run.slurm_array_job_id}).
+     * ({@code run.slurm_array_job_id}; {@code slurm_job_id}, the task's own id, is set when a task claims the run).
      *
      * @return the stored submission
      */
@@ -40,7 +40,8 @@ public final class SubmissionRepository {
                     .bind("s", sweepId).bind("j", jobId).bind("a", arraySpec).bind("o", indexOffset)
                     .bind("p", scriptPath).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            PreparedBatch runs = h.prepareBatch("UPDATE run SET slurm_array_job_id = :j"
+            // The task that will run it is not known yet: its job id comes with the claim.
+            PreparedBatch runs = h.prepareBatch("UPDATE run SET slurm_array_job_id = :j, slurm_job_id = NULL"
                     + " WHERE sweep_id = :s AND array_index = :i");
             for (int index : runIndices) {
                 runs.bind("j", jobId).bind("s", sweepId).bind("i", index).add();

@@ -1,8 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.orchestrator.grid.SlurmSettings;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,17 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Submits real job arrays to the single-node Slurm of {@code slurm/start-slurm.sh}.
- *
- * <p>Starts it when {@code sbatch} is installed and it is not up (as root); skips when it cannot,
- * or when the cluster that answers is not that test cluster ({@code ClusterName=localci}). With
- * {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
- */
+/** Submits real job arrays to the single-node Slurm of {@code slurm/start-slurm.sh} ({@link SlurmTestCluster}). */
 class RealSlurmTest {
 
-    private static final String TEST_CLUSTER = "localci";
-    private static final CommandRunner SHELL = new ProcessCommandRunner(System.getenv("PATH"));
+    private static final CommandRunner SHELL = SlurmTestCluster.SHELL;
     private static CommandLineSlurm slurm;
 
     @TempDir
@@ -38,21 +28,7 @@ class RealSlurmTest {
 
     @BeforeAll
     static void slurmUp() throws Exception {
-        require(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
-        if (!pingUp()) {
-            Path start = startScript();
-            if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
-                CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
-                System.err.print(r.stderr());
-            }
-        }
-        require(pingUp(), "Slurm is not up; start it with: sudo bash slurm/start-slurm.sh start");
-        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30)).stdout();
-        require(config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
-                        || "1".equals(System.getenv("ARRAYSWEEP_SLURM_TESTS")),
-                "the Slurm that answers is not the local test cluster '" + TEST_CLUSTER
-                        + "'; set ARRAYSWEEP_SLURM_TESTS=1 to submit test jobs to it anyway");
-        slurm = CommandLineSlurm.create(Clock.systemUTC());
+        slurm = SlurmTestCluster.require();
     }
 
     @Test
@@ -90,7 +66,7 @@ class RealSlurmTest {
             assertThat(ws.taskLog("real-slurm", job.jobId(), taskId)).content()
                     .contains("runs run " + (1000 + taskId)).contains("worker exited with status 0");
         }
-        assertThat(maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
+        assertThat(SlurmTestCluster.maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
     }
 
     @Test
@@ -158,44 +134,5 @@ class RealSlurmTest {
         Files.writeString(file, content);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
-    }
-
-    /** {@return the largest number of [start, end] intervals that overlap at one instant} */
-    private static int maxOverlap(List<double[]> intervals) {
-        int max = 0;
-        for (double[] a : intervals) {
-            int n = 0;
-            for (double[] b : intervals) {
-                if (b[0] <= a[0] && a[0] < b[1]) {
-                    n++;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
-    }
-
-    private static boolean pingUp() throws Exception {
-        CommandRunner.Result r = SHELL.run(List.of("scontrol", "ping"), Duration.ofSeconds(30));
-        return r.ok() && r.stdout().contains("is UP");
-    }
-
-    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
-    private static Path startScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("slurm/start-slurm.sh");
-            if (Files.isRegularFile(script)) {
-                return script;
-            }
-        }
-        return null;
-    }
-
-    private static void require(boolean condition, String why) {
-        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
-            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
-        } else {
-            assumeTrue(condition, why + ": real-Slurm tests skipped");
-        }
     }
 }
