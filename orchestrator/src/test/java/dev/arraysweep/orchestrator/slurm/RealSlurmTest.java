@@ -105,6 +105,31 @@ class RealSlurmTest {
         }
     }
 
+    @Test
+    void cancelWhileWorkerCheckpoints_staysCancelled() throws Exception {
+        Path task = executable(work.resolve("task.sh"), """
+                #!/bin/bash
+                d=$ARRAYSWEEP_WORKDIR
+                trap 'sleep 0.5; echo term > "$d/term"; exit 75' TERM
+                touch "$d/started"
+                while :; do sleep 0.2; done
+                """);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
+                task.toString());
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
+        awaitFile(work.resolve("started"), Duration.ofSeconds(60));
+
+        slurm.cancel(job.jobId());
+
+        awaitFile(work.resolve("term"), Duration.ofSeconds(15));
+        Thread.sleep(5000); // a requeue from the batch script would have made it PENDING by now
+        assertThat(slurm.poll(List.of(job.jobId())).task(job.jobId(), 0))
+                .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("CANCELLED"));
+        assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content().doesNotContain("requeueing");
+    }
+
     private static SlurmPoll awaitFinished(String jobId, Duration limit) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         while (true) {
