@@ -6,6 +6,7 @@ import dev.arraysweep.db.model.RunState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,17 +71,11 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
      */
     public static RunSelection exactly(List<Run> runs, List<Integer> wanted, SubmittedTasks tasks, Instant now,
                                        Duration stale) {
-        Map<Integer, Run> byIndex = new TreeMap<>();
-        runs.forEach(r -> byIndex.put(r.arrayIndex(), r));
+        Map<Integer, Run> byIndex = requireInSweep(runs, wanted);
         List<Integer> indices = new ArrayList<>();
         Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
         for (int index : new TreeSet<>(wanted)) {
             Run r = byIndex.get(index);
-            if (r == null) {
-                throw ExitException.badInput("the sweep has no array index " + index
-                        + (byIndex.isEmpty() ? " (it has no runs)" : "; its indices are " + ArrayPlanner.compress(
-                        List.copyOf(byIndex.keySet()))));
-            }
             String refusal = refusal(r, tasks, now, stale);
             if (refusal != null) {
                 throw ExitException.wrongState(refusal);
@@ -89,6 +84,24 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
             byState.merge(r.state(), 1, Integer::sum);
         }
         return new RunSelection(indices, byState, Map.of());
+    }
+
+    /**
+     * {@return the sweep's runs by array index}
+     *
+     * @throws ExitException bad input (2) naming the first of {@code wanted} that is not an index of the sweep
+     */
+    public static Map<Integer, Run> requireInSweep(List<Run> runs, Collection<Integer> wanted) {
+        Map<Integer, Run> byIndex = new TreeMap<>();
+        runs.forEach(r -> byIndex.put(r.arrayIndex(), r));
+        for (int index : new TreeSet<>(wanted)) {
+            if (!byIndex.containsKey(index)) {
+                throw ExitException.badInput("the sweep has no array index " + index
+                        + (byIndex.isEmpty() ? " (it has no runs)" : "; its indices are " + ArrayPlanner.compress(
+                        List.copyOf(byIndex.keySet()))));
+            }
+        }
+        return byIndex;
     }
 
     private static String refusal(Run r, SubmittedTasks tasks, Instant now, Duration stale) {

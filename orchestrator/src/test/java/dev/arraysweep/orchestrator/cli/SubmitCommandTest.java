@@ -161,6 +161,14 @@ class SubmitCommandTest {
     }
 
     @Test
+    void runLocalIndexOutsideSweep_exit2_too() {
+        InProcessCli.Result r = cli.run("run-local", "demo", "--indices", "7");
+
+        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.err()).contains("the sweep has no array index 7; its indices are 0-5");
+    }
+
+    @Test
     void runAlreadyRunningWithFreshHeartbeat_exit3() {
         sweeps.claim(NOW.minusSeconds(10), "demo", 1, "local");
 
