@@ -82,9 +82,9 @@ class CliTest {
         CliRunner.Result r = cli.run("run-local", "s");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("nothing to run");
-        CliRunner.Result unknown = cli.run("run-local", "t");
+        CliRunner.Result unknown = cli.run("run-local", "sx");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no sweep called 't'").contains("did you mean 's'");
+        assertThat(unknown.err()).contains("no sweep called 'sx'").contains("did you mean 's'");
     }
 
     @Test

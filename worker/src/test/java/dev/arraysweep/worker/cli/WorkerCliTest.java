@@ -83,4 +83,30 @@ class WorkerCliTest {
         assertThat(r.err()).contains("already running").contains("elsewhere");
         assertThat(db.runs().byId(id).orElseThrow().attempt()).isEqualTo(1);
     }
+
+    @Test
+    void doctor_reportsEngineAndDevice_andSaysWhatToSetWithoutAGpu() {
+        Result r = worker(Map.of(), "doctor");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("engine:          PyTorch 2.7.1").contains("GPUs visible:    0")
+                .contains("ai.djl.offline=true").contains("OPT_OUT_TRACKING=true")
+                .contains("PYTORCH_LIBRARY_PATH").contains("PYTORCH_VERSION").contains("PYTORCH_FLAVOR");
+    }
+
+    @Test
+    void models_listsPyTorchParameterCounts() {
+        Result cifar = worker(Map.of(), "models", "--dataset", "cifar10");
+        assertThat(cifar.out()).contains("resnet18").contains("11,173,962").contains("62,006")
+                .contains("15,142,970").contains("9,249,010");
+        Result mnist = worker(Map.of(), "models", "--dataset", "fashion-mnist");
+        assertThat(mnist.out()).contains("61,706").contains("3,105,010");
+        assertThat(worker(Map.of(), "models", "--dataset", "imagenet").code()).isEqualTo(2);
+    }
+
+    @Test
+    void gpuAskedForButAbsent_failsClearly() {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> dev.arraysweep.worker.task.Devices.resolve("gpu"));
+        assertThat(t).isInstanceOf(dev.arraysweep.db.ExitException.class)
+                .hasMessageContaining("no GPU").hasMessageContaining("worker doctor");
+    }
 }
