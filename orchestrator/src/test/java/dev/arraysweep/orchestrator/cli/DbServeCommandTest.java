@@ -60,18 +60,18 @@ class DbServeCommandTest {
 
     @Test
     void unknownSubcommand_exit2_suggests() {
-        InProcessCli.Result r = new InProcessCli(work, Map.of(), Clock.systemUTC()).run("db", "sreve");
+        CliRunner.Result r = new CliRunner(work, Map.of(), Clock.systemUTC()).run("db", "sreve");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("unknown db subcommand 'sreve' (did you mean 'serve'?)");
     }
 
     @Test
     void bindToAllWithoutPassword_exit2() {
-        InProcessCli.Result r = new InProcessCli(work, Map.of(), Clock.systemUTC())
+        CliRunner.Result r = new CliRunner(work, Map.of(), Clock.systemUTC())
                 .run("db", "serve", "--bind", "0.0.0.0");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("needs a password: --password-file FILE");
     }
 }

@@ -19,16 +19,16 @@ class StatusReconcileTest {
     Path tmp;
     FakeSlurm slurm;
     StoredSweeps sweeps;
-    InProcessCli cli;
+    CliRunner cli;
 
     @BeforeEach
     void setUp() throws Exception {
         Path work = tmp.resolve("work");
         slurm = new FakeSlurm(tmp.resolve("slurm"));
         sweeps = new StoredSweeps(work);
-        cli = new InProcessCli(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        cli = new CliRunner(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         sweeps.store(NOW, "demo", 5, SubmitCommandTest.SLURM);
-        assertThat(cli.run("submit", "demo").exit()).isZero(); // job 100, runs 0-4
+        assertThat(cli.run("submit", "demo").code()).isZero(); // job 100, runs 0-4
     }
 
     private RunState state(int index) {
@@ -44,9 +44,9 @@ class StatusReconcileTest {
         sweeps.claim(NOW.minusSeconds(30), "demo", 3, "100"); // fresh heartbeat
         slurm.squeue("100_1|CANCELLED|node1", "100_2|RUNNING|node1", "100_3|RUNNING|node1", "100_4|PENDING|");
 
-        InProcessCli.Result r = cli.run("status", "demo");
+        CliRunner.Result r = cli.run("status", "demo");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("marked run 0 of demo lost: Slurm no longer knows task 100 of it; last heartbeat 1000 s ago")
                 .contains("marked run 1 of demo lost: Slurm reports task 100_1 CANCELLED; last heartbeat 1000 s ago");
@@ -61,7 +61,7 @@ class StatusReconcileTest {
     @Test
     void staleAfterSecondsFromEnvironment() throws Exception {
         sweeps.claim(NOW.minusSeconds(100), "demo", 0, "100");
-        InProcessCli strict = new InProcessCli(tmp.resolve("work"),
+        CliRunner strict = new CliRunner(tmp.resolve("work"),
                 new java.util.HashMap<>(java.util.Map.of("PATH", slurm.env().get("PATH"),
                         "ARRAYSWEEP_STALE_SECONDS", "60")), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -73,9 +73,9 @@ class StatusReconcileTest {
     void noStaleRuns_slurmNotAsked() throws Exception {
         sweeps.claim(NOW.minusSeconds(5), "demo", 0, "100");
 
-        InProcessCli.Result r = cli.run("status");
+        CliRunner.Result r = cli.run("status");
 
-        assertThat(r.exit()).isZero();
+        assertThat(r.code()).isZero();
         assertThat(slurm.log("squeue")).isEmpty();
         assertThat(state(0)).isEqualTo(RunState.RUNNING);
     }
@@ -86,9 +86,9 @@ class StatusReconcileTest {
         java.nio.file.Files.writeString(tmp.resolve("slurm/bin/squeue"),
                 "#!/bin/bash\necho 'slurm_load_jobs error: Unable to contact slurm controller' >&2\nexit 1\n");
 
-        InProcessCli.Result r = cli.run("status", "demo");
+        CliRunner.Result r = cli.run("status", "demo");
 
-        assertThat(r.exit()).isZero();
+        assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning: could not check runs against Slurm: squeue failed:"
                 + " slurm_load_jobs error: Unable to contact slurm controller");
         assertThat(r.out()).contains("demo");

@@ -52,14 +52,14 @@ class StatusScaleTest {
             running.add("100_" + i + "|RUNNING|node1");
         }
         slurm.squeue(running.toArray(String[]::new));
-        InProcessCli cli = new InProcessCli(tmp.resolve("work"), slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        CliRunner cli = new CliRunner(tmp.resolve("work"), slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         cli.run("status", "big"); // warm up the JVM
         long start = System.nanoTime();
-        InProcessCli.Result r = cli.run("status", "big");
+        CliRunner.Result r = cli.run("status", "big");
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("big +\\| +5000 +\\| +200 +\\| +4700 +\\| +100 +\\| +0 +\\| +0 ")
                 .contains("15100/30000");
         assertThat(slurm.log("squeue")).hasSize(2); // once per status: the 100 stale runs are still in Slurm

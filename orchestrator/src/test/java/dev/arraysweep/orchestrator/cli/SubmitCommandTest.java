@@ -29,14 +29,14 @@ class SubmitCommandTest {
     Path work;
     FakeSlurm slurm;
     StoredSweeps sweeps;
-    InProcessCli cli;
+    CliRunner cli;
 
     @BeforeEach
     void setUp() throws Exception {
         work = tmp.resolve("work");
         slurm = new FakeSlurm(tmp.resolve("slurm"));
         sweeps = new StoredSweeps(work);
-        cli = new InProcessCli(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        cli = new CliRunner(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         sweeps.store(NOW, "demo", 6, SLURM);
     }
 
@@ -53,9 +53,9 @@ class SubmitCommandTest {
         sweeps.finish(NOW, "demo", 2, RunState.DONE);
         sweeps.finish(NOW, "demo", 4, RunState.FAILED);
 
-        InProcessCli.Result r = cli.run("submit", "demo");
+        CliRunner.Result r = cli.run("submit", "demo");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("submitting 4 runs (pending 4) of demo in 1 array")
                 .contains("job 100: --array=0-1,3,5%2 (runs 0-1,3,5)");
         Path script = work.resolve("runs/demo/submit-1.sbatch");
@@ -77,17 +77,17 @@ class SubmitCommandTest {
     void retry_alsoSubmitsFailed() {
         sweeps.finish(NOW, "demo", 4, RunState.FAILED);
 
-        InProcessCli.Result r = cli.run("submit", "demo", "--retry");
+        CliRunner.Result r = cli.run("submit", "demo", "--retry");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("6 runs (pending 5, failed 1)").contains("--array=0-5%2");
     }
 
     @Test
     void dryRun_printsScript_writesAndSubmitsNothing() throws Exception {
-        InProcessCli.Result r = cli.run("submit", "demo", "--dry-run");
+        CliRunner.Result r = cli.run("submit", "demo", "--dry-run");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("dry run: would submit 6 runs (pending 6) of demo in 1 array")
                 .contains("===== " + work.resolve("runs/demo/submit-1.sbatch") + ": --array=0-5%2 (runs 0-5) =====")
                 .contains("#!/bin/bash").contains("export ARRAYSWEEP_INDEX_OFFSET=0");
@@ -101,9 +101,9 @@ class SubmitCommandTest {
         slurm.maxArraySize(5);
         sweeps.store(NOW, "demo", 8, SLURM);
 
-        InProcessCli.Result r = cli.run("submit", "demo");
+        CliRunner.Result r = cli.run("submit", "demo");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(submissions()).extracting(Submission::jobId, Submission::arraySpec, Submission::indexOffset)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("100", "0-4%2", 0),
                         org.assertj.core.groups.Tuple.tuple("101", "0-2%2", 5));
@@ -113,15 +113,15 @@ class SubmitCommandTest {
 
     @Test
     void runsStillInSlurmsQueue_leftOut() throws Exception {
-        assertThat(cli.run("submit", "demo").exit()).isZero();
+        assertThat(cli.run("submit", "demo").code()).isZero();
         sweeps.claim(NOW, "demo", 5, "100");
         sweeps.finish(NOW, "demo", 5, RunState.FAILED);
         slurm.squeue("100_0|PENDING|", "100_1|RUNNING|node1", "100_2|PENDING|", "100_3|PENDING|",
                 "100_4|PENDING|", "100_5|FAILED|node1");
 
-        InProcessCli.Result r = cli.run("submit", "demo", "--retry");
+        CliRunner.Result r = cli.run("submit", "demo", "--retry");
 
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("1 run (failed 1); left out, already in Slurm's queue: 5 runs: 0-4")
                 .contains("job 101: --array=5%2 (runs 5)");
     }
@@ -132,9 +132,9 @@ class SubmitCommandTest {
             sweeps.finish(NOW, "demo", i, i == 0 ? RunState.FAILED : RunState.DONE);
         }
 
-        InProcessCli.Result r = cli.run("submit", "demo");
+        CliRunner.Result r = cli.run("submit", "demo");
 
-        assertThat(r.exit()).isEqualTo(ExitException.WRONG_STATE);
+        assertThat(r.code()).isEqualTo(ExitException.WRONG_STATE);
         assertThat(r.err()).contains("nothing to submit: no run is lost, pending, preempted")
                 .contains("failed runs are submitted with --retry").contains("`arraysweep status demo`");
         assertThat(slurm.log("sbatch")).isEmpty();
@@ -142,29 +142,29 @@ class SubmitCommandTest {
 
     @Test
     void sbatchNotFound_exit2_pointsToRunLocal() {
-        InProcessCli noSlurm = new InProcessCli(work, Map.of("PATH", tmp.resolve("empty").toString()),
+        CliRunner noSlurm = new CliRunner(work, Map.of("PATH", tmp.resolve("empty").toString()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
-        InProcessCli.Result r = noSlurm.run("submit", "demo");
+        CliRunner.Result r = noSlurm.run("submit", "demo");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("sbatch was not found on PATH")
                 .contains("`arraysweep run-local SWEEP --parallel N`");
     }
 
     @Test
     void indexOutsideSweep_exit2_namesTheIndices() {
-        InProcessCli.Result r = cli.run("submit", "demo", "--indices", "2,9");
+        CliRunner.Result r = cli.run("submit", "demo", "--indices", "2,9");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("the sweep has no array index 9; its indices are 0-5");
     }
 
     @Test
     void runLocalIndexOutsideSweep_exit2_too() {
-        InProcessCli.Result r = cli.run("run-local", "demo", "--indices", "7");
+        CliRunner.Result r = cli.run("run-local", "demo", "--indices", "7");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("the sweep has no array index 7; its indices are 0-5");
     }
 
@@ -172,18 +172,18 @@ class SubmitCommandTest {
     void runAlreadyRunningWithFreshHeartbeat_exit3() {
         sweeps.claim(NOW.minusSeconds(10), "demo", 1, "local");
 
-        InProcessCli.Result r = cli.run("submit", "demo", "--indices", "1");
+        CliRunner.Result r = cli.run("submit", "demo", "--indices", "1");
 
-        assertThat(r.exit()).isEqualTo(ExitException.WRONG_STATE);
+        assertThat(r.code()).isEqualTo(ExitException.WRONG_STATE);
         assertThat(r.err()).contains("run 1 is already running (attempt 1 on node node1, last heartbeat 10 s ago)")
                 .contains("refusing to start a second worker");
     }
 
     @Test
     void unknownSweep_exit2_listsStored() {
-        InProcessCli.Result r = cli.run("submit", "dmeo");
+        CliRunner.Result r = cli.run("submit", "dmeo");
 
-        assertThat(r.exit()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("no sweep called 'dmeo'").contains("did you mean 'demo'");
     }
 }
