@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * <p>Layout: {@code arraysweep.mv.db} (the embedded H2 database), {@code runs/<sweep>/journal/<index>.jsonl}
  * (append-only event journals), {@code runs/<sweep>/checkpoints/<index>/} (resumable state),
- * {@code runs/<sweep>/logs/} (worker output), {@code runs/<sweep>/submit-<n>.sbatch} (rendered scripts).
+ * {@code runs/<sweep>/logs/<arrayjob>_<task>.out} (output of one Slurm array task),
+ * {@code runs/<sweep>/logs/local-<index>.out} (output of a {@code run-local} worker),
+ * {@code runs/<sweep>/submit-<n>.sbatch} (rendered batch scripts, numbered 1, 2, ...).
  */
 public record Workspace(Path root, String dbUrl) {
     /** Environment variable naming the work directory. */
@@ -40,8 +42,12 @@ public record Workspace(Path root, String dbUrl) {
 
     /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
     public static String embeddedUrl(Path root) {
-        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("arraysweep")
-                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+        return "jdbc:h2:file:" + databaseFile(root) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+    }
+
+    /** {@return the H2 database of a work directory as H2 names it: the path without {@code .mv.db}} */
+    public static Path databaseFile(Path root) {
+        return root.toAbsolutePath().normalize().resolve("arraysweep");
     }
 
     /** {@return whether the database is the embedded file of this work directory} */
@@ -74,9 +80,36 @@ public record Workspace(Path root, String dbUrl) {
         return sweepDir(sweep).resolve("logs");
     }
 
+    /**
+     * {@return the {@code --output} pattern of a sweep's array tasks: Slurm replaces {@code %A} by the array
+     * job id and {@code %a} by the task id; {@code sbatch} does not create the folder}
+     */
+    public String logPattern(String sweep) {
+        return logDir(sweep).resolve("%A_%a.out").toString();
+    }
+
+    /** {@return the log of one Slurm array task, as {@link #logPattern} names it} */
+    public Path taskLog(String sweep, String arrayJobId, int taskId) {
+        return logDir(sweep).resolve(arrayJobId + "_" + taskId + ".out");
+    }
+
+    /** {@return the log of a worker that {@code run-local} started for one array index} */
+    public Path localLog(String sweep, int index) {
+        return logDir(sweep).resolve("local-" + index + ".out");
+    }
+
     /** {@return the rendered sbatch script of the n-th submission of a sweep} */
     public Path submitScript(String sweep, int n) {
         return sweepDir(sweep).resolve("submit-" + n + ".sbatch");
+    }
+
+    /** {@return the number in a {@link #submitScript} file name, or 0 for other names} */
+    public static int submitScriptNumber(Path file) {
+        String name = file.getFileName().toString();
+        if (name.matches("submit-[0-9]{1,9}\\.sbatch")) {
+            return Integer.parseInt(name.substring("submit-".length(), name.length() - ".sbatch".length()));
+        }
+        return 0;
     }
 
     private static String firstNonBlank(String a, String b, String c) {

@@ -82,7 +82,7 @@ public final class Database {
      * its last connection closes, and is never compacted on close: H2 2.3.232's close-time compaction has
      * lost committed rows (h2database issues 4086, 4247, 4286).
      */
-    static String keepOpenInProcess(String url) {
+    public static String keepOpenInProcess(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         if (!url.startsWith("jdbc:h2:file:")) {
             return url;
@@ -152,6 +152,11 @@ public final class Database {
     /** {@return the run repository} */
     public RunRepository runs() {
         return new RunRepository(jdbi, clock);
+    }
+
+    /** {@return the submission repository} */
+    public SubmissionRepository submissions() {
+        return new SubmissionRepository(jdbi, clock);
     }
 
     /** {@return the metric repository} */

@@ -196,14 +196,27 @@ public final class RunRepository {
      * heartbeat is older than {@code stale}, is taken; the attempt counter goes up by one.
      */
     public ClaimResult claim(long runId, String jobId, String arrayJobId, String node, Duration stale) {
+        return claim(runId, jobId, arrayJobId, node, stale, false);
+    }
+
+    /**
+     * Claims a run as {@link #claim(long, String, String, String, Duration)} does; when {@code requeued} (Slurm
+     * restarted this very job: {@code SLURM_RESTART_COUNT > 0}) a run still marked running by the same Slurm job
+     * id is taken over at once, since its previous process is gone (node failure, requeue) however fresh its
+     * heartbeat looks.
+     */
+    public ClaimResult claim(long runId, String jobId, String arrayJobId, String node, Duration stale,
+                             boolean requeued) {
         OffsetDateTime now = now();
+        boolean sameJob = requeued && jobId != null;
         int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = attempt + 1,"
                         + " started_at = :now, heartbeat_at = :now, ended_at = NULL, error_text = NULL,"
                         + " slurm_job_id = :job, slurm_array_job_id = :ajob, node = :node"
                         + " WHERE id = :id AND (state IN ('pending','failed','preempted','lost')"
-                        + " OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :staleBefore)))")
+                        + " OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :staleBefore"
+                        + " OR (:sameJob AND slurm_job_id = :job))))")
                 .bind("now", now).bind("job", jobId).bind("ajob", arrayJobId).bind("node", node).bind("id", runId)
-                .bind("staleBefore", now.minus(stale)).execute());
+                .bind("staleBefore", now.minus(stale)).bind("sameJob", sameJob).execute());
         Run run = byId(runId).orElseThrow();
         if (updated == 1) {
             event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);

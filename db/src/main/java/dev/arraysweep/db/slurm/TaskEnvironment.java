@@ -1,6 +1,7 @@
 package dev.arraysweep.db.slurm;
 
 import dev.arraysweep.db.ExitException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public record TaskEnvironment(
      * failure, not when a task ends early because its time limit is near).
      */
     public static final int REQUEUE_EXIT_CODE = 75;
+
+    /**
+     * Environment variable with the seconds after which a running run's heartbeat counts as stale: a
+     * worker may then take the run over, and {@code arraysweep status} may mark it lost.
+     */
+    public static final String STALE_SECONDS_ENV = "ARRAYSWEEP_STALE_SECONDS";
+    /** Heartbeat age after which a running run counts as stale when the environment does not say. */
+    public static final Duration DEFAULT_STALE = Duration.ofSeconds(300);
 
     public TaskEnvironment {
         requireNonNegative("SLURM_ARRAY_TASK_ID", arrayTaskId);
@@ -78,6 +87,20 @@ public record TaskEnvironment(
         return new TaskEnvironment(taskId, offset, parse(env, "SLURM_RESTART_COUNT", "0"),
                 optional(env, "SLURM_JOB_ID"), optional(env, "SLURM_ARRAY_JOB_ID"),
                 optional(env, "SLURMD_NODENAME"));
+    }
+
+    /**
+     * {@return the heartbeat age after which a running run counts as stale: {@code ARRAYSWEEP_STALE_SECONDS}
+     * from {@code env}, else {@link #DEFAULT_STALE}}
+     */
+    public static Duration staleAfter(Map<String, String> env) {
+        String v = blankToNull(env.get(STALE_SECONDS_ENV));
+        if (v == null) {
+            return DEFAULT_STALE;
+        }
+        int seconds = parse(env, STALE_SECONDS_ENV, v);
+        requireNonNegative(STALE_SECONDS_ENV, seconds);
+        return Duration.ofSeconds(seconds);
     }
 
     /** {@return the run's array index in its sweep: the Slurm task id plus the offset} */

@@ -93,4 +93,18 @@ class RunRepositoryTest {
         assertThat(again.claimed()).isFalse();
         assertThat(again.refusal()).contains("already done");
     }
+
+    @Test
+    void requeuedSlurmJob_takesOverItsOwnRunningRun_butNoOtherJobCan() {
+        Database db = open();
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(run("a", 1)));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        assertThat(db.runs().claim(id, "77_0", "77", "n1", Duration.ofMinutes(5)).claimed()).isTrue();
+        assertThat(db.runs().claim(id, "78_0", "78", "n2", Duration.ofMinutes(5), true).claimed()).isFalse();
+        assertThat(db.runs().claim(id, "77_0", "77", "n2", Duration.ofMinutes(5), false).claimed()).isFalse();
+        ClaimResult requeued = db.runs().claim(id, "77_0", "77", "n2", Duration.ofMinutes(5), true);
+        assertThat(requeued.claimed()).isTrue();
+        assertThat(requeued.run().attempt()).isEqualTo(2);
+        assertThat(requeued.run().node()).isEqualTo("n2");
+    }
 }

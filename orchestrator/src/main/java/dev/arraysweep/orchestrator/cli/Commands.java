@@ -8,8 +8,8 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new ExpandCommand(), new StatusCommand(), new RunLocalCommand(), new IngestCommand(),
-                new SqlCommand(), new ReportCommand(), new PlotCommand(), new ExportCommand(), new DbCommand(),
-                new BenchCommand());
+        return List.of(new ExpandCommand(), new StatusCommand(), new SubmitCommand(), new ResubmitCommand(),
+                new CancelCommand(), new RunLocalCommand(), new IngestCommand(), new SqlCommand(), new ReportCommand(),
+                new PlotCommand(), new ExportCommand(), new DbCommand(), new BenchCommand());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -26,7 +27,7 @@ final class DbCommand implements Command {
         int run(List<String> args, CommandLine line, Context ctx) throws Exception;
     }
 
-    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole());
+    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole(), new DbServeCommand());
 
     private final Map<String, Subcommand> byName = new LinkedHashMap<>();
 
@@ -67,6 +68,13 @@ final class DbCommand implements Command {
         if (sub == null) {
             throw ExitException.badInput("unknown db subcommand '" + args.get(0) + "'"
                     + Suggest.didYouMean(args.get(0), byName.keySet()) + "; subcommands: " + String.join(", ", byName.keySet()));
+        }
+        for (Option given : line.getOptions()) {
+            boolean global = List.of("workdir", "db", "help").contains(given.getLongOpt());
+            if (!global && !sub.options().hasLongOption(given.getLongOpt())) {
+                throw ExitException.badInput("arraysweep db " + sub.name() + " does not take --" + given.getLongOpt()
+                        + "; see `arraysweep help db`");
+            }
         }
         return sub.run(args.subList(1, args.size()), line, ctx);
     }

@@ -6,6 +6,7 @@ import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.local.LocalRunner;
+import dev.arraysweep.orchestrator.slurm.RunSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class RunLocalCommand implements Command {
         List<Integer> todo = db.runs().indicesIn(sweep.id(), states);
         if (line.hasOption("indices")) {
             List<Integer> only = Flags.indexList(line.getOptionValue("indices"));
+            RunSelection.requireInSweep(db.runs().bySweep(sweep.id()), only);
             todo.retainAll(only);
         }
         if (todo.isEmpty()) {

@@ -3,15 +3,25 @@ package dev.arraysweep.orchestrator.cli;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.slurm.TaskEnvironment;
+import dev.arraysweep.orchestrator.slurm.CommandLineSlurm;
+import dev.arraysweep.orchestrator.slurm.Reconciler;
+import dev.arraysweep.orchestrator.slurm.Slurm;
 import dev.arraysweep.orchestrator.status.SweepProgress;
 import dev.arraysweep.orchestrator.table.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code arraysweep status [SWEEP]}: ingests journals, then shows per sweep the runs per state and progress. */
+/**
+ * {@code arraysweep status [SWEEP]}: ingests journals, marks lost the runs Slurm no longer runs, then shows per
+ * sweep the runs per state and progress.
+ */
 final class StatusCommand implements Command {
     @Override
     public String name() {
@@ -42,6 +52,7 @@ final class StatusCommand implements Command {
             ctx.out().printf("ingested %d metric rows and %d state changes from %d journals%n",
                     ingested.metricRows(), ingested.stateChanges(), ingested.files());
         }
+        reconcile(ctx, db, sweep);
         List<SweepProgress> all = SweepProgress.load(db, sweep);
         if (all.isEmpty()) {
             if (sweep != null) {
@@ -60,5 +71,32 @@ final class StatusCommand implements Command {
         ctx.out().print(new Table(List.of("sweep", "done", "running", "pending", "failed", "preempted", "lost",
                 "retired", "epochs", "progress", "eta"), rows).toText());
         return 0;
+    }
+
+    /**
+     * Marks lost the running runs with a stale heartbeat whose Slurm task is gone; Slurm is asked only when
+     * there are such runs. Without Slurm, or when it does not answer, status goes on with what it has.
+     */
+    private static void reconcile(Context ctx, Database db, String sweep) {
+        Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
+        if (!slurm.installed()) {
+            return;
+        }
+        Long sweepId = sweep == null ? null : db.sweeps().find(sweep).map(Sweep::id).orElse(null);
+        if (sweep != null && sweepId == null) {
+            return;
+        }
+        try {
+            List<Reconciler.LostRun> lost = new Reconciler(db, slurm, ctx.clock(),
+                    TaskEnvironment.staleAfter(ctx.env())).markLost(sweepId);
+            Map<Long, String> names = lost.isEmpty() ? Map.of()
+                    : db.sweeps().list().stream().collect(Collectors.toMap(Sweep::id, Sweep::name));
+            for (Reconciler.LostRun l : lost) {
+                ctx.out().printf("marked run %d of %s lost: %s%n", l.run().arrayIndex(), names.get(l.run().sweepId()),
+                        l.why());
+            }
+        } catch (ExitException e) {
+            ctx.err().println("warning: could not check runs against Slurm: " + e.getMessage());
+        }
     }
 }

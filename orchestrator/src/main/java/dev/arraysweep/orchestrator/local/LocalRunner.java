@@ -60,7 +60,7 @@ public final class LocalRunner {
     }
 
     private Path log(String sweep, int index) {
-        return workspace.logDir(sweep).resolve("local-" + index + ".out");
+        return workspace.localLog(sweep, index);
     }
 
     private Process start(String sweep, int index) throws IOException {

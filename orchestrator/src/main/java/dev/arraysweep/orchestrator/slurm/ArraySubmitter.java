@@ -1,12 +1,14 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,37 +31,53 @@ public final class ArraySubmitter {
      * Renders and submits one script per spec, in order.
      *
      * @param specs one per array, all of the same sweep and work directory
+     * @param accepted told of each array as soon as Slurm accepted it, before the next is submitted, so
+     *     that a later refusal cannot lose the record of an earlier submission
      * @return the accepted arrays with their job ids
      * @throws ExitException when one is refused; its message lists the arrays submitted before it
      */
-    public List<SubmittedArray> submit(List<SbatchSpec> specs) {
+    public List<SubmittedArray> submit(List<SbatchSpec> specs, Consumer<SubmittedArray> accepted) {
         if (specs.isEmpty()) {
             throw ExitException.wrongState("nothing to submit: no run of the sweep needs running");
         }
-        SweepFiles files = specs.get(0).files();
-        if (specs.stream().anyMatch(s -> !s.files().equals(files))) {
+        SbatchSpec first = specs.get(0);
+        if (specs.stream().anyMatch(s -> !s.sweep().equals(first.sweep()) || !s.workspace().equals(first.workspace()))) {
             throw new IllegalArgumentException("all arrays of one submission must share sweep and work directory");
         }
+        Workspace ws = first.workspace();
+        String sweep = first.sweep();
         List<SubmittedArray> done = new ArrayList<>();
         try {
-            Files.createDirectories(files.logDir());
-            int n = lastScriptNumber(files.sweepDir());
+            Files.createDirectories(ws.logDir(sweep));
+            int n = lastScriptNumber(ws.sweepDir(sweep));
             for (SbatchSpec spec : specs) {
-                Path script = files.submitScript(++n);
+                Path script = ws.submitScript(sweep, ++n);
                 Files.writeString(script, SbatchScript.render(spec), StandardCharsets.UTF_8);
-                done.add(new SubmittedArray(slurm.submit(script), spec.array(), script));
+                SubmittedArray array = new SubmittedArray(slurm.submit(script), spec.array(), script);
+                done.add(array);
+                accepted.accept(array);
             }
         } catch (IOException e) {
-            throw withSubmitted(ExitException.failure("cannot write under " + files.sweepDir() + ": " + e.getMessage(), e), done);
+            throw withSubmitted(ExitException.failure("cannot write under " + ws.sweepDir(sweep) + ": "
+                    + e.getMessage(), e), done);
         } catch (ExitException e) {
             throw withSubmitted(e, done);
         }
         return List.copyOf(done);
     }
 
+    /** {@return the number of the next {@code submit-N.sbatch} of a sweep, without writing anything} */
+    public static int nextScriptNumber(Workspace ws, String sweep) {
+        try {
+            return Files.isDirectory(ws.sweepDir(sweep)) ? lastScriptNumber(ws.sweepDir(sweep)) + 1 : 1;
+        } catch (IOException e) {
+            throw ExitException.failure("cannot list " + ws.sweepDir(sweep) + ": " + e.getMessage(), e);
+        }
+    }
+
     private static int lastScriptNumber(Path sweepDir) throws IOException {
         try (Stream<Path> files = Files.list(sweepDir)) {
-            return files.mapToInt(SweepFiles::submitScriptNumber).max().orElse(0);
+            return files.mapToInt(Workspace::submitScriptNumber).max().orElse(0);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -36,9 +37,19 @@ public final class CommandLineSlurm implements Slurm {
         this.clock = clock;
     }
 
-    /** {@return a client that runs the Slurm tools found on PATH} */
+    /** {@return a client that runs the Slurm tools found on this process's PATH} */
     public static CommandLineSlurm create(Clock clock) {
-        return new CommandLineSlurm(new ProcessCommandRunner(), clock);
+        return new CommandLineSlurm(new ProcessCommandRunner(System.getenv("PATH")), clock);
+    }
+
+    /** {@return a client that runs the Slurm tools found on the PATH of {@code env}} */
+    public static CommandLineSlurm create(Clock clock, Map<String, String> env) {
+        return new CommandLineSlurm(new ProcessCommandRunner(env.get("PATH")), clock);
+    }
+
+    @Override
+    public boolean installed() {
+        return runner.has("sbatch");
     }
 
     @Override

@@ -17,6 +17,11 @@ interface CommandRunner {
      */
     Result run(List<String> command, Duration timeout) throws IOException, TimeoutException;
 
+    /** {@return whether {@code program} can be started (on PATH); runners that cannot tell say yes} */
+    default boolean has(String program) {
+        return true;
+    }
+
     /** What a finished command left behind. */
     record Result(int exitCode, String stdout, String stderr) {
         boolean ok() {

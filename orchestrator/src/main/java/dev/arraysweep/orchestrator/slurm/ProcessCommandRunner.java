@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Runs commands with {@link ProcessBuilder}, reading stdout and stderr concurrently so neither blocks. */
+/**
+ * Runs commands with {@link ProcessBuilder}, reading stdout and stderr concurrently so neither blocks.
+ * Programs are looked up on the PATH given (the command's environment, which tests may point elsewhere).
+ */
 final class ProcessCommandRunner implements CommandRunner {
 
     /** Own daemon threads: the common pool has a single thread on a 2-core machine. */
@@ -28,15 +31,31 @@ final class ProcessCommandRunner implements CommandRunner {
         return t;
     });
 
+    private final String path;
+
+    /** @param path the directories to look programs up in, separated by ':'; null for none */
+    ProcessCommandRunner(String path) {
+        this.path = path == null ? "" : path;
+    }
+
+    @Override
+    public boolean has(String program) {
+        return program.contains("/") ? Files.isExecutable(Path.of(program)) : find(program, path) != null;
+    }
+
     @Override
     public Result run(List<String> command, Duration timeout) throws IOException, TimeoutException {
         String program = command.get(0);
-        if (!program.contains("/") && !onPath(program)) {
+        Path executable = program.contains("/") ? Path.of(program) : find(program, path);
+        if (executable == null) {
             throw new NoSuchFileException(program, null, "not on PATH");
         }
-        Process process = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        List<String> resolved = new java.util.ArrayList<>(command);
+        resolved.set(0, executable.toString());
+        ProcessBuilder builder = new ProcessBuilder(resolved)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), READERS);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), READERS);
         try {
@@ -54,14 +73,18 @@ final class ProcessCommandRunner implements CommandRunner {
         }
     }
 
+    /** {@return whether {@code program} is on this process's PATH} */
     static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
+        return find(program, System.getenv().getOrDefault("PATH", "")) != null;
+    }
+
+    private static Path find(String program, String path) {
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
+                return Path.of(dir, program);
             }
         }
-        return false;
+        return null;
     }
 
     private static String read(InputStream in) {

@@ -1,10 +1,12 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import dev.arraysweep.db.slurm.TaskEnvironment;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -50,8 +52,8 @@ public final class SbatchScript {
                 "setup", spec.slurm().setup() == null
                         ? "# none; set slurm.setup in the sweep to load modules or set JAVA_HOME"
                         : spec.slurm().setup(),
-                "db_url", shellQuote(spec.dbUrl()),
-                "work_dir", shellQuote(spec.workDir().toString()),
+                "db_url", shellQuote(spec.workspace().dbUrl()),
+                "work_dir", shellQuote(spec.workspace().root().toString()),
                 "index_offset", Integer.toString(spec.array().offset()),
                 "worker_command", spec.workerCommand(),
                 "requeue_exit_code", Integer.toString(TaskEnvironment.REQUEUE_EXIT_CODE));
@@ -73,22 +75,35 @@ public final class SbatchScript {
     static String directives(SbatchSpec spec) {
         SlurmSettings s = spec.slurm();
         Map<String, String> options = new TreeMap<>();
-        String throttle = s.maxConcurrent() > 0 ? "%" + s.maxConcurrent() : "";
-        options.put("array", spec.array().taskSpec() + throttle);
-        options.put("chdir", spec.workDir().toString());
-        options.put("cpus-per-task", Integer.toString(s.cpusPerTask()));
+        options.put("array", arrayOption(s, spec.array()));
+        options.put("chdir", spec.workspace().root().toString());
+        putIfSet(options, "cpus-per-task", s.cpusPerTask() == null ? null : Integer.toString(s.cpusPerTask()));
         putIfSet(options, "gres", s.gres());
         options.put("job-name", spec.jobName());
         putIfSet(options, "mem", s.mem());
         options.put("open-mode", "append"); // a requeued task appends to its log instead of wiping it
-        options.put("output", spec.files().logPattern());
+        options.put("output", spec.workspace().logPattern(spec.sweep()));
         putIfSet(options, "partition", s.partition());
         options.put("requeue", null);
-        options.put("signal", "B:USR1@" + s.signalGraceSeconds());
+        options.put("signal", "B:USR1@" + s.signalGrace());
         putIfSet(options, "time", s.time());
         return options.entrySet().stream()
                 .map(e -> "#SBATCH --" + e.getKey() + (e.getValue() == null ? "" : "=" + e.getValue()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** {@return the {@code --array} value: the task ids and the {@code %max_concurrent} throttle, if any} */
+    public static String arrayOption(SlurmSettings settings, ArrayChunk array) {
+        return array.taskSpec() + (settings.maxConcurrent() == null ? "" : "%" + settings.maxConcurrent());
+    }
+
+    /**
+     * {@return {@code words} as one shell command line, each word quoted unless it is plain, for
+     * {@link SbatchSpec#workerCommand()}}
+     */
+    public static String commandLine(List<String> words) {
+        return words.stream().map(w -> w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : shellQuote(w))
+                .collect(Collectors.joining(" "));
     }
 
     /** {@return {@code s} as one single-quoted shell word} */

@@ -1,18 +1,19 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import dev.arraysweep.db.ExitException;
-import java.nio.file.Path;
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.util.Objects;
 
 /**
  * Everything {@link SbatchScript} needs to render the batch script of one job array.
  *
- * @param sweep the sweep name; names the folders of scripts and logs
+ * @param sweep the sweep name ({@code [a-z0-9-]+}); names the folders of scripts and logs
  * @param jobName {@code --job-name}, as {@code squeue} shows it
  * @param slurm the sweep's resources and limits
  * @param array the runs of this array and their index offset
- * @param workDir absolute work directory; the tasks start there
- * @param dbUrl JDBC URL of the results database, exported as {@code ARRAYSWEEP_DB}
+ * @param workspace the work directory, where the tasks start and whose names the script uses, and the
+ *     JDBC URL the workers write to (exported as {@code ARRAYSWEEP_DB})
  * @param workerCommand one program with its arguments, such as {@code /opt/arraysweep/bin/worker run
  *     --sweep demo}; run as the batch shell's child so that forwarded signals reach it (a launcher
  *     script must end with {@code exec java ...} for the same reason)
@@ -22,35 +23,32 @@ public record SbatchSpec(
         String jobName,
         SlurmSettings slurm,
         ArrayChunk array,
-        Path workDir,
-        String dbUrl,
+        Workspace workspace,
         String workerCommand) {
 
     public SbatchSpec {
         Objects.requireNonNull(slurm, "slurm");
         Objects.requireNonNull(array, "array");
-        new SweepFiles(workDir, sweep); // validates both
+        Objects.requireNonNull(workspace, "workspace");
+        if (sweep == null || !sweep.matches("[a-z0-9-]+")) {
+            throw ExitException.badInput("sweep name '" + sweep + "' must match [a-z0-9-]+");
+        }
         if (jobName == null || !jobName.matches("[A-Za-z0-9._-]+")) {
             throw ExitException.badInput("job name '" + jobName + "' must be letters, digits, '.', '_' or '-'");
         }
-        if (!workDir.toString().matches("[^\\s'\"\\\\%]+")) {
-            throw ExitException.badInput("work directory '" + workDir + "' contains a space, quote, '\\' or '%',"
+        if (!workspace.root().toString().matches("[^\\s'\"\\\\%]+")) {
+            throw ExitException.badInput("work directory '" + workspace.root() + "' contains a space, quote, '\\' or '%',"
                     + " which #SBATCH lines cannot carry; use a work directory without them");
         }
-        if (dbUrl == null || !dbUrl.startsWith("jdbc:") || dbUrl.contains("\n")) {
-            throw ExitException.badInput("database URL '" + dbUrl + "' must be one line starting with jdbc:");
+        if (!workspace.dbUrl().startsWith("jdbc:") || workspace.dbUrl().contains("\n")) {
+            throw ExitException.badInput("database URL '" + workspace.dbUrl() + "' must be one line starting with jdbc:");
         }
         requireSimpleCommand(workerCommand);
     }
 
-    /** {@return the names of this sweep's files} */
-    public SweepFiles files() {
-        return new SweepFiles(workDir, sweep);
-    }
-
     /** {@return a copy for another array of the same sweep} */
     public SbatchSpec withArray(ArrayChunk other) {
-        return new SbatchSpec(sweep, jobName, slurm, other, workDir, dbUrl, workerCommand);
+        return new SbatchSpec(sweep, jobName, slurm, other, workspace, workerCommand);
     }
 
     /**

@@ -26,4 +26,20 @@ public interface Slurm {
 
     /** {@return the cluster's {@code MaxArraySize}: array task ids must stay below it} */
     int maxArraySize();
+
+    /** {@return whether Slurm's client tools are there to be asked at all (without asking the cluster)} */
+    boolean installed();
+
+    /**
+     * Fails with a message that says how to go on without Slurm unless {@link #installed()}.
+     *
+     * @throws dev.arraysweep.db.ExitException bad input (2)
+     */
+    default void requireInstalled() {
+        if (!installed()) {
+            throw dev.arraysweep.db.ExitException.badInput("sbatch was not found on PATH, so this machine cannot"
+                    + " submit to Slurm. Load Slurm's module or install its client tools (slurm-client);"
+                    + " without Slurm, `arraysweep run-local SWEEP --parallel N` runs the array on this machine");
+        }
+    }
 }

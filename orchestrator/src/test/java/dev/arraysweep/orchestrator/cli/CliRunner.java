@@ -13,14 +13,23 @@ import java.util.Map;
 /** Runs {@code arraysweep} commands in-process against one work directory and captures what they print. */
 final class CliRunner {
     final Path workdir;
-    final Map<String, String> env = new HashMap<>(System.getenv());
+    final Map<String, String> env;
+    private final Clock clock;
 
+    /** A runner with this process's environment, set up to start workers from the test class path. */
     CliRunner(Path workdir) {
-        this.workdir = workdir;
+        this(workdir, System.getenv(), Clock.systemUTC());
         env.remove("ARRAYSWEEP_DB");
         env.remove("ARRAYSWEEP_WORKDIR");
         env.put("ARRAYSWEEP_WORKER_CLASSPATH", System.getProperty("java.class.path"));
         env.put("ARRAYSWEEP_WORKER_XMX", "-Xmx1g");
+    }
+
+    /** A runner with exactly this environment (e.g. a PATH with stand-ins for Slurm) and clock. */
+    CliRunner(Path workdir, Map<String, String> env, Clock clock) {
+        this.workdir = workdir;
+        this.env = new HashMap<>(env);
+        this.clock = clock;
     }
 
     record Result(int code, String out, String err) {
@@ -33,7 +42,7 @@ final class CliRunner {
         all.add("--workdir");
         all.add(workdir.toString());
         int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC())
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock)
                 .run(all.toArray(new String[0]));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

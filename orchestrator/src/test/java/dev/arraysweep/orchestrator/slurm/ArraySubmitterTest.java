@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,11 @@ class ArraySubmitterTest {
         public int maxArraySize() {
             return 1001;
         }
+
+        @Override
+        public boolean installed() {
+            return true;
+        }
     }
 
     private List<SbatchSpec> specs(List<Integer> runs) {
@@ -62,7 +68,7 @@ class ArraySubmitterTest {
         Files.createDirectories(work.resolve("runs/demo"));
         Files.writeString(work.resolve("runs/demo/submit-7.sbatch"), "old");
 
-        List<SubmittedArray> arrays = new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)));
+        List<SubmittedArray> arrays = new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> { });
 
         assertThat(arrays).extracting(SubmittedArray::jobId).containsExactly("100", "101");
         assertThat(arrays).extracting(a -> a.script().getFileName().toString())
@@ -77,7 +83,7 @@ class ArraySubmitterTest {
     void secondRefused_messageListsFirst() {
         FakeSlurm slurm = new FakeSlurm(1);
 
-        assertThatThrownBy(() -> new ArraySubmitter(slurm).submit(specs(List.of(5, 1500))))
+        assertThatThrownBy(() -> new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> { }))
                 .isInstanceOf(ExitException.class)
                 .hasMessageContaining("sbatch refused")
                 .hasMessageContaining("already submitted before this: job 100 (runs 5)");

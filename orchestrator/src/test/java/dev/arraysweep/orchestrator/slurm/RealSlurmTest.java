@@ -1,14 +1,13 @@
 package dev.arraysweep.orchestrator.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,17 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Submits real job arrays to the single-node Slurm of {@code slurm/start-slurm.sh}.
- *
- * <p>Starts it when {@code sbatch} is installed and it is not up (as root); skips when it cannot,
- * or when the cluster that answers is not that test cluster ({@code ClusterName=localci}). With
- * {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
- */
+/** Submits real job arrays to the single-node Slurm of {@code slurm/start-slurm.sh} ({@link SlurmTestCluster}). */
 class RealSlurmTest {
 
-    private static final String TEST_CLUSTER = "localci";
-    private static final CommandRunner SHELL = new ProcessCommandRunner();
+    private static final CommandRunner SHELL = SlurmTestCluster.SHELL;
     private static CommandLineSlurm slurm;
 
     @TempDir
@@ -36,21 +28,7 @@ class RealSlurmTest {
 
     @BeforeAll
     static void slurmUp() throws Exception {
-        require(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
-        if (!pingUp()) {
-            Path start = startScript();
-            if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
-                CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
-                System.err.print(r.stderr());
-            }
-        }
-        require(pingUp(), "Slurm is not up; start it with: sudo bash slurm/start-slurm.sh start");
-        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30)).stdout();
-        require(config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
-                        || "1".equals(System.getenv("ARRAYSWEEP_SLURM_TESTS")),
-                "the Slurm that answers is not the local test cluster '" + TEST_CLUSTER
-                        + "'; set ARRAYSWEEP_SLURM_TESTS=1 to submit test jobs to it anyway");
-        slurm = CommandLineSlurm.create(Clock.systemUTC());
+        slurm = SlurmTestCluster.require();
     }
 
     @Test
@@ -69,11 +47,11 @@ class RealSlurmTest {
         List<ArrayChunk> arrays = ArrayPlanner.forCluster(maxArraySize, 0)
                 .plan(IntStream.rangeClosed(1000, 1005).boxed().toList());
         assertThat(arrays).singleElement().extracting(ArrayChunk::offset).isEqualTo(1000);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 0, 30, "export SETUP_RAN=yes");
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), work,
-                "jdbc:h2:" + work.resolve("db"), task.toString());
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 30, "export SETUP_RAN=yes", null);
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), ws, task.toString());
 
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
         SlurmPoll poll = awaitFinished(job.jobId(), Duration.ofSeconds(120));
 
         assertThat(poll.tasksOf(job.jobId())).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
@@ -85,10 +63,10 @@ class RealSlurmTest {
             assertThat(first[1]).isEqualTo("1000");
             assertThat(first[2]).as("setup hook ran").isEqualTo("yes");
             intervals.add(new double[] {Double.parseDouble(first[3]), Double.parseDouble(lines.get(1))});
-            assertThat(spec.files().taskLog(job.jobId(), taskId)).content()
+            assertThat(ws.taskLog("real-slurm", job.jobId(), taskId)).content()
                     .contains("runs run " + (1000 + taskId)).contains("worker exited with status 0");
         }
-        assertThat(maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
+        assertThat(SlurmTestCluster.maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
     }
 
     @Test
@@ -101,10 +79,11 @@ class RealSlurmTest {
                 touch "$d/started"
                 while :; do sleep 0.2; done
                 """);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 0, 0, 30, null);
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), work,
-                "jdbc:h2:" + work.resolve("db"), task.toString());
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec)).get(0);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
+                task.toString());
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
         try {
             awaitFile(work.resolve("started"), Duration.ofSeconds(60));
             CommandRunner.Result r = SHELL.run(List.of("scancel", "--batch", "--signal=USR1", job.jobId()),
@@ -116,7 +95,7 @@ class RealSlurmTest {
             assertThat(Files.readString(work.resolve("restarted")).strip()).isEqualTo("1");
             assertThat(awaitFinished(job.jobId(), Duration.ofSeconds(30)).task(job.jobId(), 0))
                     .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
-            assertThat(spec.files().taskLog(job.jobId(), 0)).content()
+            assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content()
                     .contains("worker checkpointed (exit 75); requeueing")
                     .contains("restart 1");
         } finally {
@@ -124,6 +103,31 @@ class RealSlurmTest {
                 slurm.cancel(job.jobId());
             }
         }
+    }
+
+    @Test
+    void cancelWhileWorkerCheckpoints_staysCancelled() throws Exception {
+        Path task = executable(work.resolve("task.sh"), """
+                #!/bin/bash
+                d=$ARRAYSWEEP_WORKDIR
+                trap 'sleep 0.5; echo term > "$d/term"; exit 75' TERM
+                touch "$d/started"
+                while :; do sleep 0.2; done
+                """);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
+        Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
+                task.toString());
+        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
+        awaitFile(work.resolve("started"), Duration.ofSeconds(60));
+
+        slurm.cancel(job.jobId());
+
+        awaitFile(work.resolve("term"), Duration.ofSeconds(15));
+        Thread.sleep(5000); // a requeue from the batch script would have made it PENDING by now
+        assertThat(slurm.poll(List.of(job.jobId())).task(job.jobId(), 0))
+                .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("CANCELLED"));
+        assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content().doesNotContain("requeueing");
     }
 
     private static SlurmPoll awaitFinished(String jobId, Duration limit) throws InterruptedException {
@@ -155,44 +159,5 @@ class RealSlurmTest {
         Files.writeString(file, content);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
-    }
-
-    /** {@return the largest number of [start, end] intervals that overlap at one instant} */
-    private static int maxOverlap(List<double[]> intervals) {
-        int max = 0;
-        for (double[] a : intervals) {
-            int n = 0;
-            for (double[] b : intervals) {
-                if (b[0] <= a[0] && a[0] < b[1]) {
-                    n++;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
-    }
-
-    private static boolean pingUp() throws Exception {
-        CommandRunner.Result r = SHELL.run(List.of("scontrol", "ping"), Duration.ofSeconds(30));
-        return r.ok() && r.stdout().contains("is UP");
-    }
-
-    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
-    private static Path startScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("slurm/start-slurm.sh");
-            if (Files.isRegularFile(script)) {
-                return script;
-            }
-        }
-        return null;
-    }
-
-    private static void require(boolean condition, String why) {
-        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
-            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
-        } else {
-            assumeTrue(condition, why + ": real-Slurm tests skipped");
-        }
     }
 }

@@ -3,6 +3,8 @@ package dev.arraysweep.orchestrator.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +18,11 @@ class SbatchScriptTest {
     private static final Path GOLDEN = Path.of("src/test/resources/dev/arraysweep/orchestrator/slurm/worker.golden.sbatch");
 
     static SbatchSpec fullSpec() {
-        SlurmSettings slurm = new SlurmSettings("GPUQ", "gpu:V100:1", 16, "32G", "2-00:00:00", 4, 0, 300,
-                "module load java/17\nexport JAVA_HOME=/opt/java17");
+        SlurmSettings slurm = new SlurmSettings("GPUQ", "gpu:V100:1", 16, "32G", "2-00:00:00", 4, 300,
+                "module load java/17\nexport JAVA_HOME=/opt/java17", null);
         ArrayChunk array = new ArrayChunk(1000, List.of(new IndexRange(1000, 1007), new IndexRange(1009, 1009)));
-        return new SbatchSpec("cifar10-batch-size", "cifar10-batch-size", slurm, array, Path.of("/scratch/as"),
-                "jdbc:h2:/scratch/as/arraysweep;AUTO_SERVER=TRUE",
+        return new SbatchSpec("cifar10-batch-size", "cifar10-batch-size", slurm, array,
+                new Workspace(Path.of("/scratch/as"), "jdbc:h2:/scratch/as/arraysweep;AUTO_SERVER=TRUE"),
                 "/opt/arraysweep/bin/worker run --sweep cifar10-batch-size");
     }
 
@@ -47,7 +49,6 @@ class SbatchScriptTest {
         assertThat(SbatchScript.directives(spec)).isEqualTo(String.join("\n",
                 "#SBATCH --array=0-3",
                 "#SBATCH --chdir=/w",
-                "#SBATCH --cpus-per-task=1",
                 "#SBATCH --job-name=demo",
                 "#SBATCH --open-mode=append",
                 "#SBATCH --output=/w/runs/demo/logs/%A_%a.out",

@@ -36,7 +36,8 @@ final class RunCommand {
         Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
         String node = task.nodeName().orElseGet(RunCommand::hostname);
         return new TaskRunner(ws, env, out).run(line.getOptionValue("sweep"), task.runIndex(),
-                new TaskRunner.TaskInfo(task.jobId().orElse(null), task.arrayJobId().orElse(null), node));
+                new TaskRunner.TaskInfo(task.jobId().orElse(null), task.arrayJobId().orElse(null), node,
+                        task.restartCount()));
     }
 
     private static int parseIndex(String v) {

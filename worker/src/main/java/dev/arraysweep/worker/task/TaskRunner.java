@@ -30,9 +30,6 @@ import java.util.Map;
  * journal first and the database second, so a database outage loses nothing (ingest replays the journal).
  */
 public final class TaskRunner {
-    /** Seconds after which a running run's heartbeat counts as stale. */
-    public static final String STALE_ENV = "ARRAYSWEEP_STALE_SECONDS";
-
     private final Workspace workspace;
     private final Map<String, String> env;
     private final PrintStream out;
@@ -44,7 +41,10 @@ public final class TaskRunner {
     }
 
     /** Identity of the process running the task, as Slurm (or run-local) describes it. */
-    public record TaskInfo(String jobId, String arrayJobId, String node) {
+    public record TaskInfo(String jobId, String arrayJobId, String node, int restartCount) {
+        public TaskInfo(String jobId, String arrayJobId, String node) {
+            this(jobId, arrayJobId, node, 0);
+        }
     }
 
     /**
@@ -62,8 +62,9 @@ public final class TaskRunner {
         Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
         Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
         RunSpec spec = spec(run);
-        Duration stale = Duration.ofSeconds(Long.parseLong(env.getOrDefault(STALE_ENV, "300")));
-        ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale);
+        Duration stale = TaskEnvironment.staleAfter(env);
+        ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale,
+                info.restartCount() > 0);
         if (!claim.claimed()) {
             throw ExitException.wrongState(claim.refusal());
         }

@@ -1,0 +1,92 @@
+package dev.arraysweep.orchestrator.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The single-node Slurm of {@code slurm/start-slurm.sh}, for tests that submit real jobs.
+ *
+ * <p>{@link #require()} starts it when {@code sbatch} is installed and it is not up (as root); it skips the
+ * test when it cannot, or when the cluster that answers is not that test cluster ({@code ClusterName=localci}).
+ * With {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
+ */
+public final class SlurmTestCluster {
+    private static final String TEST_CLUSTER = "localci";
+    static final CommandRunner SHELL = new ProcessCommandRunner(System.getenv("PATH"));
+
+    private SlurmTestCluster() {
+    }
+
+    /** {@return a client of the test cluster, started if need be}; skips (or fails in CI) without one */
+    public static CommandLineSlurm require() throws Exception {
+        check(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
+        if (!pingUp()) {
+            Path start = startScript();
+            if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
+                CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
+                System.err.print(r.stderr());
+            }
+        }
+        check(pingUp(), "Slurm is not up; start it with: sudo bash slurm/start-slurm.sh start");
+        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30)).stdout();
+        check(config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
+                        || "1".equals(System.getenv("ARRAYSWEEP_SLURM_TESTS")),
+                "the Slurm that answers is not the local test cluster '" + TEST_CLUSTER
+                        + "'; set ARRAYSWEEP_SLURM_TESTS=1 to submit test jobs to it anyway");
+        return CommandLineSlurm.create(Clock.systemUTC());
+    }
+
+    /** Runs a Slurm tool (e.g. {@code scancel --batch --signal=USR1 JOB}) and {@return what it printed}. */
+    public static String run(String... command) throws Exception {
+        CommandRunner.Result r = SHELL.run(List.of(command), Duration.ofSeconds(30));
+        if (!r.ok()) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + r.stderr() + r.stdout());
+        }
+        return r.stdout();
+    }
+
+    /** {@return the largest number of [start, end] intervals that overlap at one instant} */
+    public static int maxOverlap(List<double[]> intervals) {
+        int max = 0;
+        for (double[] a : intervals) {
+            int n = 0;
+            for (double[] b : intervals) {
+                if (b[0] <= a[0] && a[0] < b[1]) {
+                    n++;
+                }
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
+    private static boolean pingUp() throws Exception {
+        CommandRunner.Result r = SHELL.run(List.of("scontrol", "ping"), Duration.ofSeconds(30));
+        return r.ok() && r.stdout().contains("is UP");
+    }
+
+    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
+    private static Path startScript() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path script = dir.resolve("slurm/start-slurm.sh");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        return null;
+    }
+
+    private static void check(boolean condition, String why) {
+        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
+            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
+        } else {
+            assumeTrue(condition, why + ": real-Slurm tests skipped");
+        }
+    }
+}
