@@ -9,10 +9,10 @@ import java.util.Objects;
  * A strategy that adds one stage around an inner strategy and passes everything else through to it; its
  * checkpoint state holds the inner strategy's state under {@code "inner"}.
  */
-abstract class StrategyDecorator implements SamplingStrategy {
-    final SamplingStrategy inner;
+public abstract class StrategyDecorator implements SamplingStrategy {
+    protected final SamplingStrategy inner;
 
-    StrategyDecorator(SamplingStrategy inner) {
+    protected StrategyDecorator(SamplingStrategy inner) {
         this.inner = Objects.requireNonNull(inner, "inner strategy");
     }
 
