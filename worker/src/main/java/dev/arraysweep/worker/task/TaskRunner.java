@@ -61,7 +61,9 @@ public final class TaskRunner {
         java.util.function.BooleanSupplier stopNow = stopSupplier;
         Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
         Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
-        RunSpec spec = spec(run);
+        ParamValues params = params(run);
+        RunSpec spec = RunSpec.from(params);
+        String dataDirParam = params.has("data_dir") ? params.nullableString("data_dir") : null;
         Duration stale = TaskEnvironment.staleAfter(env);
         ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale,
                 info.restartCount() > 0);
@@ -74,7 +76,7 @@ public final class TaskRunner {
             journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of(), info.node()));
             DbWriter writer = new DbWriter(db, out);
             try {
-                Path dataDir = DataDirs.resolve(spec.dataset(), paramsDataDir(run), env);
+                Path dataDir = DataDirs.resolve(spec.dataset(), dataDirParam, env);
                 Device device = Devices.resolve(spec.device());
                 out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
                 Dataset data = Datasets.load(spec.dataset(), dataDir);
@@ -149,21 +151,12 @@ public final class TaskRunner {
                 detail);
     }
 
-    private static RunSpec spec(Run run) {
+    private static ParamValues params(Run run) {
         try {
-            return RunSpec.from(ParamValues.fromJson(run.paramsJson()));
+            return ParamValues.fromJson(run.paramsJson());
         } catch (ParamException e) {
             throw ExitException.badInput("run " + run.arrayIndex() + " has parameters this worker cannot read: "
                     + e.getMessage() + " (was the sweep expanded by another arraysweep version?)");
-        }
-    }
-
-    private static String paramsDataDir(Run run) {
-        try {
-            ParamValues p = ParamValues.fromJson(run.paramsJson());
-            return p.has("data_dir") ? p.nullableString("data_dir") : null;
-        } catch (ParamException e) {
-            return null;
         }
     }
 
