@@ -156,10 +156,19 @@ public final class DbServer implements AutoCloseable {
         return server.isRunning(false);
     }
 
-    /** Stops the server and closes the database. */
+    /**
+     * Stops the server and closes the database: {@code SHUTDOWN}, because the database was opened to stay
+     * open in this process ({@code DB_CLOSE_DELAY=-1}) and closing the last connection would not close it.
+     * {@code MAX_COMPACT_TIME=0} keeps the close from compacting (see {@link Database#keepOpenInProcess}).
+     */
     @Override
     public void close() {
         server.stop();
+        try (Statement st = keepOpen.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already closed: nothing left to do
+        }
         close(keepOpen);
     }
 
