@@ -3,16 +3,12 @@ package dev.arraysweep.db.journal;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.MetricRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -44,54 +40,36 @@ public final class JournalIngest {
 
     /** Ingests every journal under {@code runsRoot} (a work directory's {@code runs} folder). */
     public Result ingestAll(Path runsRoot) {
-        if (!Files.isDirectory(runsRoot)) {
-            return new Result(0, 0, 0, 0, 0);
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(runsRoot, 3)) {
-            files = s.filter(p -> p.toString().endsWith(".jsonl") && p.getParent().getFileName().toString()
-                    .equals("journal")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list journals under " + runsRoot, e);
-        }
-        return ingest(files);
+        return ingest(JournalListing.of(runsRoot));
     }
 
     /** Ingests the new lines of one journal file. */
     public Result ingest(Path file) {
-        return ingest(List.of(file));
+        return ingest(JournalListing.ofFile(file));
     }
 
-    private Result ingest(List<Path> files) {
+    /** Ingests the new lines of the listed journals (listed beforehand, e.g. while the database opened). */
+    public Result ingest(JournalListing journals) {
         try (Handle h = db.jdbi().open()) {
             Map<String, Long> positions = new HashMap<>();
             h.createQuery("SELECT path, bytes FROM journal_position")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> positions.put(e.getKey(), e.getValue()));
             Pass pass = new Pass(h);
-            for (Path file : files) {
-                String key = file.toAbsolutePath().normalize().toString();
-                long offset = positions.getOrDefault(key, 0L);
-                if (size(file) <= offset) {
+            for (JournalListing.Entry file : journals.entries()) {
+                long offset = positions.getOrDefault(file.key(), 0L);
+                if (file.bytes() <= offset) {
                     continue; // nothing new: not opened, not parsed
                 }
-                JournalReader.Chunk chunk = JournalReader.read(file, offset);
+                JournalReader.Chunk chunk = JournalReader.read(file.path(), offset);
                 pass.badLines += chunk.badLines();
                 if (chunk.events().isEmpty() && chunk.endOffset() == offset) {
                     continue; // only an incomplete last line so far
                 }
-                pass.add(key, chunk);
+                pass.add(file.key(), chunk);
             }
             pass.commit();
-            return new Result(files.size(), pass.events, pass.metricRows, pass.stateChanges, pass.badLines);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return Long.MAX_VALUE; // let the reader report what is wrong with it
+            return new Result(journals.size(), pass.events, pass.metricRows, pass.stateChanges, pass.badLines);
         }
     }
 

@@ -1,13 +1,18 @@
 package dev.arraysweep.db.schema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -41,9 +46,46 @@ public final class Schema {
                 }
             }
             TwinKeyBackfill.run(c);
-            for (String view : Views.definitions(ParamColumns.all())) {
+            createViewsUnlessCurrent(c, Views.definitions(ParamColumns.all()));
+        }
+    }
+
+    private static final Pattern VIEW_NAME = Pattern.compile("CREATE OR REPLACE VIEW (\\w+) ");
+
+    /**
+     * (Re)creates the views unless every one exists and the last carries, as its comment, the hash of these
+     * very definitions: most commands open the database, and a read-only one such as {@code status} then
+     * writes nothing.
+     */
+    static void createViewsUnlessCurrent(Connection c, List<String> definitions) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (String definition : definitions) {
+            Matcher m = VIEW_NAME.matcher(definition);
+            if (!m.find()) {
+                throw new IllegalStateException("not a view definition: " + definition);
+            }
+            names.add(m.group(1).toUpperCase(Locale.ROOT));
+        }
+        String last = names.get(names.size() - 1);
+        String stamp = "arraysweep views " + Integer.toHexString(String.join(";", definitions).hashCode());
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*), MAX(CASE WHEN TABLE_NAME = ? THEN REMARKS END)"
+                + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'VIEW'"
+                + " AND TABLE_NAME IN (" + String.join(",", Collections.nCopies(names.size(), "?")) + ")")) {
+            q.setString(1, last);
+            for (int i = 0; i < names.size(); i++) {
+                q.setString(i + 2, names.get(i));
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next() && rs.getInt(1) == names.size() && stamp.equals(rs.getString(2))) {
+                    return;
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String view : definitions) {
                 st.execute(view);
             }
+            st.execute("COMMENT ON VIEW " + last + " IS '" + stamp + "'");
         }
     }
 

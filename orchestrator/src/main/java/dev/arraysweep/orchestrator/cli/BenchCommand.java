@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.bench.OrchestratorBench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@code arraysweep bench}: in a temporary work directory, times expanding a large grid, ingesting many
@@ -74,6 +78,10 @@ final class BenchCommand implements Command {
             report.put("expand", bench.expand(runs));
             report.put("ingest", bench.ingest(statusRuns, rows));
             report.put("status", status(ctx, dir, statusRuns));
+            Map<String, Object> fresh = freshStatus(ctx, ws);
+            if (fresh != null) {
+                report.put("status_fresh_process", fresh);
+            }
             report.put("load_average_at_end", loadAverage());
         } finally {
             if (line.hasOption("keep")) {
@@ -90,6 +98,8 @@ final class BenchCommand implements Command {
         }
         return 0;
     }
+
+    private static final int FRESH_REPEATS = 5;
 
     /** Times the real {@code status} command, in this process, a few times (the first one pays class loading). */
     private static Map<String, Object> status(Context ctx, Path dir, int runs) {
@@ -113,6 +123,62 @@ final class BenchCommand implements Command {
         m.put("seconds_per_call", seconds);
         m.put("output", shown.lines().toList());
         return m;
+    }
+
+    /**
+     * Times {@code bin/arraysweep status} as a new process, as a user runs it, after closing the database
+     * here so that each process opens the file itself (the first call after a build also writes the launcher's
+     * class-data archive). {@return the figures, or null when not started through {@code bin/arraysweep}}
+     */
+    private static Map<String, Object> freshStatus(Context ctx, Workspace ws) throws IOException {
+        String home = System.getProperty("arraysweep.home");
+        Path launcher = home == null ? null : Path.of(home, "bin", "arraysweep");
+        if (launcher == null || !Files.isExecutable(launcher)) {
+            return null;
+        }
+        shutdown(Database.open(ws.dbUrl(), ctx.clock(), false));
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < FRESH_REPEATS; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(launcher.toString(), "status", "--workdir", ws.root().toString(),
+                    OrchestratorBench.STATUS_SWEEP).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            int code;
+            try {
+                code = p.waitFor();
+            } catch (InterruptedException e) {
+                p.destroy();
+                Thread.currentThread().interrupt();
+                throw new ExitException(ExitException.FAILURE, "interrupted while timing status", e);
+            }
+            seconds.add(Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+            if (code != 0) {
+                throw new ExitException(ExitException.FAILURE, launcher + " status failed with exit " + code, null);
+            }
+        }
+        ctx.err().printf("bench `bin/arraysweep status` as a new process: %s s%n", seconds);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", launcher + " status --workdir DIR " + OrchestratorBench.STATUS_SWEEP);
+        m.put("seconds_per_call", seconds);
+        m.put("note", "each call a new JVM opening the database file; the first after a build writes the"
+                + " launcher's AppCDS archive");
+        return m;
+    }
+
+    /** Closes the database in this process (it stays open otherwise: {@code DB_CLOSE_DELAY=-1}). */
+    private static void shutdown(Database db) {
+        Handle h = db.jdbi().open();
+        try (Statement st = h.getConnection().createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new ExitException(ExitException.FAILURE, "cannot close the benchmark database: " + e.getMessage(), e);
+        } finally {
+            try {
+                h.close();
+            } catch (RuntimeException alreadyClosed) {
+                // SHUTDOWN closed the connection under the handle
+            }
+        }
     }
 
     private static int positive(CommandLine line, String flag, int fallback) {
