@@ -28,6 +28,7 @@ public final class WorkerBench {
     static final int STEPS_PER_EPOCH = 32;
     private static final String PLAIN = "plain";
     private static final String ARCHETYPE = "archetype";
+    private static final String ADAPTIVE_HALF = "filter_0.5_adaptive";
     /** Target of issue 7: the worker's loop at least this fraction of the plain loop's speed. */
     static final double OWN_OVER_PLAIN_TARGET = 0.9;
     /** Target of issue 7: batchwise filtering at acceptance 0.5 at most this many times the archetype. */
@@ -108,6 +109,13 @@ public final class WorkerBench {
                     Stats.round(1 + judgeCpuMs / f / archetypeCpuMs));
             filtering.put("acceptance_" + f, at);
         }
+        // the same filter with `raw_batch: adaptive`: raw batches of batch / acceptance, judged in one forward
+        List<Stretch> adaptive = t.get(ADAPTIVE_HALF);
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("ms_per_trained_image", Stats.summary(map(adaptive, Stretch::msPerImage)));
+        at.put("over_archetype", Stats.summary(ratios(adaptive, archetype, Stretch::wallSeconds)));
+        at.put("over_archetype_by_cpu_time", Stats.summary(ratios(adaptive, archetype, Stretch::cpuSeconds)));
+        filtering.put("acceptance_0.5_adaptive_raw_batch", at);
         List<Double> half = ratios(t.get(filterName(0.5)), archetype, Stretch::wallSeconds);
         filtering.put("target_over_archetype_at_0.5_at_most", FILTER_HALF_TARGET);
         filtering.put("target_met", Stats.median(half) <= FILTER_HALF_TARGET);
@@ -146,6 +154,8 @@ public final class WorkerBench {
                 c.put(filterName(f), new TrainerLoop(plan, data, device, filterParams(plan, "fixed"),
                         FractionRule.exact(f)));
             }
+            c.put(ADAPTIVE_HALF, new TrainerLoop(plan, data, device, filterParams(plan, "adaptive"),
+                    FractionRule.exact(0.5)));
             return Interleaved.run(c, plan.rounds(), plan.steps(), (r, round) -> {
                 Stretch a = round.get(ARCHETYPE);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
@@ -157,6 +167,9 @@ public final class WorkerBench {
                             round.get(filterName(f)).wallSeconds() / round.get(filterName(f)).images()
                                     / (a.wallSeconds() / a.images())));
                 }
+                line.append(String.format(Locale.ROOT, " 0.50 adaptive: %.3f",
+                        round.get(ADAPTIVE_HALF).wallSeconds() / round.get(ADAPTIVE_HALF).images()
+                                / (a.wallSeconds() / a.images())));
                 say(plan, r, "%s", line);
             });
         } finally {

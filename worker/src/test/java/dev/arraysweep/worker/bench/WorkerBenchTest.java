@@ -45,7 +45,9 @@ class WorkerBenchTest {
         Map<String, Object> training = (Map<String, Object>) model.get("training_step");
         assertThat((Double) ((Map<String, Object>) training.get("own_over_plain")).get("median")).isPositive();
         Map<String, Object> filter = (Map<String, Object>) model.get("batch_filter_fixed_acceptance");
-        assertThat(filter).containsKeys("acceptance_1.0", "acceptance_0.5", "acceptance_0.25");
+        assertThat(filter).containsKeys("acceptance_1.0", "acceptance_0.5", "acceptance_0.25",
+                "acceptance_0.5_adaptive_raw_batch");
+        assertThat(progress.toString()).contains("0.50 adaptive: ");
         assertThat(progress.toString()).contains("bench fcnet16 round 2");
     }
 }
