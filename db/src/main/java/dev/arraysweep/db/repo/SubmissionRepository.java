@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -67,17 +69,22 @@ public final class SubmissionRepository {
      * @param sweepId the sweep, or null for every sweep
      */
     public List<Run> staleSubmittedRuns(Long sweepId, Instant staleBefore) {
+        // sweep by sweep, so each query reads only that sweep's running runs through run(sweep_id, state)
+        // instead of every run in the database; sweeps never submitted (run-local) are not looked at
         return jdbi.withHandle(h -> {
-            var query = h.createQuery("SELECT r.* FROM run r WHERE r.state = 'running'"
-                            + (sweepId == null ? "" : " AND r.sweep_id = :s")
-                            + " AND (r.heartbeat_at IS NULL OR r.heartbeat_at < :before)"
-                            + " AND EXISTS (SELECT 1 FROM submission x WHERE x.sweep_id = r.sweep_id"
-                            + " AND x.job_id = r.slurm_array_job_id) ORDER BY r.sweep_id, r.array_index")
-                    .bind("before", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC));
-            if (sweepId != null) {
-                query.bind("s", sweepId);
+            List<Long> sweeps = h.createQuery("SELECT DISTINCT sweep_id FROM submission"
+                            + (sweepId == null ? "" : " WHERE sweep_id = :s") + " ORDER BY sweep_id")
+                    .bindMap(sweepId == null ? Map.of() : Map.of("s", sweepId)).mapTo(Long.class).list();
+            List<Run> runs = new ArrayList<>();
+            for (long sweep : sweeps) {
+                runs.addAll(h.createQuery("SELECT r.* FROM run r WHERE r.sweep_id = :s AND r.state = 'running'"
+                                + " AND (r.heartbeat_at IS NULL OR r.heartbeat_at < :before)"
+                                + " AND r.slurm_array_job_id IN (SELECT x.job_id FROM submission x WHERE x.sweep_id = :s)"
+                                + " ORDER BY r.array_index")
+                        .bind("s", sweep).bind("before", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
+                        .map(RunRepository.MAPPER).list());
             }
-            return query.map(RunRepository.MAPPER).list();
+            return runs;
         });
     }
 }

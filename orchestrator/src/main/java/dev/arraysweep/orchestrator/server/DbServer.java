@@ -164,10 +164,14 @@ public final class DbServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        try (Statement st = keepOpen.createStatement()) {
-            st.execute("SHUTDOWN");
+        try {
+            if (!keepOpen.isClosed()) { // on Ctrl-C, H2's own shutdown hook may have closed it first
+                try (Statement st = keepOpen.createStatement()) {
+                    st.execute("SHUTDOWN");
+                }
+            }
         } catch (SQLException e) {
-            // already closed: nothing left to do
+            // closed meanwhile: nothing left to do
         }
         close(keepOpen);
     }
