@@ -13,7 +13,9 @@ import java.util.Set;
  * strategy would train on is the <em>pool</em>: a mini-batch of {@code batch_size} from the shuffled order
  * (selector alone), from the epoch filter's kept samples (after an epoch filter) or the batch filter's
  * accumulated {@code batch_size} accepted samples (after a batch filter). The pool is judged with a fresh
- * no-gradient forward (the current model's losses) and the step trains only on the samples the
+ * no-gradient forward (the current model's losses), unless the inner strategy already knows those losses
+ * (a batch filter keeping them: its own judgement of the pool's samples, made under the same weights, is
+ * reused and the pool is not forwarded again), and the step trains only on the samples the
  * {@link Selector} picks: {@code min(k, pool)} for top-k, loss-weighted and q-split, the samples at or above
  * the pool's loss quantile for top-q. Epoch boundaries and step counts are the inner strategy's.
  */
@@ -40,8 +42,11 @@ public final class LossSelector extends StrategyDecorator {
     public Batch nextStep(SampleSource source) {
         Batch pool;
         while ((pool = inner.nextStep(source)) != null) {
-            int[] rows = selector.select(source.judge(pool, LOSSES).losses(), rng);
-            own.rawForwarded += pool.size();
+            float[] known = inner.knownLosses(pool);
+            int[] rows = selector.select(known != null ? known : source.judge(pool, LOSSES).losses(), rng);
+            if (known == null) {
+                own.rawForwarded += pool.size();
+            }
             own.accepted += rows.length;
             if (rows.length == pool.size() && isIdentity(rows)) {
                 return pool;

@@ -30,6 +30,15 @@ public interface SamplingStrategy {
     default void afterStep(Batch batch, float[] losses) {
     }
 
+    /**
+     * {@return the per-sample losses of {@code step}, a batch this strategy has just returned from
+     * {@link #nextStep}, under the model's current weights, when the strategy already computed them while
+     * choosing it (so a selector need not forward the batch again); null when it did not}
+     */
+    default float[] knownLosses(Batch step) {
+        return null;
+    }
+
     /** {@return what the strategy did this epoch; may be called more than once, it does not reset} */
     SamplerFigures endEpoch();
 

@@ -61,7 +61,11 @@ final class Factories {
     /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
     static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
         SamplingSpec p = s.sampling();
-        SamplingStrategy strategy = s.batchFiltering() ? batchFilter(s, rule) : new Archetype(s.batchSize());
+        // a selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
+        // judgement depend on the batch it was made in (BatchNorm batch statistics)
+        boolean keepLosses = !"none".equals(p.selector()) && !"train".equals(s.filterMode());
+        SamplingStrategy strategy = s.batchFiltering() ? batchFilter(s, rule, keepLosses)
+                : new Archetype(s.batchSize());
         if (!"none".equals(p.selector())) {
             strategy = new LossSelector(strategy, selector(p), rng(s, SELECTOR_SEED));
         }
@@ -80,13 +84,13 @@ final class Factories {
         };
     }
 
-    private static BatchFilter batchFilter(RunSpec s, AcceptanceRule rule) {
+    private static BatchFilter batchFilter(RunSpec s, AcceptanceRule rule, boolean keepLosses) {
         RawBatchSizer sizer = "adaptive".equals(s.rawBatch())
                 ? RawBatchSizer.adaptive(s.accumulationBatchSize(), 4 * Math.max(s.accumulationBatchSize(), s.batchSize()))
                 : RawBatchSizer.fixed(s.accumulationBatchSize());
         BatchFilter.Overflow overflow = "carry".equals(s.overflow()) ? BatchFilter.Overflow.CARRY
                 : BatchFilter.Overflow.DISCARD;
-        return new BatchFilter(s.batchSize(), sizer, rule, overflow);
+        return new BatchFilter(s.batchSize(), sizer, rule, overflow, keepLosses);
     }
 
     private static Selector selector(SamplingSpec p) {

@@ -53,6 +53,67 @@ class LossSelectorTest {
     }
 
     @Test
+    void topK_afterBatchFilterKeepingLosses_reusesTheFiltersJudgement_insteadOfForwardingThePoolAgain() {
+        IndexOnlySource src = new IndexOnlySource(24, i -> i % 2 == 1);
+        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
+                BatchFilter.Overflow.DISCARD, true);
+        LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
+        List<int[]> steps = epoch(s, src, 0, identity(24));
+        assertThat(steps).containsExactly(new int[] {7}, new int[] {15}, new int[] {23}); // as when judged again
+        assertThat(src.judged).as("only the raw batches are forwarded")
+                .containsExactly(range(0, 8), range(8, 16), range(16, 24));
+        SamplerFigures fig = s.endEpoch();
+        assertThat(fig.rawForwarded()).isEqualTo(24);
+        assertThat(fig.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void carriedSamples_wereJudgedBeforeTheLastStep_soTheirPoolIsJudgedAgain() {
+        IndexOnlySource src = new IndexOnlySource(16, i -> true); // every sample accepted
+        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
+                BatchFilter.Overflow.CARRY, true);
+        LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
+        List<int[]> steps = epoch(s, src, 0, identity(16));
+        assertThat(steps).containsExactly(new int[] {3}, new int[] {7}, new int[] {11}, new int[] {15});
+        // raw 0-7 (step 0-3 reuses it), carried 4-7 judged again; raw 8-15, carried 12-15 judged again
+        assertThat(src.judged).containsExactly(range(0, 8), range(4, 8), range(8, 16), range(12, 16));
+        assertThat(s.endEpoch().rawForwarded()).isEqualTo(16 + 8);
+    }
+
+    @Test
+    void keptLosses_ofSamplesWaitingAcrossAnEpoch_surviveACheckpoint() {
+        int[] order = identity(9);
+        // raw batches of 3, all accepted: step 0-3 (4 and 5 discarded), then 6, 7, 8 wait for the next epoch
+        IndexOnlySource src = new IndexOnlySource(9, i -> true);
+        LossSelector a = selectorAfterKeepingFilter();
+        epoch(a, src, 0, order);
+        StrategyState saved = a.saveState(src);
+        IndexOnlySource fresh = new IndexOnlySource(9, i -> true);
+        LossSelector b = selectorAfterKeepingFilter();
+        b.restoreState(saved, fresh);
+
+        List<int[]> straight = epoch(a, src, 1, order);
+        List<int[]> resumed = epoch(b, fresh, 1, order);
+        assertThat(resumed).containsExactlyElementsOf(straight);
+        assertThat(resumed.get(0)).containsExactly(8); // pool 6, 7, 8, 0: top loss (= index) 8
+        assertThat(fresh.judged).as("the waiting samples' losses came with the checkpoint")
+                .doesNotContain(new int[] {6, 7, 8, 0}).contains(new int[] {0, 1, 2});
+    }
+
+    private static LossSelector selectorAfterKeepingFilter() {
+        return new LossSelector(new BatchFilter(4, RawBatchSizer.fixed(3), AcceptanceRule.misclassified(),
+                BatchFilter.Overflow.DISCARD, true), new Selector.TopK(1), new Random(0));
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+
+    @Test
     void topK_keepsAllOfASmallerPool_andBreaksTiesByPosition() {
         assertThat(new Selector.TopK(5).select(losses(1, 2), null)).containsExactly(0, 1);
         assertThat(new Selector.TopK(2).select(losses(3, 5, 3, 3), null)).containsExactly(0, 1);

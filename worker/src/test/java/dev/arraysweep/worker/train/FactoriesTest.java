@@ -57,6 +57,10 @@ class FactoriesTest {
         assertThat(strategy("batch_filtering", false, "selector", "top-q"))
                 .isEqualTo("top-q(q=0.5) > mini-batches(1024)");
         assertThat(strategy("batch_size", 256, "selector", "q-split", "k", 64))
+                .isEqualTo("q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256,"
+                        + " keeping losses)");
+        assertThat(strategy("batch_size", 256, "selector", "q-split", "k", 64, "filter_mode", "train"))
+                .as("judged in train mode, a loss depends on its batch: the selector judges its pool itself")
                 .isEqualTo("q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256)");
         assertThat(strategy("batch_filtering", false, "epoch_filtering", true, "selector", "loss-weighted",
                 "power", 1.0))

@@ -117,11 +117,16 @@ class TrainerTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector"})
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(String kind, @org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) {
-        Map<String, Object> params = kind.equals("archetype") ? Map.of("epochs", 3)
-                : Map.of("epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+        Map<String, Object> params = switch (kind) {
+            case "archetype" -> Map.of("epochs", 3);
+            case "carry" -> Map.of("epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+            // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
+            default -> Map.of("epochs", 3, "batch_filtering", true, "accumulation_batch_size", 24, "selector", "top-k",
+                    "k", 8);
+        };
         Dataset data = toyData(160, 40);
         List<EpochResult> straight = train(spec(params), data);
 
