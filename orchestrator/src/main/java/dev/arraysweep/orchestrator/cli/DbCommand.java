@@ -27,7 +27,8 @@ final class DbCommand implements Command {
         int run(List<String> args, CommandLine line, Context ctx) throws Exception;
     }
 
-    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole(), new DbServeCommand());
+    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole(), new DbServeCommand(),
+            new DbCompactCommand());
 
     private final Map<String, Subcommand> byName = new LinkedHashMap<>();
 

@@ -1,0 +1,153 @@
+package dev.arraysweep.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.SamplerFigures;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.repo.NewRun;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DbCompactCommandTest {
+    @TempDir
+    Path work;
+
+    private static List<NewRun> runs(String prefix, int n) {
+        List<NewRun> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            runs.add(new NewRun(prefix + i, "{\"i\":" + i + "}", 10, Map.of("epochs", 10, "seed", i)));
+        }
+        return runs;
+    }
+
+    private static EpochMetrics row(long runId, int epoch, String split, double acc) {
+        return new EpochMetrics(runId, 1, epoch, split, acc, 1 - acc, 0.01, 3.0, 0.4, 1.2, 2.5, 1000, 1.5,
+                1.5 * (epoch + 1), 0.1, new SamplerFigures(1000, 900, 900, 0, 8, 1.0, 0.9), 1L << 30, null);
+    }
+
+    private static long count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static void shutdown(Database db) throws Exception {
+        Handle h = db.jdbi().open();
+        try (Statement st = h.getConnection().createStatement()) {
+            st.execute("SHUTDOWN"); // as if the process that wrote it had ended
+        } finally {
+            try {
+                h.close();
+            } catch (RuntimeException closed) {
+                // SHUTDOWN closed it
+            }
+        }
+    }
+
+    @Test
+    void compact_rewritesASmallerFile_withEveryRow_andKeepsTheOldOneAsBackup() throws Exception {
+        Database db = Database.open(Workspace.embeddedUrl(work));
+        db.runs().storeExpansion("s", null, null, "text", null, runs("r", 50));
+        List<Run> stored = db.runs().bySweep(db.sweeps().find("s").orElseThrow().id());
+        for (int pass = 0; pass < 8; pass++) { // every row rewritten 8 times, one small transaction each
+            for (Run r : stored) {
+                List<EpochMetrics> rows = new ArrayList<>();
+                for (int epoch = 0; epoch < 10; epoch++) {
+                    rows.add(row(r.id(), epoch, "train", pass / 10.0));
+                    rows.add(row(r.id(), epoch, "test", pass / 10.0));
+                }
+                db.metrics().upsert(rows);
+            }
+        }
+        long metrics = count(db, "SELECT COUNT(*) FROM epoch_metric");
+        long maxRunId = count(db, "SELECT MAX(id) FROM run");
+        shutdown(db);
+        Path file = work.resolve("arraysweep.mv.db");
+        long before = Files.size(file);
+
+        CliRunner cli = new CliRunner(work);
+        CliRunner.Result r = cli.run("db", "compact");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("compacted").contains("the same before and after").contains("kept as");
+        assertThat(Files.size(file)).isLessThan(before);
+        List<Path> backups;
+        try (Stream<Path> s = Files.list(work)) {
+            backups = s.filter(p -> p.getFileName().toString().startsWith("arraysweep.mv.db.before-compact-")).toList();
+        }
+        assertThat(backups).hasSize(1);
+        assertThat(Files.size(backups.get(0))).as("the old file, as the export left it").isGreaterThanOrEqualTo(before);
+        try (Stream<Path> s = Files.list(work)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("compacting"));
+        }
+
+        Database again = Database.open(Workspace.embeddedUrl(work));
+        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(metrics).isEqualTo(50 * 10 * 2L);
+        assertThat(count(again, "SELECT COUNT(*) FROM run_results")).isEqualTo(50);
+        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric WHERE accuracy = 0.7")).isEqualTo(metrics);
+        again.runs().storeExpansion("t", null, null, "text", null, runs("t", 1));
+        assertThat(count(again, "SELECT MIN(id) FROM run WHERE sweep_id = (SELECT id FROM sweep WHERE name = 't')"))
+                .as("identity columns go on where they stopped").isGreaterThan(maxRunId);
+    }
+
+    @Test
+    void compact_refusesADatabaseAnotherProcessHasOpen_andChangesNothing() throws Exception {
+        shutdown(Database.open(Workspace.embeddedUrl(work)));
+        Path file = work.resolve("arraysweep.mv.db");
+        byte[] original = Files.readAllBytes(file);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "db", "serve",
+                "--port", Integer.toString(port), "--workdir", work.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
+        try {
+            Instant end = Instant.now().plusSeconds(60);
+            while (!Files.readString(work.resolve("serve.log")).contains("jdbc:h2:tcp://")) {
+                assertThat(serve.isAlive()).as(Files.readString(work.resolve("serve.log"))).isTrue();
+                assertThat(Instant.now()).isBefore(end);
+                Thread.sleep(100);
+            }
+            CliRunner.Result r = new CliRunner(work).run("db", "compact");
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err()).contains("is in use").contains("compact it when nothing else has it open");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(work.toFile().list((File d, String n) -> n.contains("before-compact") || n.contains("compacting")))
+                .isEmpty();
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(original.length).isPositive();
+    }
+
+    @Test
+    void compact_ofAServerUrl_isBadInput() {
+        CliRunner.Result r = new CliRunner(work).run("db", "compact", "--db", "jdbc:h2:tcp://localhost:9092/x");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("works on a work directory's embedded database");
+    }
+
+    @Test
+    void compact_withoutADatabase_saysSo() {
+        CliRunner.Result r = new CliRunner(work).run("db", "compact");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("no database at").contains("nothing to compact");
+    }
+}
