@@ -75,7 +75,7 @@ public final class Compaction {
             }
         } catch (SQLException e) {
             deleteQuietly(mvFile(fresh));
-            if (inUse(e)) {
+            if (Database.inUse(e)) {
                 throw ExitException.wrongState("the database " + file + " is in use (a worker, run-local or db serve);"
                         + " compact it when nothing else has it open");
             }
@@ -124,16 +124,6 @@ public final class Compaction {
             }
         }
         return counts;
-    }
-
-    private static boolean inUse(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || String.valueOf(sql.getMessage()).contains("Locked by another"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Path mvFile(Path base) {

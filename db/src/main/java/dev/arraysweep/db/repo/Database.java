@@ -121,10 +121,12 @@ public final class Database {
         return false;
     }
 
-    private static boolean inUse(Throwable e) {
+    /** {@return whether opening failed because another process holds the database file} */
+    static boolean inUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || String.valueOf(sql.getMessage()).contains("Lock file"))) {
+                    || String.valueOf(sql.getMessage()).contains("Lock file")
+                    || String.valueOf(sql.getMessage()).contains("Locked by another"))) {
                 return true;
             }
         }
