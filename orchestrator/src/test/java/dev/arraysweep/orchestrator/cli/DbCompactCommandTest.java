@@ -84,7 +84,8 @@ class DbCompactCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("compacted").contains("the same before and after").contains("kept as");
-        assertThat(Files.size(file)).isLessThan(before);
+        assertThat(Files.size(file)).as("bytes after, from %d before (about 565,000 -> 200,000 here)", before)
+                .isLessThan(before);
         List<Path> backups;
         try (Stream<Path> s = Files.list(work)) {
             backups = s.filter(p -> p.getFileName().toString().startsWith("arraysweep.mv.db.before-compact-")).toList();
