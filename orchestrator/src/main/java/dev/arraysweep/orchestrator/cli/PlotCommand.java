@@ -50,7 +50,7 @@ final class PlotCommand implements Command {
                 ? Band.STD : Band.MIN_MAX;
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
                 : ctx.workspace().sweepDir(name).resolve("plots");
-        Database db = ctx.openExistingDatabase();
+        Database db = ctx.openForResults(false);
         Flags.sweep(db, name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {

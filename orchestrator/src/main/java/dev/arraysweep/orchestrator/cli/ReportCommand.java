@@ -54,7 +54,7 @@ final class ReportCommand implements Command {
         String name = line.getArgList().get(0);
         String format = Flags.choice(line, "format", FORMATS, "markdown");
         At at = at(line);
-        Database db = ctx.openExistingDatabase();
+        Database db = ctx.openForResults(false);
         Flags.sweep(db, name);
         SweepResults results = SweepResults.load(db, name);
         requireFigures(results, at, name);

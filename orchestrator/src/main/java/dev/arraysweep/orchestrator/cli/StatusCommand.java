@@ -1,8 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
-import dev.arraysweep.db.journal.JournalIngest;
-import dev.arraysweep.db.journal.JournalListing;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
@@ -15,7 +13,6 @@ import dev.arraysweep.orchestrator.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -48,14 +45,10 @@ final class StatusCommand implements Command {
     @Override
     public int run(CommandLine line, Context ctx) {
         String sweep = line.getArgList().isEmpty() ? null : line.getArgList().get(0);
-        // listing 10,000 journals and opening the database take similar time: do them side by side
-        CompletableFuture<JournalListing> journals = CompletableFuture.supplyAsync(
-                () -> JournalListing.of(ctx.workspace().root().resolve("runs")));
-        Database db = ctx.openDatabase();
-        JournalIngest.Result ingested = new JournalIngest(db).ingest(journals.join());
-        if (ingested.metricRows() > 0 || ingested.stateChanges() > 0) {
-            ctx.out().printf("ingested %d metric rows and %d state changes from %d journals%n",
-                    ingested.metricRows(), ingested.stateChanges(), ingested.files());
+        Context.Ingested ingested = ctx.openIngested(true);
+        Database db = ingested.db();
+        if (ingested.summary() != null) {
+            ctx.out().println(ingested.summary());
         }
         reconcile(ctx, db, sweep);
         List<SweepProgress> all = SweepProgress.load(db, sweep);
