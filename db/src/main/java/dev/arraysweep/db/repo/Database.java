@@ -147,6 +147,25 @@ public final class Database {
         return jdbi.open();
     }
 
+    /**
+     * Closes the database for every connection of this process ({@code SHUTDOWN}; it does not compact, see
+     * {@link #keepOpenInProcess}), as if the process had ended: an embedded database otherwise stays open.
+     */
+    public void shutdown() {
+        org.jdbi.v3.core.Handle h = jdbi.open();
+        try (java.sql.Statement st = h.getConnection().createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new ExitException(ExitException.FAILURE, "cannot close the database " + url + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                h.close();
+            } catch (RuntimeException alreadyClosed) {
+                // SHUTDOWN closed the connection under the handle
+            }
+        }
+    }
+
     /** {@return the JDBI instance} */
     public Jdbi jdbi() {
         return jdbi;

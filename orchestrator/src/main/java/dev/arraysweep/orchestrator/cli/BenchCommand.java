@@ -12,8 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code arraysweep bench}: in a temporary work directory, times expanding a large grid, ingesting many
@@ -136,7 +133,7 @@ final class BenchCommand implements Command {
         if (launcher == null || !Files.isExecutable(launcher)) {
             return null;
         }
-        shutdown(Database.open(ws.dbUrl(), ctx.clock(), false));
+        Database.open(ws.dbUrl(), ctx.clock(), false).shutdown();
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < FRESH_REPEATS; i++) {
             long t0 = System.nanoTime();
@@ -163,22 +160,6 @@ final class BenchCommand implements Command {
         m.put("note", "each call a new JVM opening the database file; the first after a build writes the"
                 + " launcher's AppCDS archive");
         return m;
-    }
-
-    /** Closes the database in this process (it stays open otherwise: {@code DB_CLOSE_DELAY=-1}). */
-    private static void shutdown(Database db) {
-        Handle h = db.jdbi().open();
-        try (Statement st = h.getConnection().createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new ExitException(ExitException.FAILURE, "cannot close the benchmark database: " + e.getMessage(), e);
-        } finally {
-            try {
-                h.close();
-            } catch (RuntimeException alreadyClosed) {
-                // SHUTDOWN closed the connection under the handle
-            }
-        }
     }
 
     private static int positive(CommandLine line, String flag, int fallback) {

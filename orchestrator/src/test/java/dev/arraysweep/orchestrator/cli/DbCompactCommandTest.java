@@ -12,7 +12,6 @@ import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,19 +43,6 @@ class DbCompactCommandTest {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
-    private static void shutdown(Database db) throws Exception {
-        Handle h = db.jdbi().open();
-        try (Statement st = h.getConnection().createStatement()) {
-            st.execute("SHUTDOWN"); // as if the process that wrote it had ended
-        } finally {
-            try {
-                h.close();
-            } catch (RuntimeException closed) {
-                // SHUTDOWN closed it
-            }
-        }
-    }
-
     @Test
     void compact_rewritesASmallerFile_withEveryRow_andKeepsTheOldOneAsBackup() throws Exception {
         Database db = Database.open(Workspace.embeddedUrl(work));
@@ -75,7 +60,7 @@ class DbCompactCommandTest {
         }
         long metrics = count(db, "SELECT COUNT(*) FROM epoch_metric");
         long maxRunId = count(db, "SELECT MAX(id) FROM run");
-        shutdown(db);
+        db.shutdown(); // as if the process that wrote it had ended
         Path file = work.resolve("arraysweep.mv.db");
         long before = Files.size(file);
 
@@ -107,7 +92,7 @@ class DbCompactCommandTest {
 
     @Test
     void compact_refusesADatabaseAnotherProcessHasOpen_andChangesNothing() throws Exception {
-        shutdown(Database.open(Workspace.embeddedUrl(work)));
+        Database.open(Workspace.embeddedUrl(work)).shutdown();
         Path file = work.resolve("arraysweep.mv.db");
         byte[] original = Files.readAllBytes(file);
         int port;
