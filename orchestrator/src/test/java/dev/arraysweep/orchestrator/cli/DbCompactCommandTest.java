@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.Run;
-import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
+import dev.arraysweep.testkit.MetricRows;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,10 +34,6 @@ class DbCompactCommandTest {
         return runs;
     }
 
-    private static EpochMetrics row(long runId, int epoch, String split, double acc) {
-        return new EpochMetrics(runId, 1, epoch, split, acc, 1 - acc, 0.01, 3.0, 0.4, 1.2, 2.5, 1000, 1.5,
-                1.5 * (epoch + 1), 0.1, new SamplerFigures(1000, 900, 900, 0, 8, 1.0, 0.9), 1L << 30, null);
-    }
 
     private static long count(Database db, String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
@@ -52,8 +48,8 @@ class DbCompactCommandTest {
             for (Run r : stored) {
                 List<EpochMetrics> rows = new ArrayList<>();
                 for (int epoch = 0; epoch < 10; epoch++) {
-                    rows.add(row(r.id(), epoch, "train", pass / 10.0));
-                    rows.add(row(r.id(), epoch, "test", pass / 10.0));
+                    rows.add(MetricRows.row(r.id(), 1, epoch, "train", pass / 10.0));
+                    rows.add(MetricRows.row(r.id(), 1, epoch, "test", pass / 10.0));
                 }
                 db.metrics().upsert(rows);
             }

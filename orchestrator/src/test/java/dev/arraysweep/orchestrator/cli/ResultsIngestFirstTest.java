@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
-import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
-import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.testkit.MetricRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +24,6 @@ class ResultsIngestFirstTest {
     @TempDir
     Path work;
 
-    private static EpochMetrics row(long runId, int attempt, int epoch, String split, double acc) {
-        return new EpochMetrics(runId, attempt, epoch, split, acc, 1 - acc, 0.01, 3.0, 0.4, 1.2, 2.5, 100, 1.5,
-                1.5 * (epoch + 1), 0.05, new SamplerFigures(100, 100, 100, 0, 4, 1.0, 1.0), 1L << 30, null);
-    }
 
     @Test
     void epochsOnlyInTheJournal_appearInReportAndExport() throws Exception {
@@ -52,7 +47,8 @@ class ResultsIngestFirstTest {
         try (Journal journal = Journal.open(ws.journal("j", 0))) { // the database "unreachable" from here on
             for (int epoch = 0; epoch < 2; epoch++) {
                 journal.append(new JournalEvent(JournalEvent.EPOCH, "j", 0, run.id(), attempt, 0, epoch + 1,
-                        List.of(row(run.id(), attempt, epoch, "train", 0.5), row(run.id(), attempt, epoch, "test", 0.625)),
+                        List.of(MetricRows.row(run.id(), attempt, epoch, "train", 0.5),
+                                MetricRows.row(run.id(), attempt, epoch, "test", 0.625)),
                         null));
             }
             journal.append(new JournalEvent(JournalEvent.DONE, "j", 0, run.id(), attempt, 0, 2, List.of(), null));

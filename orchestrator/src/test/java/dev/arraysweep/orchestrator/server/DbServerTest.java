@@ -11,10 +11,10 @@ import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
-import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.ClaimResult;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
+import dev.arraysweep.testkit.MetricRows;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -99,8 +99,9 @@ class DbServerTest {
         try (Journal journal = Journal.open(ws.journal(sweep, index))) {
             journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of()));
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                List<EpochMetrics> rows = List.of(metrics(run.id(), attempt, epoch, "train"),
-                        metrics(run.id(), attempt, epoch, "test"));
+                double acc = 0.5 + epoch / 100.0;
+                List<EpochMetrics> rows = List.of(MetricRows.row(run.id(), attempt, epoch, "train", acc),
+                        MetricRows.row(run.id(), attempt, epoch, "test", acc));
                 journal.append(event(JournalEvent.EPOCH, sweep, index, run.id(), attempt, epoch + 1, rows));
                 db.metrics().upsert(rows);
                 assertThat(db.runs().heartbeat(run.id(), attempt, epoch + 1)).isTrue();
@@ -115,11 +116,6 @@ class DbServerTest {
         return new JournalEvent(type, sweep, index, runId, attempt, System.currentTimeMillis(), epochsDone, rows, null);
     }
 
-    private static EpochMetrics metrics(long runId, int attempt, int epoch, String split) {
-        double acc = 0.5 + epoch / 100.0;
-        return new EpochMetrics(runId, attempt, epoch, split, acc, 1 - acc, 0.01, 3.0, 0.4, 1.2, 2.5, 1000,
-                1.5, 1.5 * (epoch + 1), 0.1, new SamplerFigures(1000, 900, 900, 0, 8, 1.0, 0.9), 1L << 30, null);
-    }
 
     private static long duplicateKeys(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT run_id, epoch, split"
