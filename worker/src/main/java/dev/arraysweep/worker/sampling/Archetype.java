@@ -2,7 +2,7 @@ package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.model.SamplerFigures;
 import java.io.Serializable;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,8 +12,7 @@ import java.util.Map;
 public final class Archetype implements SamplingStrategy {
     private final int batchSize;
     private final EpochFigures figures = new EpochFigures();
-    private int[] order = new int[0];
-    private int cursor;
+    private final EpochOrder epochOrder = new EpochOrder();
 
     public Archetype(int batchSize) {
         if (batchSize <= 0) {
@@ -24,18 +23,16 @@ public final class Archetype implements SamplingStrategy {
 
     @Override
     public void startEpoch(int epoch, int[] order, SampleSource source) {
-        this.order = order;
-        this.cursor = 0;
+        epochOrder.start(order);
         figures.reset();
     }
 
     @Override
     public Batch nextStep(SampleSource source) {
-        if (cursor >= order.length) {
+        if (epochOrder.exhausted()) {
             return null;
         }
-        int[] idx = Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + batchSize));
-        cursor += idx.length;
+        int[] idx = epochOrder.take(batchSize);
         figures.trained += idx.length;
         figures.accepted += idx.length;
         figures.steps++;
@@ -50,15 +47,16 @@ public final class Archetype implements SamplingStrategy {
 
     @Override
     public StrategyState saveState(SampleSource source) {
-        return new StrategyState("none", Map.of("order", order.clone(), "cursor", cursor,
-                "figures", figures.toArray()));
+        Map<String, Serializable> v = new HashMap<>();
+        epochOrder.saveTo(v);
+        v.put("figures", figures.toArray());
+        return new StrategyState("none", v);
     }
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
         Map<String, Serializable> v = state.valuesOf("none");
-        order = (int[]) v.get("order");
-        cursor = (Integer) v.get("cursor");
+        epochOrder.restoreFrom(v);
         figures.fromArray((long[]) v.get("figures"));
     }
 

@@ -41,8 +41,7 @@ public final class BatchFilter implements SamplingStrategy {
     private float[] lastStepLosses;
     private int accumulatedCount;
     private int rawBatchesSinceStep;
-    private int[] order = new int[0];
-    private int cursor;
+    private final EpochOrder epochOrder = new EpochOrder();
 
     public BatchFilter(int batchSize, RawBatchSizer sizer, AcceptanceRule rule, Overflow overflow) {
         this(batchSize, sizer, rule, overflow, false);
@@ -63,20 +62,17 @@ public final class BatchFilter implements SamplingStrategy {
 
     @Override
     public void startEpoch(int epoch, int[] order, SampleSource source) {
-        this.order = order;
-        this.cursor = 0;
+        epochOrder.start(order);
         figures.reset();
     }
 
     @Override
     public Batch nextStep(SampleSource source) {
         while (accumulatedCount < batchSize) {
-            if (cursor >= order.length) {
+            if (epochOrder.exhausted()) {
                 return null; // the accumulated samples wait for the next epoch
             }
-            int size = sizer.next(batchSize - accumulatedCount);
-            int[] idx = Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + size));
-            cursor += idx.length;
+            int[] idx = epochOrder.take(sizer.next(batchSize - accumulatedCount));
             Batch raw = source.fetch(idx);
             Judgement judged = source.judge(raw, parts());
             boolean[] accept = rule.accept(judged);
@@ -184,8 +180,7 @@ public final class BatchFilter implements SamplingStrategy {
     @Override
     public StrategyState saveState(SampleSource source) {
         Map<String, Serializable> v = new HashMap<>();
-        v.put("order", order.clone());
-        v.put("cursor", cursor);
+        epochOrder.saveTo(v);
         v.put("figures", figures.toArray());
         v.put("rawBatchesSinceStep", rawBatchesSinceStep);
         v.put("sizer", sizer.state());
@@ -207,8 +202,7 @@ public final class BatchFilter implements SamplingStrategy {
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
         Map<String, Serializable> v = state.valuesOf("batch-filter");
-        order = (int[]) v.get("order");
-        cursor = (Integer) v.get("cursor");
+        epochOrder.restoreFrom(v);
         figures.fromArray((long[]) v.get("figures"));
         rawBatchesSinceStep = (Integer) v.get("rawBatchesSinceStep");
         sizer.restore((double[]) v.get("sizer"));
