@@ -41,24 +41,28 @@ final class RawBatchSizing {
                 long trained = 0;
                 long overflow = 0;
                 long steps = 0;
+                double rawBatches = 0;
                 double seconds = 0;
                 for (EpochResult e : epochs) {
                     forwarded += e.sampler().rawForwarded();
                     trained += e.sampler().trained();
                     overflow += e.sampler().overflowDiscarded();
                     steps += e.sampler().steps();
+                    rawBatches += e.sampler().meanRawBatchesPerStep() * e.sampler().steps();
                     seconds += e.epochSeconds();
                 }
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("forwarded", forwarded);
                 s.put("trained", trained);
                 s.put("steps", steps);
+                s.put("raw_batches_per_step", Stats.round(rawBatches / steps));
                 s.put("accepted_then_discarded_per_trained", Stats.round((double) overflow / trained));
                 s.put("forwarded_not_trained_per_trained", Stats.round((double) (forwarded - trained) / trained));
                 s.put("ms_per_trained_image", Stats.round(1e3 * seconds / trained));
                 at.put(sizing, s);
                 progress.println(String.format(Locale.ROOT, "bench raw batch %s at acceptance %.2f: %d forwarded,"
-                        + " %d trained, %d accepted then discarded", sizing, f, forwarded, trained, overflow));
+                        + " %d trained, %d accepted then discarded, %.2f raw batches per step", sizing, f, forwarded,
+                        trained, overflow, rawBatches / steps));
             }
             out.put("acceptance_" + f, at);
         }

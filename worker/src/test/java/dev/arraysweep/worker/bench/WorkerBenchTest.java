@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import ai.djl.Device;
 import dev.arraysweep.worker.sampling.AcceptanceRule;
@@ -49,5 +50,24 @@ class WorkerBenchTest {
                 "acceptance_0.5_adaptive_raw_batch");
         assertThat(progress.toString()).contains("0.50 adaptive: ");
         assertThat(progress.toString()).contains("bench fcnet16 round 2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rawBatchSizing_countsForwardsPerStep_andAdaptiveNeedsFewer() {
+        Map<String, Object> sizing = RawBatchSizing.measure(Device.cpu(), new PrintStream(new ByteArrayOutputStream()));
+        Map<String, Object> half = (Map<String, Object>) sizing.get("acceptance_0.5");
+        Map<String, Object> fixed = (Map<String, Object>) half.get("fixed");
+        Map<String, Object> adaptive = (Map<String, Object>) half.get("adaptive");
+        // a fixed raw batch of the batch size accepts about half a step's worth: at least two per step
+        double fixedPerStep = (Double) fixed.get("raw_batches_per_step");
+        double adaptivePerStep = (Double) adaptive.get("raw_batches_per_step");
+        assertThat(fixedPerStep).isGreaterThanOrEqualTo(2.0);
+        // one raw batch sized for the step, and a top-up when it falls short
+        assertThat(adaptivePerStep).isBetween(1.0, fixedPerStep);
+        // fixed raw batches hold exactly the batch size (128): raw batches x 128 = samples forwarded
+        long forwarded = ((Number) fixed.get("forwarded")).longValue();
+        long steps = ((Number) fixed.get("steps")).longValue();
+        assertThat(fixedPerStep * steps * 128).isCloseTo(forwarded, withinPercentage(1));
     }
 }
