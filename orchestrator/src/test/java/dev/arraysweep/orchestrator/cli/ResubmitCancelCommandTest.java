@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.RunState;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +22,10 @@ class ResubmitCancelCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path work = tmp.resolve("work");
-        slurm = new FakeSlurm(tmp.resolve("slurm"));
-        sweeps = new StoredSweeps(work);
-        cli = new CliRunner(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        sweeps.store(NOW, "demo", 5, SubmitCommandTest.SLURM);
+        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 5);
+        slurm = w.slurm();
+        sweeps = w.sweeps();
+        cli = w.cli();
         // 0 pending, 1 failed, 2 lost, 3 preempted, 4 done
         sweeps.finish(NOW, "demo", 1, RunState.FAILED);
         long lost = sweeps.claim(NOW, "demo", 2, "local");

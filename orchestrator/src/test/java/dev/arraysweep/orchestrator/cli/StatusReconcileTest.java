@@ -23,11 +23,10 @@ class StatusReconcileTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path work = tmp.resolve("work");
-        slurm = new FakeSlurm(tmp.resolve("slurm"));
-        sweeps = new StoredSweeps(work);
-        cli = new CliRunner(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        sweeps.store(NOW, "demo", 5, SubmitCommandTest.SLURM);
+        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 5);
+        slurm = w.slurm();
+        sweeps = w.sweeps();
+        cli = w.cli();
         assertThat(cli.run("submit", "demo").code()).isZero(); // job 100, runs 0-4
     }
 

@@ -33,11 +33,11 @@ class SubmitCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        work = tmp.resolve("work");
-        slurm = new FakeSlurm(tmp.resolve("slurm"));
-        sweeps = new StoredSweeps(work);
-        cli = new CliRunner(work, slurm.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        sweeps.store(NOW, "demo", 6, SLURM);
+        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 6);
+        work = w.work();
+        slurm = w.slurm();
+        sweeps = w.sweeps();
+        cli = w.cli();
     }
 
     private Database db() {
