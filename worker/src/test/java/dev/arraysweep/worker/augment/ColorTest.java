@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Brightness, contrast, saturation and hue against torchvision on the reference image. */
-class ColorTest {
+class ColorTest extends ManagedArraysTest {
 
-    private NDManager manager;
     private NDArray image;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         image = ReferenceImage.batch(manager);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

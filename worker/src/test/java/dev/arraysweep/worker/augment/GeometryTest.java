@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Flip, affine warp and padded crop against torchvision on the reference image. */
-class GeometryTest {
+class GeometryTest extends ManagedArraysTest {
 
-    private NDManager manager;
     private NDArray image;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         image = ReferenceImage.batch(manager);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -15,26 +14,13 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import org.junit.jupiter.api.Test;
 
 /** Accuracy and losses of a tiny linear model whose outputs are known by hand. */
-class EvaluatorTest {
+class EvaluatorTest extends ManagedArraysTest {
 
     private static final double LN3 = Math.log(3);
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     /** Flatten then Linear(2 -> 2) with identity weights and zero bias: logits are the pixels. */
     private Block identityModel() {

@@ -4,33 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import dev.arraysweep.worker.testing.PytorchReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Per-sample cross entropy, argmax and top-2 margins against PyTorch for fixed logits. */
-class LossesTest {
+class LossesTest extends ManagedArraysTest {
 
     private static final JsonNode LOSS = PytorchReference.section("loss");
 
-    private NDManager manager;
     private NDArray logits;
     private NDArray labels;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         logits = manager.create(PytorchReference.flatFloats(LOSS.get("logits"))).reshape(3, 4);
         labels = manager.create(new int[] {0, 2, 3});
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

@@ -11,24 +11,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import org.junit.jupiter.api.Test;
 
 /** A hand-written training loop on a DJL block: the way the worker uses an optimiser. */
-class BlockTrainingTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class BlockTrainingTest extends ManagedArraysTest {
 
     @Test
     void linearRegression_convergesWithoutGrowingMemory() {

@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import dev.arraysweep.worker.testing.PytorchReference;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Trajectories of 4 steps, learning rate changed before step 3, against torch.optim. */
-class OptimizerReferenceTest {
+class OptimizerReferenceTest extends ManagedArraysTest {
 
     private static final JsonNode OPTIMIZERS = PytorchReference.section("optimizers");
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     static Stream<JsonNode> runs() {
         return StreamSupport.stream(OPTIMIZERS.get("runs").spliterator(), false);

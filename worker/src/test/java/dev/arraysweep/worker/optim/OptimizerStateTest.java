@@ -3,38 +3,24 @@ package dev.arraysweep.worker.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import dev.arraysweep.worker.testing.ManagedArraysTest;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Saving and restoring optimiser state, zeroed gradients, frozen parameters and memory. */
-class OptimizerStateTest {
+class OptimizerStateTest extends ManagedArraysTest {
 
     private static final double[] START = {1.0, -2.0, 0.5, 3.0};
     private static final double[][] GRADS = {
         {0.1, -0.2, 0.3, -0.4}, {0.05, 0.1, -0.15, 0.2}, {-0.3, 0.2, 0.1, 0.0}, {0.2, 0.2, -0.2, -0.2}
     };
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     static Stream<Arguments> optimizers() {
         return Stream.of(
