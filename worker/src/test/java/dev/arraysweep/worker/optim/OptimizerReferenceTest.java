@@ -3,11 +3,8 @@ package dev.arraysweep.worker.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arraysweep.worker.testing.ManagedArraysTest;
 import dev.arraysweep.worker.testing.PytorchReference;
