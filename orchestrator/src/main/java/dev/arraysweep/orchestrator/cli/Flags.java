@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import java.util.ArrayList;
@@ -13,19 +14,7 @@ final class Flags {
     }
 
     static int positiveInt(CommandLine line, String flag, int fallback) {
-        String v = line.getOptionValue(flag);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
+        return FlagValues.positiveInt(flag, line.getOptionValue(flag), fallback);
     }
 
     /** {@return the value of {@code flag}, lower-cased, one of {@code allowed}; {@code fallback} when absent} */

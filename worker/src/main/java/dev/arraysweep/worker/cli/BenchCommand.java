@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.worker.bench.ModelPlan;
 import dev.arraysweep.worker.bench.WorkerBench;
 import dev.arraysweep.worker.models.Models;
@@ -93,20 +94,9 @@ final class BenchCommand {
         return 0;
     }
 
+    /** {@return the flag's positive value, 0 (the plan's default) when it was not given} */
     private static int positive(CommandLine line, String flag) {
-        if (!line.hasOption(flag)) {
-            return 0;
-        }
-        String v = line.getOptionValue(flag);
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
+        return FlagValues.positiveInt(flag, line.getOptionValue(flag), 0);
     }
 
     private static String toJson(Map<String, Object> report) {
