@@ -4,28 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.RunState;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ResubmitCancelCommandTest {
-    static final Instant NOW = SubmitCommandTest.NOW;
-
-    @TempDir
-    Path tmp;
-    FakeSlurm slurm;
-    StoredSweeps sweeps;
-    CliRunner cli;
+class ResubmitCancelCommandTest extends FakeSlurmCliTest {
+    @Override
+    int demoRuns() {
+        return 5;
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 5);
-        slurm = w.slurm();
-        sweeps = w.sweeps();
-        cli = w.cli();
+    void setStates() throws Exception {
         // 0 pending, 1 failed, 2 lost, 3 preempted, 4 done
         sweeps.finish(NOW, "demo", 1, RunState.FAILED);
         long lost = sweeps.claim(NOW, "demo", 2, "local");

@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StatusReconcileTest {
-    static final Instant NOW = SubmitCommandTest.NOW;
-
-    @TempDir
-    Path tmp;
-    FakeSlurm slurm;
-    StoredSweeps sweeps;
-    CliRunner cli;
+class StatusReconcileTest extends FakeSlurmCliTest {
+    @Override
+    int demoRuns() {
+        return 5;
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 5);
-        slurm = w.slurm();
-        sweeps = w.sweeps();
-        cli = w.cli();
+    void submit() {
         assertThat(cli.run("submit", "demo").code()).isZero(); // job 100, runs 0-4
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs: the counts must be right and Slurm asked once. Prints how long it took (no timed assertion).
  */
 class StatusScaleTest {
-    static final Instant NOW = SubmitCommandTest.NOW;
+    static final Instant NOW = FakeSlurmCliTest.NOW;
     static final int RUNS = 10_000;
 
     @TempDir

@@ -7,37 +7,18 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Submission;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.orchestrator.grid.SlurmSettings;
-import dev.arraysweep.orchestrator.sweep.SweepStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SubmitCommandTest {
-    static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
-    static final String SLURM = SweepStore.slurmJson(new SlurmSettings(null, null, null, "1G", "10", 2, 60, null, null));
-
-    @TempDir
-    Path tmp;
-    Path work;
-    FakeSlurm slurm;
-    StoredSweeps sweeps;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        FakeSlurmWork w = FakeSlurmWork.withSweep(tmp, "demo", 6);
-        work = w.work();
-        slurm = w.slurm();
-        sweeps = w.sweeps();
-        cli = w.cli();
+class SubmitCommandTest extends FakeSlurmCliTest {
+    @Override
+    int demoRuns() {
+        return 6;
     }
 
     private Database db() {
