@@ -79,11 +79,8 @@ class RealSlurmTest {
                 touch "$d/started"
                 while :; do sleep 0.2; done
                 """);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
         Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
-                task.toString());
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
+        SubmittedArray job = submitOneTask(ws, task);
         try {
             awaitFile(work.resolve("started"), Duration.ofSeconds(60));
             CommandRunner.Result r = SHELL.run(List.of("scancel", "--batch", "--signal=USR1", job.jobId()),
@@ -114,11 +111,8 @@ class RealSlurmTest {
                 touch "$d/started"
                 while :; do sleep 0.2; done
                 """);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
         Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
-        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
-                task.toString());
-        SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
+        SubmittedArray job = submitOneTask(ws, task);
         awaitFile(work.resolve("started"), Duration.ofSeconds(60));
 
         slurm.cancel(job.jobId());
@@ -128,6 +122,14 @@ class RealSlurmTest {
         assertThat(slurm.poll(List.of(job.jobId())).task(job.jobId(), 0))
                 .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("CANCELLED"));
         assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content().doesNotContain("requeueing");
+    }
+
+    /** {@return the job of {@code task} submitted as a one-task array (index 0) of the sweep real-slurm} */
+    private static SubmittedArray submitOneTask(Workspace ws, Path task) throws Exception {
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", null, 30, null, null);
+        SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
+                task.toString());
+        return new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
     }
 
     private static SlurmPoll awaitFinished(String jobId, Duration limit) throws InterruptedException {
