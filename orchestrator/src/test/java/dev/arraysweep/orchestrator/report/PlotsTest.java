@@ -3,7 +3,6 @@ package dev.arraysweep.orchestrator.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.arraysweep.db.repo.Database;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,30 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
-class PlotsTest {
-    @TempDir
-    static Path dir;
-    static Database db;
-
-    static ResultsFixture.Held held;
-
-    @AfterAll
-    static void release() throws Exception {
-        held.close();
-    }
-
+class PlotsTest extends FilledResultsTest {
     @BeforeAll
-    static void fill() {
+    static void headless() {
         System.setProperty("java.awt.headless", "true");
-        held = ResultsFixture.filled(dir.resolve("work"));
-        db = held.db();
     }
 
     private static List<Plots.Planned> plan(String sweep, Band band) {

@@ -5,36 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.Metric.Part;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReportTest {
+class ReportTest extends FilledResultsTest {
     private static final Report.Figure TEST_ACCURACY = new Report.Figure(Metric.ACCURACY, Part.TEST);
     private static final Report.Figure TEST_MEAN_LOSS = new Report.Figure(Metric.MEAN_LOSS, Part.TEST);
     private static final Report.Figure RATIO_ACCURACY = new Report.Figure(Metric.ACCURACY, Part.RATIO);
-
-    @TempDir
-    static Path dir;
-    static Database db;
-
-    static ResultsFixture.Held held;
-
-    @AfterAll
-    static void release() throws Exception {
-        held.close();
-    }
-
-    @BeforeAll
-    static void fill() {
-        held = ResultsFixture.filled(dir);
-        db = held.db();
-    }
 
     private static Report report(String sweep, At at) {
         return Report.build(SweepResults.load(db, sweep), at);

@@ -6,27 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.ExitException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The report, plot, export and db commands, run through {@code arraysweep}'s entry point. */
-class ResultsCommandsTest {
-    @TempDir
-    static Path dir;
+class ResultsCommandsTest extends FilledResultsTest {
     static Cli cli;
 
-    static ResultsFixture.Held held;
-
-    @AfterAll
-    static void release() throws Exception {
-        held.close();
-    }
-
     @BeforeAll
-    static void fill() {
-        held = ResultsFixture.filled(dir.resolve("work"));
+    static void cli() {
         cli = new Cli(dir.resolve("work"));
     }
 
