@@ -41,10 +41,7 @@ class WorkerScriptSignalTest {
     void signalToBatchShell_reachesWorkerAndStatusPropagates(String signal) throws Exception {
         Process batch = start(TRAPPING_WORKER);
         try {
-            RealSlurmTest.awaitFile(work.resolve("started"), Duration.ofSeconds(10));
-            new ProcessBuilder("kill", "-s", signal, Long.toString(batch.pid())).start().waitFor();
-
-            assertThat(batch.waitFor(10, TimeUnit.SECONDS)).as("batch shell ended").isTrue();
+            signalOnceStarted(batch, signal);
             assertThat(batch.exitValue()).isEqualTo(3);
             assertThat(Files.readString(work.resolve("signal")).strip()).isEqualTo(signal + " 1002");
             assertThat(Files.readString(work.resolve("job.out"))).contains("worker exited with status 3");
@@ -62,10 +59,7 @@ class WorkerScriptSignalTest {
     void checkpointExit_requeuedAfterUsr1Only(String signal) throws Exception {
         Process batch = start(CHECKPOINTING_WORKER);
         try {
-            RealSlurmTest.awaitFile(work.resolve("started"), Duration.ofSeconds(10));
-            new ProcessBuilder("kill", "-s", signal, Long.toString(batch.pid())).start().waitFor();
-
-            assertThat(batch.waitFor(10, TimeUnit.SECONDS)).as("batch shell ended").isTrue();
+            signalOnceStarted(batch, signal);
             String out = Files.readString(work.resolve("job.out"));
             if (signal.equals("USR1")) {
                 assertThat(batch.exitValue()).as(out).isZero();
@@ -79,6 +73,13 @@ class WorkerScriptSignalTest {
         } finally {
             batch.destroyForcibly();
         }
+    }
+
+    /** Sends {@code signal} to the batch shell once its worker has started, and waits for the shell to end. */
+    private void signalOnceStarted(Process batch, String signal) throws Exception {
+        RealSlurmTest.awaitFile(work.resolve("started"), Duration.ofSeconds(10));
+        new ProcessBuilder("kill", "-s", signal, Long.toString(batch.pid())).start().waitFor();
+        assertThat(batch.waitFor(10, TimeUnit.SECONDS)).as("batch shell ended").isTrue();
     }
 
     /** Starts the rendered script under bash as task 2 of array 1 (run 1002), with a stand-in scontrol on PATH. */
