@@ -40,9 +40,12 @@ public record Workspace(Path root, String dbUrl) {
         return new Workspace(Path.of(dir), db);
     }
 
-    /** {@return the embedded-file JDBC URL for a work directory; AUTO_SERVER lets local processes share it} */
+    /**
+     * {@return the embedded-file JDBC URL for a work directory}: commands take turns with it (one process at a
+     * time, see {@code Database.open}); workers never open it, they journal
+     */
     public static String embeddedUrl(Path root) {
-        return "jdbc:h2:file:" + databaseFile(root) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+        return "jdbc:h2:file:" + databaseFile(root);
     }
 
     /** {@return the H2 database of a work directory as H2 names it: the path without {@code .mv.db}} */
@@ -68,6 +71,21 @@ public record Workspace(Path root, String dbUrl) {
     /** {@return the journal of one array index} */
     public Path journal(String sweep, int index) {
         return journalDir(sweep).resolve(index + ".jsonl");
+    }
+
+    /** {@return the task file of one array index: the run's id, hash and parameters, for a worker to start from} */
+    public Path taskFile(String sweep, int index) {
+        return sweepDir(sweep).resolve("tasks").resolve(index + ".json");
+    }
+
+    /** {@return the lock file that the worker training one array index holds} */
+    public Path runLock(String sweep, int index) {
+        return runLockIn(root.resolve("runs"), sweep, index);
+    }
+
+    /** {@return the lock file of one array index under a work directory's {@code runs} folder} */
+    public static Path runLockIn(Path runsRoot, String sweep, int index) {
+        return runsRoot.resolve(sweep).resolve("locks").resolve(index + ".lock");
     }
 
     /** {@return the checkpoint folder of one array index} */

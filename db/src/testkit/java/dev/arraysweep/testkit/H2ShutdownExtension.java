@@ -87,7 +87,7 @@ public final class H2ShutdownExtension implements AfterEachCallback, AfterAllCal
     }
 
     /** {@return the databases H2's engine holds open in this JVM (H2 has no public API that lists them)} */
-    private static List<Object> openDatabases() {
+    static List<Object> openDatabases() {
         List<Object> open = new ArrayList<>();
         try {
             Field field = Class.forName("org.h2.engine.Engine").getDeclaredField("DATABASES");

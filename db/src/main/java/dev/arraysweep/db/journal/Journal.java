@@ -27,14 +27,36 @@ public final class Journal implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** {@return the journal at {@code path}, opened for appending (created with its folders if missing)} */
+    /**
+     * {@return the journal at {@code path}, opened for appending (created with its folders if missing)}
+     *
+     * <p>A last line that a crash cut short is ended first, so the next event starts a line of its own: the
+     * fragment is then one unreadable line that ingest counts and skips, and every complete event is read.
+     */
     public static Journal open(Path path) {
         try {
             Files.createDirectories(path.getParent());
-            return new Journal(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND));
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            if (endsInsideALine(path)) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
+            return new Journal(path, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + path, e);
+        }
+    }
+
+    private static boolean endsInsideALine(Path path) throws IOException {
+        try (FileChannel read = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = read.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param epochsDone epochs finished when it was written
  * @param metrics the epoch's metric rows (type {@code epoch} only)
  * @param detail error text or other detail, or null
+ * @param node the node the attempt runs on (type {@code claim}), or null
+ * @param jobId the attempt's Slurm job id (type {@code claim}), or null
+ * @param arrayJobId the attempt's Slurm array job id (type {@code claim}), or null
  */
 public record JournalEvent(String type, String sweep, int index, long runId, int attempt, long atMillis,
-                           int epochsDone, List<EpochMetrics> metrics, String detail) {
+                           int epochsDone, List<EpochMetrics> metrics, String detail, String node, String jobId,
+                           String arrayJobId) {
     /** Event types. */
     public static final String CLAIM = "claim";
     public static final String EPOCH = "epoch";
@@ -30,5 +34,16 @@ public record JournalEvent(String type, String sweep, int index, long runId, int
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sweep, "sweep");
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /** An event that names no node or Slurm job (every type but {@code claim}). */
+    public JournalEvent(String type, String sweep, int index, long runId, int attempt, long atMillis, int epochsDone,
+                        List<EpochMetrics> metrics, String detail) {
+        this(type, sweep, index, runId, attempt, atMillis, epochsDone, metrics, detail, null, null, null);
+    }
+
+    /** {@return whether this event ends an attempt: done, failed or preempted} */
+    public boolean endsAttempt() {
+        return type.equals(DONE) || type.equals(FAILED) || type.equals(PREEMPTED);
     }
 }

@@ -38,9 +38,49 @@ public final class JournalIngest {
     public record Result(int files, int events, int metricRows, int stateChanges, int badLines) {
     }
 
-    /** Ingests every journal under {@code runsRoot} (a work directory's {@code runs} folder). */
+    /**
+     * Ingests every journal under {@code runsRoot} (a work directory's {@code runs} folder) and refreshes the
+     * heartbeats of running runs ({@link #refreshHeartbeats}).
+     */
     public Result ingestAll(Path runsRoot) {
-        return ingest(JournalListing.of(runsRoot));
+        Result r = ingest(JournalListing.of(runsRoot));
+        refreshHeartbeats(runsRoot);
+        return r;
+    }
+
+    /**
+     * Copies each running run's heartbeat from its worker's lock file ({@link dev.arraysweep.db.task.RunLock}:
+     * a worker touches it every 30 s) into {@code run.heartbeat_at}, so that staleness means the same for
+     * workers that write only their journal as for those that write to the database. One query and one
+     * {@code stat} per running run.
+     *
+     * @return how many heartbeats moved forward
+     */
+    public int refreshHeartbeats(Path runsRoot) {
+        try (Handle h = db.jdbi().open()) {
+            List<Object[]> running = h.createQuery("SELECT r.id, s.name, r.array_index, r.heartbeat_at FROM run r"
+                            + " JOIN sweep s ON s.id = r.sweep_id WHERE r.state = 'running'")
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3),
+                            rs.getObject(4, java.time.OffsetDateTime.class)})
+                    .list();
+            PreparedBatch batch = h.prepareBatch("UPDATE run SET heartbeat_at = :at WHERE id = :id AND state ="
+                    + " 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :at)");
+            int n = 0;
+            for (Object[] r : running) {
+                var beat = dev.arraysweep.db.task.RunLock.heartbeat(
+                        dev.arraysweep.db.Workspace.runLockIn(runsRoot, (String) r[1], (Integer) r[2]));
+                var known = (java.time.OffsetDateTime) r[3];
+                if (beat.isPresent() && (known == null || beat.get().isAfter(known.toInstant()))) {
+                    batch.bind("at", java.time.OffsetDateTime.ofInstant(beat.get(), java.time.ZoneOffset.UTC))
+                            .bind("id", (Long) r[0]).add();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                batch.execute();
+            }
+            return n;
+        }
     }
 
     /** Ingests the new lines of one journal file. */
@@ -104,7 +144,7 @@ public final class JournalIngest {
             }
             h.useTransaction(tx -> {
                 List<EpochMetrics> pending = new ArrayList<>();
-                Map<Long, Integer> epochsDone = new LinkedHashMap<>();
+                Map<Long, JournalEvent> lastEpoch = new LinkedHashMap<>();
                 PreparedBatch positions = tx.prepareBatch("MERGE INTO journal_position(path, bytes) KEY(path)"
                         + " VALUES (:p, :b)");
                 for (Map.Entry<String, JournalReader.Chunk> file : group.entrySet()) {
@@ -114,21 +154,18 @@ public final class JournalIngest {
                         if (runId == null) {
                             continue;
                         }
-                        switch (e.type()) {
-                            case JournalEvent.EPOCH -> {
-                                e.metrics().forEach(m -> pending.add(m.withRunId(runId)));
-                                epochsDone.merge(runId, e.epochsDone(), Math::max);
-                                if (pending.size() >= BATCH) {
-                                    metricRows += pending.size();
-                                    MetricRepository.upsert(tx, pending);
-                                    pending.clear();
-                                }
+                        if (e.type().equals(JournalEvent.EPOCH)) {
+                            e.metrics().forEach(m -> pending.add(m.withRunId(runId)));
+                            lastEpoch.merge(runId, e, (a, b) -> b.epochsDone() >= a.epochsDone() ? b : a);
+                            if (pending.size() >= BATCH) {
+                                metricRows += pending.size();
+                                MetricRepository.upsert(tx, pending);
+                                pending.clear();
                             }
-                            case JournalEvent.DONE, JournalEvent.FAILED, JournalEvent.PREEMPTED ->
-                                    stateChanges += endAttempt(tx, runId, e);
-                            default -> {
-                                // claims are informational: the database saw them before the journal did
-                            }
+                        } else {
+                            // a claim or an attempt's end: epochs before it must be counted first
+                            flushEpochs(tx, lastEpoch);
+                            stateChanges += JournalApply.apply(tx, runId, e);
                         }
                     }
                     positions.bind("p", file.getKey()).bind("b", file.getValue().endOffset()).add();
@@ -137,18 +174,26 @@ public final class JournalIngest {
                 if (!pending.isEmpty()) {
                     MetricRepository.upsert(tx, pending);
                 }
-                // epochs_done only grows (GREATEST), so one update per run with the largest value seen is the
-                // same as one per event
-                PreparedBatch done = tx.prepareBatch("UPDATE run SET epochs_done = GREATEST(epochs_done, :d)"
-                        + " WHERE id = :id");
-                epochsDone.forEach((id, d) -> done.bind("d", d).bind("id", id).add());
-                if (!epochsDone.isEmpty()) {
-                    done.execute();
-                }
+                flushEpochs(tx, lastEpoch);
                 positions.execute();
             });
             group.clear();
             groupRows = 0;
+        }
+
+        /**
+         * Epochs done only grow, so one update per run with the largest value seen is the same as one per
+         * event; it also carries that epoch's time into the heartbeat of a running attempt.
+         */
+        private static void flushEpochs(Handle tx, Map<Long, JournalEvent> lastEpoch) {
+            if (lastEpoch.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = tx.prepareBatch(JournalApply.EPOCHS_DONE);
+            lastEpoch.forEach((id, e) -> JournalApply.bindEpochsDone(batch, id, e.attempt(), e.epochsDone(),
+                    e.atMillis()).add());
+            batch.execute();
+            lastEpoch.clear();
         }
 
         /** {@return the id of the run an event belongs to, or null when the database has no such run} */
@@ -165,12 +210,4 @@ public final class JournalIngest {
         }
     }
 
-    private static int endAttempt(Handle h, long runId, JournalEvent e) {
-        // The attempt that wrote the event ends, unless a later attempt has taken the run since.
-        return h.createUpdate("UPDATE run SET state = :s, attempt = :a, error_text = :err,"
-                        + " epochs_done = GREATEST(epochs_done, :d)"
-                        + " WHERE id = :id AND (attempt < :a OR (attempt = :a AND state IN ('running','lost','pending')))")
-                .bind("s", e.type()).bind("a", e.attempt()).bind("err", e.detail()).bind("d", e.epochsDone())
-                .bind("id", runId).execute();
-    }
 }

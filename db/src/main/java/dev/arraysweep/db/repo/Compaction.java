@@ -50,11 +50,20 @@ public final class Compaction {
         if (!Files.isRegularFile(file)) {
             throw ExitException.wrongState("no database at " + file + "; nothing to compact");
         }
+        deleteQuietly(mvFile(base.resolveSibling(base.getFileName() + "-compacting")));
+        deleteQuietly(base.resolveSibling(base.getFileName() + "-compacting.sql.gz"));
+        String password = DbPassword.fromEnvironment();
+        AccessLock lock = AccessLock.hold(base, "arraysweep db compact");
+        try {
+            return compact(base, file, password, clock);
+        } finally {
+            lock.release(() -> { });
+        }
+    }
+
+    private static Result compact(Path base, Path file, String password, Clock clock) {
         Path fresh = base.resolveSibling(base.getFileName() + "-compacting");
         Path script = base.resolveSibling(base.getFileName() + "-compacting.sql.gz");
-        deleteQuietly(mvFile(fresh));
-        deleteQuietly(script);
-        String password = DbPassword.fromEnvironment();
         long before = size(file);
         Map<String, Long> rows;
         try {

@@ -18,15 +18,29 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * <p>Opening for writing runs the versioned migrations and brings the parameter columns and views
  * up to date; opening read-only only checks that the schema exists.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String url;
     private final Clock clock;
+    private final AccessLock lock;
+    private final JdbcDataSource dataSource;
+    private boolean closed;
+    private static volatile String processName = "a Java process";
 
-    private Database(Jdbi jdbi, String url, Clock clock) {
+    private Database(Jdbi jdbi, String url, Clock clock, AccessLock lock, JdbcDataSource dataSource) {
         this.jdbi = jdbi;
         this.url = url;
         this.clock = clock;
+        this.lock = lock;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Names this process for other processes that wait for the database it holds (e.g. {@code arraysweep
+     * report}); {@code Main} of each command sets it.
+     */
+    public static void describeProcess(String who) {
+        processName = who;
     }
 
     /** {@return the database at {@code url}, migrated to the current schema} */
@@ -37,42 +51,62 @@ public final class Database {
     /**
      * {@return the database at {@code url}}
      *
+     * <p>An embedded file is opened by one process at a time ({@link AccessLock}): this waits while another
+     * process has it (up to {@code ARRAYSWEEP_DB_WAIT_SECONDS}, default 600, saying on stderr whom it waits
+     * for), connects through the server when the holder is {@code arraysweep db serve}, and keeps the file
+     * until {@link #close}.
+     *
      * @param migrate whether to create or upgrade the schema (false: the schema must already exist)
      */
     public static Database open(String url, Clock clock, boolean migrate) {
-        url = keepOpenInProcess(url);
+        String password = DbPassword.fromEnvironment();
+        AccessLock lock = null;
+        var base = embeddedBase(url);
+        if (base.isPresent()) {
+            AccessLock.Outcome o = AccessLock.acquire(AccessLock.lockFile(base.get()), processName, null, null,
+                    waitLimit(), true, System.err::println, Clock.systemUTC());
+            if (o.server() != null) {
+                url = o.server().server();
+                if (password.isEmpty() && o.server().passwordFile() != null) {
+                    password = DbPassword.read(java.nio.file.Path.of(o.server().passwordFile()));
+                }
+            } else {
+                lock = o.lock();
+                url = keepOpenInProcess(withoutAutoServer(url));
+            }
+        }
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
+        ds.setPassword(password);
+        try {
+            connect(ds, url, migrate);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.release(() -> shutdownQuietly(ds));
+            }
+            throw e;
+        }
+        return new Database(jdbi(ds), url, clock, lock, ds);
+    }
+
+    /**
+     * {@return the database behind a server URL, not connected yet}: every use connects anew, so a server that
+     * is down now (restarting, unreachable) is used as soon as it answers again. For a worker that writes live
+     * and must never wait for the database; the schema is not checked.
+     */
+    public static Database connectLater(String url, Clock clock) {
+        if (!isServerUrl(url)) {
+            throw new IllegalArgumentException("not a server URL: " + url);
+        }
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
         ds.setPassword(DbPassword.fromEnvironment());
-        for (int attempt = 1; ; attempt++) {
-            try (Connection probe = ds.getConnection()) {
-                if (migrate) {
-                    Schema.migrate(ds);
-                } else if (!Schema.exists(probe)) {
-                    throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
-                            + " run `arraysweep expand SWEEP.yaml` first to create it");
-                }
-                break;
-            } catch (SQLException | RuntimeException e) {
-                if (e instanceof ExitException ee) {
-                    throw ee;
-                }
-                // Many workers starting at once race to open the embedded file (one becomes its
-                // AUTO_SERVER); H2 then reports transient conflicts that a retry resolves.
-                if (attempt < OPEN_ATTEMPTS && transientOpenFailure(e)) {
-                    sleepBeforeRetry(attempt);
-                    continue;
-                }
-                if (inUse(e)) {
-                    throw ExitException.wrongState("the database " + url + " is in use by another process;"
-                            + " share it with `arraysweep db serve` and pass the printed URL with --db or"
-                            + " ARRAYSWEEP_DB (the default embedded URL shares it automatically with AUTO_SERVER)");
-                }
-                throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
-                        + e.getMessage() + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
-            }
-        }
+        return new Database(jdbi(ds), url, clock, null, ds);
+    }
+
+    private static Jdbi jdbi(JdbcDataSource ds) {
         Jdbi jdbi = Jdbi.create(ds);
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.addCustomizer(new StatementCustomizer() {
@@ -81,7 +115,111 @@ public final class Database {
                 stmt.setFetchSize(FETCH_SIZE);
             }
         });
-        return new Database(jdbi, url, clock);
+        return jdbi;
+    }
+
+    private static void connect(JdbcDataSource ds, String url, boolean migrate) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection probe = ds.getConnection()) {
+                if (migrate) {
+                    Schema.migrate(ds);
+                } else if (!Schema.exists(probe)) {
+                    throw ExitException.wrongState("the database at " + url + " has no arraysweep schema yet;"
+                            + " run `arraysweep expand SWEEP.yaml` first to create it");
+                }
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof ExitException ee) {
+                    throw ee;
+                }
+                // a server that is restarting, or a write conflict while another process migrates
+                if (attempt < OPEN_ATTEMPTS && transientOpenFailure(e)) {
+                    sleepBeforeRetry(attempt);
+                    continue;
+                }
+                if (inUse(e)) {
+                    throw ExitException.wrongState("the database " + url + " is open in a process that does not"
+                            + " take arraysweep's lock (an older arraysweep, or another H2 tool); close it, or"
+                            + " share the database with `arraysweep db serve` and pass the printed URL with --db");
+                }
+                throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
+                        + firstLine(e) + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
+            }
+        }
+    }
+
+    /**
+     * {@return the path H2 names an embedded database by (without {@code .mv.db}), or empty for a server or
+     * in-memory URL}
+     */
+    public static java.util.Optional<java.nio.file.Path> embeddedBase(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return java.util.Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("mem:")) {
+            return java.util.Optional.empty();
+        }
+        if (lower.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        int semi = rest.indexOf(';');
+        String path = semi < 0 ? rest : rest.substring(0, semi);
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.util.Optional.of(java.nio.file.Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /** {@return whether {@code url} reaches the database through a server (live writes are possible)} */
+    public static boolean isServerUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    private static String withoutAutoServer(String url) {
+        return url.replaceAll("(?i);AUTO_SERVER=TRUE", "").replaceAll("(?i);AUTO_RECONNECT=TRUE", "");
+    }
+
+    static java.time.Duration waitLimit() {
+        String v = System.getenv(AccessLock.WAIT_ENV);
+        if (v != null && !v.isBlank()) {
+            try {
+                return java.time.Duration.ofSeconds(Long.parseLong(v.strip()));
+            } catch (NumberFormatException e) {
+                throw ExitException.badInput(AccessLock.WAIT_ENV + " must be a whole number of seconds, not '" + v + "'");
+            }
+        }
+        return AccessLock.DEFAULT_WAIT;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Closes this use of the database: the last user of an embedded file in this process shuts it down and
+     * lets the next process have it. A server database needs no closing (each handle is its own connection).
+     */
+    @Override
+    public synchronized void close() {
+        if (closed || lock == null) {
+            closed = true;
+            return;
+        }
+        closed = true;
+        lock.release(() -> shutdownQuietly(dataSource));
+    }
+
+    private static void shutdownQuietly(JdbcDataSource ds) {
+        try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException | RuntimeException e) {
+            // already closed, or never opened: nothing to shut down
+        }
     }
 
     /**
@@ -121,6 +259,25 @@ public final class Database {
         return false;
     }
 
+    /**
+     * {@return what to tell the user when {@code e} is the database going away under a command (a server
+     * stopped or restarting, a broken connection)}; empty for any other failure
+     */
+    public static java.util.Optional<String> connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            boolean lost = t instanceof java.net.ConnectException || t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketException
+                    || (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.CONNECTION_BROKEN_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED));
+            if (lost) {
+                return java.util.Optional.of("lost the connection to the database (" + firstLine(t) + "); is its"
+                        + " server (`arraysweep db serve`) running? Nothing was lost: workers journal every result."
+                        + " Run the command again once the database answers.");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** {@return whether opening failed because another process holds the database file} */
     static boolean inUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -140,11 +297,6 @@ public final class Database {
             Thread.currentThread().interrupt();
             throw new ExitException(ExitException.FAILURE, "interrupted while opening the database", ie);
         }
-    }
-
-    /** {@return a handle that keeps the database open (and this process its AUTO_SERVER) until closed} */
-    public org.jdbi.v3.core.Handle keepOpen() {
-        return jdbi.open();
     }
 
     /**

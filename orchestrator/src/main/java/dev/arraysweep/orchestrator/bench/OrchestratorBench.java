@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.bench;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.db.repo.ExpansionResult;
 import dev.arraysweep.orchestrator.grid.Expander;
 import dev.arraysweep.orchestrator.grid.Expansion;
@@ -45,16 +46,28 @@ public final class OrchestratorBench {
     public Map<String, Object> expand(int runs) {
         String text = Workloads.sweep(GRID_SWEEP, runs, 10);
         Path file = write(GRID_SWEEP, text);
-        Database db = Database.open(workspace.dbUrl(), clock, true);
-        long t0 = System.nanoTime();
-        SweepSpec spec = SweepParser.parse(file, text);
-        long t1 = System.nanoTime();
-        Expansion expansion = Expander.expand(spec);
-        long t2 = System.nanoTime();
-        ExpansionResult stored = SweepStore.store(db, spec, text, expansion.runs());
-        long t3 = System.nanoTime();
-        ExpansionResult again = SweepStore.store(db, spec, text, Expander.expand(SweepParser.parse(file, text)).runs());
-        long t4 = System.nanoTime();
+        long t0;
+        long t1;
+        long t2;
+        long t3;
+        long t4;
+        long t5;
+        ExpansionResult stored;
+        ExpansionResult again;
+        try (Database db = Database.open(workspace.dbUrl(), clock, true)) {
+            t0 = System.nanoTime();
+            SweepSpec spec = SweepParser.parse(file, text);
+            t1 = System.nanoTime();
+            Expansion expansion = Expander.expand(spec);
+            t2 = System.nanoTime();
+            stored = SweepStore.store(db, spec, text, expansion.runs());
+            t3 = System.nanoTime();
+            // what `expand` writes besides the database: a task file per run, for workers to start from
+            TaskFile.writeAll(workspace, GRID_SWEEP, db.runs().bySweep(db.sweeps().find(GRID_SWEEP).orElseThrow().id()));
+            t4 = System.nanoTime();
+            again = SweepStore.store(db, spec, text, Expander.expand(SweepParser.parse(file, text)).runs());
+            t5 = System.nanoTime();
+        }
         if (stored.added() != runs || again.changed()) {
             throw new IllegalStateException("the benchmark grid stored " + stored.added() + " of " + runs
                     + " runs" + (again.changed() ? " and changed on re-expansion" : ""));
@@ -64,10 +77,12 @@ public final class OrchestratorBench {
         m.put("parse_seconds", seconds(t0, t1));
         m.put("expand_seconds", seconds(t1, t2));
         m.put("store_seconds", seconds(t2, t3));
-        m.put("total_seconds", seconds(t0, t3));
-        m.put("re_expand_unchanged_seconds", seconds(t3, t4));
-        progress.printf(Locale.ROOT, "bench expand %d runs: parse %.2f s, expand %.2f s, store %.2f s;"
-                + " again unchanged %.2f s%n", runs, seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4));
+        m.put("task_files_seconds", seconds(t3, t4));
+        m.put("total_seconds", seconds(t0, t4));
+        m.put("re_expand_unchanged_seconds", seconds(t4, t5));
+        progress.printf(Locale.ROOT, "bench expand %d runs: parse %.2f s, expand %.2f s, store %.2f s, task files"
+                + " %.2f s; again unchanged %.2f s%n", runs, seconds(t0, t1), seconds(t1, t2), seconds(t2, t3),
+                seconds(t3, t4), seconds(t4, t5));
         return m;
     }
 
@@ -80,20 +95,24 @@ public final class OrchestratorBench {
         int epochs = (int) Math.max(1, rows / (2L * runs));
         String text = Workloads.sweep(STATUS_SWEEP, runs, EPOCHS_TOTAL_FACTOR * epochs);
         Path file = write(STATUS_SWEEP, text);
-        Database db = Database.open(workspace.dbUrl(), clock, true);
-        SweepSpec spec = SweepParser.parse(file, text);
-        SweepStore.store(db, spec, text, Expander.expand(spec).runs());
-        long written = Workloads.journals(workspace, STATUS_SWEEP, runs, epochs, runs / 2);
-        // the unfinished half is running, as claimed by its workers (claims reach the database, not journals)
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = 1"
-                + " WHERE array_index >= :half AND sweep_id = (SELECT id FROM sweep WHERE name = :n)")
-                .bind("half", runs / 2).bind("n", STATUS_SWEEP).execute());
-        JournalIngest ingest = new JournalIngest(db);
-        long t0 = System.nanoTime();
-        JournalIngest.Result first = ingest.ingestAll(workspace.root().resolve("runs"));
-        long t1 = System.nanoTime();
-        JournalIngest.Result second = ingest.ingestAll(workspace.root().resolve("runs"));
-        long t2 = System.nanoTime();
+        long t0;
+        long t1;
+        long t2;
+        long written;
+        JournalIngest.Result first;
+        JournalIngest.Result second;
+        try (Database db = Database.open(workspace.dbUrl(), clock, true)) {
+            SweepSpec spec = SweepParser.parse(file, text);
+            SweepStore.store(db, spec, text, Expander.expand(spec).runs());
+            // every journal starts with its worker's claim; the unfinished half stays running
+            written = Workloads.journals(workspace, STATUS_SWEEP, runs, epochs, runs / 2);
+            JournalIngest ingest = new JournalIngest(db);
+            t0 = System.nanoTime();
+            first = ingest.ingestAll(workspace.root().resolve("runs"));
+            t1 = System.nanoTime();
+            second = ingest.ingestAll(workspace.root().resolve("runs"));
+            t2 = System.nanoTime();
+        }
         if (first.metricRows() != written || second.metricRows() != 0) {
             throw new IllegalStateException("ingested " + first.metricRows() + " of " + written
                     + " benchmark rows, then " + second.metricRows() + " more");

@@ -87,7 +87,7 @@ final class Workloads {
         return rows;
     }
 
-    private static EpochMetrics metrics(int epoch, String split) {
+    static EpochMetrics metrics(int epoch, String split) {
         double acc = 0.5 + 0.4 * epoch / (epoch + 10.0);
         return new EpochMetrics(0, 1, epoch, split, acc, 1 - acc, 0.01, 5.0, 0.4, 1.5, 3.0, 10_000, 12.5,
                 12.5 * (epoch + 1), 0.1, new SamplerFigures(60_000, 30_000, 29_952, 48, 234, 2.0, 0.5),

@@ -6,6 +6,7 @@ import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.bench.OrchestratorBench;
+import dev.arraysweep.orchestrator.bench.WorkerCrowdBench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,8 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--runs N] [--epoch-rows N] [--status-runs N] [--keep] [--out FILE]";
+        return "[--runs N] [--epoch-rows N] [--status-runs N] [--keep] [--out FILE]"
+                + "  |  --workers N [--epochs N] [--out FILE]";
     }
 
     @Override
@@ -56,6 +58,12 @@ final class BenchCommand implements Command {
                         .build())
                 .addOption(Option.builder().longOpt("keep").desc("keep the temporary work directory (its path"
                         + " is printed) to time `arraysweep status --workdir DIR` as a fresh process").build())
+                .addOption(Option.builder().longOpt("workers").hasArg().argName("N")
+                        .desc("instead: N simulated workers at once (claim, heartbeat, two metric rows per epoch,"
+                                + " finish) through db serve and journal-only; throughput, write latency, ingest"
+                                + " and status time, rows checked exactly once").build())
+                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N")
+                        .desc("epochs per simulated worker, with --workers (default 10)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
                         .desc("also write the JSON to FILE").build());
     }
@@ -71,6 +79,12 @@ final class BenchCommand implements Command {
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version"), "load_average_at_start", loadAverage()));
         try {
+            if (line.hasOption("workers")) {
+                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(positive(line, "workers", 500),
+                        positive(line, "epochs", 10)));
+                report.put("load_average_at_end", loadAverage());
+                return print(line, ctx, report);
+            }
             OrchestratorBench bench = new OrchestratorBench(ws, ctx.clock(), ctx.err());
             report.put("expand", bench.expand(runs));
             report.put("ingest", bench.ingest(statusRuns, rows));
@@ -80,6 +94,8 @@ final class BenchCommand implements Command {
                 report.put("status_fresh_process", fresh);
             }
             report.put("load_average_at_end", loadAverage());
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         } finally {
             if (line.hasOption("keep")) {
                 ctx.err().println("bench: kept the work directory " + dir);
@@ -88,6 +104,10 @@ final class BenchCommand implements Command {
                 delete(dir);
             }
         }
+        return print(line, ctx, report);
+    }
+
+    private static int print(CommandLine line, Context ctx, Map<String, Object> report) throws IOException {
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         ctx.out().println(json);
         if (line.hasOption("out")) {
@@ -133,7 +153,6 @@ final class BenchCommand implements Command {
         if (launcher == null || !Files.isExecutable(launcher)) {
             return null;
         }
-        Database.open(ws.dbUrl(), ctx.clock(), false).shutdown();
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < FRESH_REPEATS; i++) {
             long t0 = System.nanoTime();

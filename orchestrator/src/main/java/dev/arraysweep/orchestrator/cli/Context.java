@@ -4,8 +4,11 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.journal.JournalListing;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.task.TaskFile;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,15 +16,48 @@ import java.util.concurrent.CompletableFuture;
  * What a command may touch: its output streams, environment, clock and work directory; injectable so
  * tests run commands in-process and read what they printed.
  */
-record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Workspace workspace) {
-    /** {@return the results database, migrated (created on first use)} */
+record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Workspace workspace,
+               List<Database> opened) {
+    Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Workspace workspace) {
+        this(out, err, env, clock, workspace, new ArrayList<>());
+    }
+
+    /**
+     * {@return the results database, migrated (created on first use)}; it stays this command's until
+     * {@link #closeDatabases} (an embedded file: no other process opens it meanwhile)
+     */
     Database openDatabase() {
-        return Database.open(workspace.dbUrl(), clock, true);
+        return track(Database.open(workspace.dbUrl(), clock, true));
     }
 
     /** {@return the results database without migrating; the schema must exist} */
     Database openExistingDatabase() {
-        return Database.open(workspace.dbUrl(), clock, false);
+        return track(Database.open(workspace.dbUrl(), clock, false));
+    }
+
+    private Database track(Database db) {
+        synchronized (opened) {
+            opened.add(db);
+        }
+        return db;
+    }
+
+    /**
+     * Closes every database this command opened, so that the next process may have an embedded file; {@code Main}
+     * calls it when the command ends, and a command that waits on other processes (run-local) calls it before.
+     */
+    void closeDatabases() {
+        synchronized (opened) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                opened.get(i).close();
+            }
+            opened.clear();
+        }
+    }
+
+    /** Writes the task files of every run of {@code sweep}, from which workers start (see {@link TaskFile}). */
+    void writeTaskFiles(Database db, dev.arraysweep.db.model.Sweep sweep) {
+        TaskFile.writeAll(workspace, sweep.name(), db.runs().bySweep(sweep.id()));
     }
 
     /**
@@ -37,7 +73,10 @@ record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock 
         CompletableFuture<JournalListing> journals = CompletableFuture.supplyAsync(
                 () -> JournalListing.of(workspace.root().resolve("runs")));
         Database db = migrate ? openDatabase() : openExistingDatabase();
-        return new Ingested(db, new JournalIngest(db).ingest(journals.join()));
+        JournalIngest ingest = new JournalIngest(db);
+        JournalIngest.Result result = ingest.ingest(journals.join());
+        ingest.refreshHeartbeats(workspace.root().resolve("runs"));
+        return new Ingested(db, result);
     }
 
     /** A database and what loading the journals into it did. */

@@ -1,6 +1,8 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.repo.AccessLock;
 import dev.arraysweep.orchestrator.report.WebConsole;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,9 @@ final class DbConsole implements DbCommand.Subcommand {
         if (port > 65535) {
             throw ExitException.badInput("--port must be at most 65535, not " + port);
         }
+        // the console opens the file in this process: other commands wait for it until Ctrl-C
+        AccessLock lock = ctx.workspace().embedded()
+                ? AccessLock.hold(Workspace.databaseFile(ctx.workspace().root()), "arraysweep db console") : null;
         WebConsole console;
         try {
             console = WebConsole.start(port);
@@ -50,6 +55,10 @@ final class DbConsole implements DbCommand.Subcommand {
                     + "\n(is another console running? choose another port with --port N)", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(console::close, "h2-console-stop"));
+        if (lock != null) {
+            ctx.out().println("note: other arraysweep commands on this work directory wait while the console runs;"
+                    + " for both at once, use `arraysweep db serve` and log in with the URL it prints");
+        }
         ctx.out().println("H2 console: " + console.url() + "   (this machine only; Ctrl-C stops it)");
         ctx.out().println("Log in with");
         ctx.out().println("  JDBC URL:  " + ctx.workspace().dbUrl());

@@ -59,7 +59,8 @@ final class DbServeCommand implements DbCommand.Subcommand {
         String bind = line.getOptionValue("bind", "localhost");
         String passwordFile = line.getOptionValue("password-file");
         String password = passwordFile == null ? "" : DbPassword.read(Path.of(passwordFile));
-        try (DbServer server = DbServer.start(ctx.workspace().root(), port, bind, password)) {
+        try (DbServer server = DbServer.start(ctx.workspace().root(), port, bind, password,
+                passwordFile == null ? null : Path.of(passwordFile))) {
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.close();

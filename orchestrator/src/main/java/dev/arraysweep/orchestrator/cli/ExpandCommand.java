@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.ExpansionResult;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
 import dev.arraysweep.orchestrator.grid.Expander;
@@ -73,7 +74,9 @@ final class ExpandCommand implements Command {
             ctx.out().print(preview(expansion.runs(), line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS).toText());
             return 0;
         }
-        ExpansionResult r = SweepStore.store(ctx.openDatabase(), spec, text, expansion.runs());
+        Database db = ctx.openDatabase();
+        ExpansionResult r = SweepStore.store(db, spec, text, expansion.runs());
+        ctx.writeTaskFiles(db, Flags.sweep(db, spec.name()));
         ctx.out().printf("sweep %s: %s, expanded in %.0f ms%n", spec.name(), counts, ms);
         if (!r.changed()) {
             ctx.out().println("unchanged: the database already holds exactly these runs");

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.repo.Database;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -69,11 +70,22 @@ public final class Main {
                 return 0;
             }
             Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
-            return command.run(line, new Context(out, err, env, clock, ws));
+            Database.describeProcess("arraysweep " + command.name());
+            Context ctx = new Context(out, err, env, clock, ws);
+            try {
+                return command.run(line, ctx);
+            } finally {
+                ctx.closeDatabases();
+            }
         } catch (ExitException e) {
             err.println("arraysweep " + command.name() + ": " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) {
+            var lost = Database.connectionLost(e);
+            if (lost.isPresent()) {
+                err.println("arraysweep " + command.name() + ": " + lost.get());
+                return ExitException.FAILURE;
+            }
             err.println("arraysweep " + command.name() + ": internal error: " + e);
             e.printStackTrace(err);
             return ExitException.FAILURE;

@@ -54,7 +54,9 @@ final class PlotCommand implements Command {
         Flags.sweep(db, name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
-            throw ExitException.wrongState("sweep '" + name + "' has no metrics yet; nothing to plot");
+            ctx.out().println("sweep '" + name + "' has no metrics yet; nothing to plot (arraysweep status " + name
+                    + " shows progress)");
+            return 0;
         }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");

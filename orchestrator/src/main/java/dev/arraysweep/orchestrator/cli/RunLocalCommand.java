@@ -66,16 +66,23 @@ final class RunLocalCommand implements Command {
                     + (line.hasOption("retry") ? " or failed" : " (failed runs rerun with --retry)")
                     + "; `arraysweep status " + name + "` shows where it stands");
         }
+        ctx.writeTaskFiles(db, sweep);
         ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
-        Map<Integer, Integer> exits;
-        // Holding a connection keeps the database open here, so workers reach it through this process's
-        // AUTO_SERVER instead of racing each other to open the file.
-        try (var open = db.keepOpen()) {
-            exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        // Workers start from their task files and journal; with the embedded database they never open it, so
+        // this command lets it go while they train: `status`, `report` and the rest can use it meanwhile.
+        ctx.closeDatabases();
+        Map<Integer, Integer> exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        try {
+            new JournalIngest(ctx.openDatabase()).ingestAll(ctx.workspace().root().resolve("runs"));
+        } catch (RuntimeException e) {
+            ctx.err().println("warning: could not load the workers' journals into the database now ("
+                    + Database.connectionLost(e).orElse(e.getMessage()) + "); `arraysweep status` or `ingest` will");
         }
-        new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
-        long failed = exits.values().stream().filter(c -> c != 0).count();
-        ctx.out().printf("%d of %d runs finished ok%s%n", exits.size() - failed, exits.size(),
+        long refused = exits.values().stream().filter(c -> c == ExitException.WRONG_STATE).count();
+        long failed = exits.values().stream().filter(c -> c != 0 && c != ExitException.WRONG_STATE).count();
+        ctx.out().printf("%d of %d runs finished ok%s%s%n", exits.size() - failed - refused, exits.size(),
+                refused > 0 ? "; " + refused + " not started (another worker had them, or they were done: see their"
+                        + " logs)" : "",
                 failed > 0 ? "; " + failed + " failed (arraysweep sql \"SELECT array_index, error_text FROM run"
                         + " WHERE state = 'failed'\")" : "");
         return failed > 0 ? ExitException.FAILURE : 0;

@@ -65,6 +65,7 @@ final class SubmitFlow {
         }
         Sweep sweep = Flags.sweep(db, name);
         if (!dryRun) {
+            ctx.writeTaskFiles(db, sweep);
             new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id())
                     .forEach(l -> ctx.out().printf("marked run %d lost: %s%n", l.run().arrayIndex(), l.why()));
         }
@@ -86,9 +87,9 @@ final class SubmitFlow {
         }
         String url = plan.arrays().get(0).workspace().dbUrl();
         ctx.out().println("workers write to " + url);
-        if (url.startsWith("jdbc:h2:file:")) {
-            ctx.out().println("  (the H2 file is shared through AUTO_SERVER: fine where the tasks run on this machine;"
-                    + " on a cluster start `arraysweep db serve` and set slurm.db_url to the URL it prints)");
+        if (!Database.isServerUrl(url)) {
+            ctx.out().println("  (workers write only their journals under " + ctx.workspace().root().resolve("runs")
+                    + "; `status`, `report` and `ingest` load them: no database server is needed)");
         }
         ctx.out().printf("follow with `arraysweep status %s`; task logs: %s/%s_TASK.out%n", name,
                 ctx.workspace().logDir(name), submitted.get(0).jobId());

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.server;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.repo.AccessLock;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.schema.Schema;
 import java.net.InetAddress;
@@ -32,26 +33,36 @@ public final class DbServer implements AutoCloseable {
     private final Connection keepOpen;
     private final String url;
     private final List<String> notes;
+    private final AccessLock lock;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private DbServer(Server server, Connection keepOpen, String url, List<String> notes) {
+    private DbServer(Server server, Connection keepOpen, String url, List<String> notes, AccessLock lock) {
         this.server = server;
         this.keepOpen = keepOpen;
         this.url = url;
         this.notes = List.copyOf(notes);
+        this.lock = lock;
+    }
+
+    /** Starts serving as {@link #start(Path, int, String, String, Path)} does, with no password file to announce. */
+    public static DbServer start(Path workDir, int port, String bind, String password) {
+        return start(workDir, port, bind, password, null);
     }
 
     /**
      * Starts serving the database of {@code workDir}.
      *
-     * @param port the TCP port, 1 to 65535
+     * @param port the TCP port, 1 to 65535 (0: any free port, for tests)
      * @param bind the address to listen on: a loopback name or address (this machine only), an interface's
      *     address or host name, or {@code 0.0.0.0} for every interface
      * @param password the database password; required unless bound to the loopback
+     * @param passwordFile the file the password came from, announced to local commands that connect through the
+     *     server (see {@link AccessLock}); null when there is none
      * @throws ExitException bad input (2) for a bad port or address, a missing or wrong password; failure (1)
      *     when the port is taken
      */
-    public static DbServer start(Path workDir, int port, String bind, String password) {
-        if (port < 1 || port > 65535) {
+    public static DbServer start(Path workDir, int port, String bind, String password, Path passwordFile) {
+        if (port < 0 || port > 65535) {
             throw ExitException.badInput("--port " + port + " is not a TCP port (1-65535)");
         }
         InetAddress address = address(bind);
@@ -65,7 +76,15 @@ public final class DbServer implements AutoCloseable {
         if (!wildcard) {
             System.setProperty(BIND_PROPERTY, address.getHostAddress());
         }
-        Connection keepOpen = openEmbedded(workDir, password, notes);
+        // the server keeps the file for as long as it runs; local commands that wait for it connect through it
+        AccessLock lock = AccessLock.hold(Workspace.databaseFile(workDir), "arraysweep db serve");
+        Connection keepOpen;
+        try {
+            keepOpen = openEmbedded(workDir, password, notes);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
         String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
         if (!wildcard && !address.getHostAddress().equals(bound)) {
             notes.add("H2 was started before --bind could take effect, so the server listens on every interface"
@@ -80,12 +99,17 @@ public final class DbServer implements AutoCloseable {
             server = Server.createTcpServer(args.toArray(String[]::new)).start();
         } catch (SQLException e) {
             close(keepOpen);
+            lock.release();
             throw ExitException.failure("cannot start the H2 server on port " + port + ": " + e.getMessage()
                     + " (is the port taken? choose another with --port)", e);
         }
         String host = wildcard ? hostName() : bind;
         String url = "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/" + Workspace.databaseFile(workDir);
-        return new DbServer(server, keepOpen, url, notes);
+        String local = "jdbc:h2:tcp://" + (loopback || wildcard ? "localhost" : bind) + ":" + server.getPort() + "/"
+                + Workspace.databaseFile(workDir);
+        lock.announceServer(local, passwordFile == null ? null : passwordFile.toAbsolutePath().toString(),
+                "arraysweep db serve");
+        return new DbServer(server, keepOpen, url, notes, lock);
     }
 
     private static Connection openEmbedded(Path workDir, String password, List<String> notes) {
@@ -163,6 +187,9 @@ public final class DbServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // Ctrl-C's hook and the command's own close both come here
+        }
         server.stop();
         try {
             if (!keepOpen.isClosed()) { // on Ctrl-C, H2's own shutdown hook may have closed it first
@@ -174,6 +201,7 @@ public final class DbServer implements AutoCloseable {
             // closed meanwhile: nothing left to do
         }
         close(keepOpen);
+        lock.release();
     }
 
     private static void close(Connection c) {

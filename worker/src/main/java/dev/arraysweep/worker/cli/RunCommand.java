@@ -34,7 +34,7 @@ final class RunCommand {
                 ? TaskEnvironment.forIndex(parseIndex(line.getOptionValue("index")), env)
                 : TaskEnvironment.fromEnv(env);
         Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
-        String node = task.nodeName().orElseGet(RunCommand::hostname);
+        String node = task.nodeName().orElseGet(dev.arraysweep.db.Hosts::name);
         return new TaskRunner(ws, env, out).run(line.getOptionValue("sweep"), task.runIndex(),
                 new TaskRunner.TaskInfo(task.jobId().orElse(null), task.arrayJobId().orElse(null), node,
                         task.restartCount()));
@@ -50,13 +50,5 @@ final class RunCommand {
             // fall through
         }
         throw ExitException.badInput("--index expects a non-negative whole number, not '" + v + "'");
-    }
-
-    private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 }

@@ -44,6 +44,11 @@ public final class WorkerMain {
             err.println("worker " + cmd + ": " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) {
+            var lost = dev.arraysweep.db.repo.Database.connectionLost(e);
+            if (lost.isPresent()) {
+                err.println("worker " + cmd + ": " + lost.get());
+                return ExitException.FAILURE;
+            }
             err.println("worker " + cmd + ": internal error: " + e);
             e.printStackTrace(err);
             return ExitException.FAILURE;

@@ -3,16 +3,12 @@ package dev.arraysweep.worker.task;
 import ai.djl.Device;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
-import dev.arraysweep.db.model.EpochMetrics;
-import dev.arraysweep.db.model.Run;
-import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.params.ParamException;
 import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.repo.ClaimResult;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.slurm.TaskEnvironment;
+import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
 import dev.arraysweep.worker.train.EpochResult;
@@ -20,24 +16,33 @@ import dev.arraysweep.worker.train.RunSpec;
 import dev.arraysweep.worker.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
- * Runs one array task: finds its run, claims it atomically, trains it, and records every epoch in the
- * journal first and the database second, so a database outage loses nothing (ingest replays the journal).
+ * Runs one array task in three steps: claim the run (its task file and lock, from the work directory, so no
+ * database is needed to start), train it, and record every epoch and the outcome in the journal first and,
+ * when a database server is configured, in the database as well. With the default embedded database the
+ * worker never opens it: the orchestrator's commands ingest the journal.
  */
 public final class TaskRunner {
     private final Workspace workspace;
     private final Map<String, String> env;
     private final PrintStream out;
+    private final Clock clock;
 
     public TaskRunner(Workspace workspace, Map<String, String> env, PrintStream out) {
+        this(workspace, env, out, Clock.systemUTC());
+    }
+
+    public TaskRunner(Workspace workspace, Map<String, String> env, PrintStream out, Clock clock) {
         this.workspace = workspace;
         this.env = env;
         this.out = out;
+        this.clock = clock;
     }
 
     /** Identity of the process running the task, as Slurm (or run-local) describes it. */
@@ -56,77 +61,84 @@ public final class TaskRunner {
         return run(sweep, index, info, StopSignal.install(out));
     }
 
-    int run(String sweep, int index, TaskInfo info, java.util.function.BooleanSupplier stopSupplier) {
-        StopSignal stop = stopSupplier instanceof StopSignal s ? s : null;
-        java.util.function.BooleanSupplier stopNow = stopSupplier;
-        Database db = Database.open(workspace.dbUrl(), java.time.Clock.systemUTC(), false);
-        Run run = db.runs().find(sweep, index).orElseThrow(() -> noSuchRun(db, sweep, index));
-        ParamValues params = params(run);
-        RunSpec spec = RunSpec.from(params);
-        String dataDirParam = params.has("data_dir") ? params.nullableString("data_dir") : null;
-        Duration stale = TaskEnvironment.staleAfter(env);
-        ClaimResult claim = db.runs().claim(run.id(), info.jobId(), info.arrayJobId(), info.node(), stale,
-                info.restartCount() > 0);
-        if (!claim.claimed()) {
-            throw ExitException.wrongState(claim.refusal());
-        }
-        int attempt = claim.run().attempt();
-        try (Journal journal = Journal.open(workspace.journal(sweep, index));
-             Heartbeat heartbeat = Heartbeat.start(db, run.id(), attempt)) {
-            journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of(), info.node()));
-            DbWriter writer = new DbWriter(db, out);
+    int run(String sweep, int index, TaskInfo info, BooleanSupplier stop) {
+        Database live = Database.isServerUrl(workspace.dbUrl()) ? Database.connectLater(workspace.dbUrl(), clock)
+                : null;
+        TaskFile task = TaskFiles.find(workspace, sweep, index, live);
+        RunSpec spec = RunSpec.from(params(task));
+        try (Claim claim = Claim.take(workspace, task, info, live, env, clock, out)) {
             try {
-                Path dataDir = DataDirs.resolve(spec.dataset(), dataDirParam, env);
-                Device device = Devices.resolve(spec.device());
-                out.printf("run %d of %s, attempt %d on %s: %s%n", index, sweep, attempt, device, run.paramsJson());
-                Dataset data = Datasets.load(spec.dataset(), dataDir);
-                if (spec.trainLimit() != null || spec.testLimit() != null) {
-                    data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
-                            spec.testLimit() == null ? Integer.MAX_VALUE : spec.testLimit());
-                }
-                int[] done = {0};
-                Path checkpoints = workspace.checkpointDir(sweep, index);
-                try (Trainer trainer = new Trainer(spec, data, device)) {
-                    int resumed = trainer.resumeFrom(checkpoints, run.paramsHash());
-                    if (resumed >= 0) {
-                        done[0] = resumed;
-                        out.printf("resuming from the checkpoint in %s at epoch %d%n", checkpoints, resumed + 1);
-                    }
-                    boolean finished = trainer.train(result -> {
-                        done[0] = result.epoch() + 1;
-                        heartbeat.epochsDone(done[0]);
-                        List<EpochMetrics> rows = MetricRows.of(run.id(), attempt, result);
-                        journal.append(event(JournalEvent.EPOCH, sweep, index, run.id(), attempt, done[0], rows, null));
-                        writer.write(rows, run.id(), attempt, done[0]);
-                        print(result, spec.epochs());
-                        if (done[0] < spec.epochs()) {
-                            trainer.saveCheckpoint(checkpoints, run.paramsHash());
-                        }
-                    }, stopNow);
-                    if (!finished) {
-                        trainer.saveCheckpoint(checkpoints, run.paramsHash());
-                        String why = "stopped by " + (stop == null ? "request" : stop.name()) + " after " + done[0] + " epochs; checkpoint in "
-                                + checkpoints;
-                        journal.append(event(JournalEvent.PREEMPTED, sweep, index, run.id(), attempt, done[0],
-                                List.of(), why));
-                        writer.finish(run.id(), attempt, RunState.PREEMPTED, why);
-                        out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
-                        return TaskEnvironment.REQUEUE_EXIT_CODE;
-                    }
-                }
-                Trainer.deleteCheckpoint(checkpoints);
-                journal.append(event(JournalEvent.DONE, sweep, index, run.id(), attempt, done[0], List.of(), null));
-                writer.finish(run.id(), attempt, RunState.DONE, null);
-                out.printf("run %d of %s done%n", index, sweep);
-                return 0;
+                return train(claim, spec, stop);
             } catch (RuntimeException | Error e) {
                 String error = describe(e);
-                journal.append(event(JournalEvent.FAILED, sweep, index, run.id(), attempt, 0, List.of(), error));
-                writer.finish(run.id(), attempt, RunState.FAILED, error);
+                claim.record(JournalEvent.FAILED, 0, List.of(), error);
                 if (e instanceof ExitException ee) {
                     throw ee;
                 }
                 throw ExitException.failure("run " + index + " of " + sweep + " failed: " + error, e);
+            }
+        }
+    }
+
+    private int train(Claim claim, RunSpec spec, BooleanSupplier stop) {
+        TaskFile task = claim.task();
+        ParamValues params = params(task);
+        Path dataDir = DataDirs.resolve(spec.dataset(), params.has("data_dir") ? params.nullableString("data_dir")
+                : null, env);
+        Device device = Devices.resolve(spec.device());
+        out.printf("run %d of %s, attempt %d on %s: %s%n", task.index(), task.sweep(), claim.attempt(), device,
+                task.paramsJson());
+        Dataset data = Datasets.load(spec.dataset(), dataDir);
+        if (spec.trainLimit() != null || spec.testLimit() != null) {
+            data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
+                    spec.testLimit() == null ? Integer.MAX_VALUE : spec.testLimit());
+        }
+        Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
+        Epochs epochs = new Epochs(claim, spec, checkpoints);
+        try (Trainer trainer = new Trainer(spec, data, device)) {
+            epochs.trainer = trainer;
+            int resumed = trainer.resumeFrom(checkpoints, task.paramsHash());
+            if (resumed >= 0) {
+                epochs.done = resumed;
+                out.printf("resuming from the checkpoint in %s at epoch %d%n", checkpoints, resumed + 1);
+            }
+            if (!trainer.train(epochs, stop)) {
+                trainer.saveCheckpoint(checkpoints, task.paramsHash());
+                String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
+                        + epochs.done + " epochs; checkpoint in " + checkpoints;
+                claim.record(JournalEvent.PREEMPTED, epochs.done, List.of(), why);
+                out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
+                return TaskEnvironment.REQUEUE_EXIT_CODE;
+            }
+        }
+        Trainer.deleteCheckpoint(checkpoints);
+        claim.record(JournalEvent.DONE, epochs.done, List.of(), null);
+        out.printf("run %d of %s done%n", task.index(), task.sweep());
+        return 0;
+    }
+
+    /** Records each finished epoch and checkpoints between epochs. */
+    private final class Epochs implements dev.arraysweep.worker.train.EpochListener {
+        private final Claim claim;
+        private final RunSpec spec;
+        private final Path checkpoints;
+        private Trainer trainer;
+        private int done;
+
+        Epochs(Claim claim, RunSpec spec, Path checkpoints) {
+            this.claim = claim;
+            this.spec = spec;
+            this.checkpoints = checkpoints;
+        }
+
+        @Override
+        public void onEpoch(EpochResult result) {
+            done = result.epoch() + 1;
+            claim.epochsDone(done);
+            claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
+            print(result, spec.epochs());
+            if (done < spec.epochs()) {
+                trainer.saveCheckpoint(checkpoints, claim.task().paramsHash());
             }
         }
     }
@@ -145,30 +157,12 @@ public final class TaskRunner {
         return e instanceof ExitException ? msg : e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
-    private static JournalEvent event(String type, String sweep, int index, long runId, int attempt, int epochsDone,
-                                      List<EpochMetrics> rows, String detail) {
-        return new JournalEvent(type, sweep, index, runId, attempt, System.currentTimeMillis(), epochsDone, rows,
-                detail);
-    }
-
-    private static ParamValues params(Run run) {
+    private static ParamValues params(TaskFile task) {
         try {
-            return ParamValues.fromJson(run.paramsJson());
+            return ParamValues.fromJson(task.paramsJson());
         } catch (ParamException e) {
-            throw ExitException.badInput("run " + run.arrayIndex() + " has parameters this worker cannot read: "
+            throw ExitException.badInput("run " + task.index() + " has parameters this worker cannot read: "
                     + e.getMessage() + " (was the sweep expanded by another arraysweep version?)");
         }
-    }
-
-    private static ExitException noSuchRun(Database db, String sweep, int index) {
-        var s = db.sweeps().find(sweep);
-        if (s.isEmpty()) {
-            String stored = String.join(", ", db.sweeps().list().stream().map(x -> x.name()).toList());
-            return ExitException.badInput("no sweep called '" + sweep + "' in " + db.url()
-                    + " (it holds: " + (stored.isEmpty() ? "no sweeps" : stored) + "); expand it first with `arraysweep expand sweeps/FILE.yaml`");
-        }
-        int n = db.runs().bySweep(s.get().id()).size();
-        return ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " (its indices are 0-"
-                + (n - 1) + ")");
     }
 }

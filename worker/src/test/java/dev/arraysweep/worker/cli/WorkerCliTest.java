@@ -3,16 +3,21 @@ package dev.arraysweep.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalHistory;
+import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.params.ParamValues;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
+import dev.arraysweep.db.task.RunLock;
+import dev.arraysweep.db.task.TaskFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +39,7 @@ class WorkerCliTest {
         ParamValues p = Params.normalize(Map.of("dataset", "fashion-mnist", "model", "fcnet10", "epochs", 1,
                 "data_dir", dir.resolve("no-such-data").toString()));
         db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 1, Map.of())));
+        TaskFile.writeAll(ws, "s", db.runs().bySweep(db.sweeps().find("s").orElseThrow().id()));
     }
 
     private record Result(int code, String out, String err) {
@@ -54,6 +60,7 @@ class WorkerCliTest {
         Result r = worker(Map.of("SLURM_ARRAY_TASK_ID", "0"), "run", "--sweep", "s");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no-such-data").contains("not a directory");
+        new JournalIngest(db).ingestAll(dir.resolve("runs")); // the worker journals; commands load it
         Run run = db.runs().find("s", 0).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(run.errorText()).contains("no-such-data");
@@ -64,7 +71,7 @@ class WorkerCliTest {
     void indexOutsideTheSweep_exits2() {
         Result r = worker(Map.of(), "run", "--sweep", "s", "--index", "5");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("has no array index 5").contains("0-0");
+        assertThat(r.err()).contains("has no run 5 of sweep 's'").contains("arraysweep expand");
     }
 
     @Test
@@ -75,13 +82,15 @@ class WorkerCliTest {
     }
 
     @Test
-    void runAlreadyRunningWithFreshHeartbeat_isRefusedWith3() {
-        long id = db.runs().find("s", 0).orElseThrow().id();
-        assertThat(db.runs().claim(id, "1", "1", "elsewhere", Duration.ofMinutes(5)).claimed()).isTrue();
-        Result r = worker(Map.of(), "run", "--sweep", "s", "--index", "0");
-        assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("already running").contains("elsewhere");
-        assertThat(db.runs().byId(id).orElseThrow().attempt()).isEqualTo(1);
+    void runThatAnotherWorkerHolds_isRefusedWith3_namingTheHolder() {
+        try (RunLock held = RunLock.tryAcquire(ws.runLock("s", 0), Map.of("job", "77", "node", "elsewhere"),
+                Duration.ZERO, Clock.systemUTC()).orElseThrow()) {
+            Result r = worker(Map.of(RunLock.WAIT_ENV, "0"), "run", "--sweep", "s", "--index", "0");
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err()).contains("already being trained by").contains("Slurm job 77")
+                    .contains("refusing to start a second worker");
+        }
+        assertThat(JournalHistory.of(ws.journal("s", 0)).lastAttempt()).as("no claim journaled").isZero();
     }
 
     @Test

@@ -1,0 +1,171 @@
+package dev.arraysweep.db.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Hosts;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The right to train one run: an operating-system lock on {@code runs/<sweep>/locks/<index>.lock}, held for the
+ * whole life of the worker that trains it. A second worker for the same run (a task submitted twice, a manual
+ * {@code worker run} beside a Slurm task, a requeued task beside a predecessor that still lives) cannot take
+ * it, with or without a database; the kernel releases it when its holder dies, even by {@code kill -9}, so a
+ * requeued task after a crash takes it at once. The file's modification time is the worker's heartbeat
+ * ({@link #touch}), which {@code ingest} copies into the database.
+ */
+public final class RunLock implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Environment variable: seconds a worker waits for the run's lock before it refuses (default 10). */
+    public static final String WAIT_ENV = "ARRAYSWEEP_RUN_LOCK_WAIT_SECONDS";
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the lock of one run, waiting up to {@code wait} for a holder to let go.
+     *
+     * @param owner what this worker is, written into the file for whoever is refused (job id, attempt, ...)
+     * @return the lock, or empty when another process still holds it after {@code wait}
+     */
+    public static Optional<RunLock> tryAcquire(Path file, Map<String, Object> owner, Duration wait, Clock clock) {
+        FileChannel channel;
+        try {
+            Files.createDirectories(file.getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw ExitException.failure("cannot open the run's lock file " + file + ": " + e.getMessage(), e);
+        }
+        Instant deadline = clock.instant().plus(wait);
+        try {
+            while (true) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    RunLock held = new RunLock(file, channel, lock);
+                    held.write(owner, clock);
+                    return Optional.of(held);
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    channel.close();
+                    return Optional.empty();
+                }
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            close(channel);
+            throw ExitException.failure("cannot lock " + file + ": " + e.getMessage() + " (the work directory's file"
+                    + " system must support file locks: on Lustre mount with -o flock)", e);
+        } catch (InterruptedException e) {
+            close(channel);
+            Thread.currentThread().interrupt();
+            throw ExitException.failure("interrupted while waiting for the lock " + file, e);
+        }
+    }
+
+    /** {@return the wait for a run's lock: {@code ARRAYSWEEP_RUN_LOCK_WAIT_SECONDS}, else 10 s} */
+    public static Duration waitFrom(Map<String, String> env) {
+        String v = env.get(WAIT_ENV);
+        if (v == null || v.isBlank()) {
+            return DEFAULT_WAIT;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw ExitException.badInput(WAIT_ENV + " must be a whole number of seconds, not '" + v + "'");
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // this very JVM trains the run already
+        }
+    }
+
+    /** {@return what the holder of the lock at {@code file} wrote about itself, or an empty map} */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> holder(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? Map.of() : JSON.readValue(text, Map.class);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** {@return the last heartbeat of the worker holding (or last holding) the lock at {@code file}, if any} */
+    public static Optional<Instant> heartbeat(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(Map<String, Object> owner, Clock clock) throws IOException {
+        Map<String, Object> h = new LinkedHashMap<>(owner);
+        h.put("pid", ProcessHandle.current().pid());
+        h.put("host", Hosts.name());
+        h.put("since", clock.instant().toString());
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((JSON.writeValueAsString(h) + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+    }
+
+    /** Records a heartbeat: the lock file's modification time becomes now. */
+    public void touch(Instant now) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(now));
+        } catch (IOException e) {
+            // a missed heartbeat is harmless; the next one comes in 30 s
+        }
+    }
+
+    /** {@return the lock file} */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // closing the channel releases it as well
+        }
+        close(channel);
+    }
+
+    private static void close(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}
