@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.Run;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,22 +40,47 @@ class DbCompactCommandTest {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
+    /** {@return every row of every table of {@code db}, as text, per table name and in a fixed order} */
+    private static Map<String, List<String>> content(Database db) {
+        return db.jdbi().withHandle(h -> {
+            List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list();
+            Map<String, List<String>> content = new TreeMap<>();
+            for (String t : tables) {
+                List<String> rows = h.createQuery("SELECT * FROM \"" + t + "\"").map((rs, ctx) -> {
+                    StringBuilder row = new StringBuilder();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        row.append(rs.getMetaData().getColumnName(c)).append('=').append(rs.getString(c)).append(' ');
+                    }
+                    return row.toString();
+                }).list();
+                content.put(t, rows.stream().sorted().toList());
+            }
+            return content;
+        });
+    }
+
+    /** Writes 10 epochs of train and test rows of accuracy {@code accuracy} for every run of sweep {@code sweep}. */
+    private static void writeMetrics(Database db, String sweep, double accuracy) {
+        for (Run r : db.runs().bySweep(db.sweeps().find(sweep).orElseThrow().id())) {
+            List<EpochMetrics> rows = new ArrayList<>();
+            for (int epoch = 0; epoch < 10; epoch++) {
+                rows.add(MetricRows.row(r.id(), 1, epoch, "train", accuracy));
+                rows.add(MetricRows.row(r.id(), 1, epoch, "test", accuracy));
+            }
+            db.metrics().upsert(rows);
+        }
+    }
+
     @Test
     void compact_rewritesASmallerFile_withEveryRow_andKeepsTheOldOneAsBackup() throws Exception {
         Database db = Database.open(Workspace.embeddedUrl(work));
         db.runs().storeExpansion("s", null, null, "text", null, runs("r", 50));
-        List<Run> stored = db.runs().bySweep(db.sweeps().find("s").orElseThrow().id());
-        for (int pass = 0; pass < 8; pass++) { // every row rewritten 8 times, one small transaction each
-            for (Run r : stored) {
-                List<EpochMetrics> rows = new ArrayList<>();
-                for (int epoch = 0; epoch < 10; epoch++) {
-                    rows.add(MetricRows.row(r.id(), 1, epoch, "train", pass / 10.0));
-                    rows.add(MetricRows.row(r.id(), 1, epoch, "test", pass / 10.0));
-                }
-                db.metrics().upsert(rows);
-            }
+        for (int pass = 0; pass < 8; pass++) { // every row rewritten 8 times, one small transaction per run
+            writeMetrics(db, "s", pass / 10.0);
         }
         long metrics = count(db, "SELECT COUNT(*) FROM epoch_metric");
+        Map<String, List<String>> content = content(db);
         long maxRunId = count(db, "SELECT MAX(id) FROM run");
         db.shutdown(); // as if the process that wrote it had ended
         Path file = work.resolve("arraysweep.mv.db");
@@ -80,6 +107,7 @@ class DbCompactCommandTest {
         assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(metrics).isEqualTo(50 * 10 * 2L);
         assertThat(count(again, "SELECT COUNT(*) FROM run_results")).isEqualTo(50);
         assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric WHERE accuracy = 0.7")).isEqualTo(metrics);
+        assertThat(content(again)).as("every table's rows").isEqualTo(content);
         again.runs().storeExpansion("t", null, null, "text", null, runs("t", 1));
         assertThat(count(again, "SELECT MIN(id) FROM run WHERE sweep_id = (SELECT id FROM sweep WHERE name = 't')"))
                 .as("identity columns go on where they stopped").isGreaterThan(maxRunId);
@@ -87,35 +115,59 @@ class DbCompactCommandTest {
 
     @Test
     void compact_refusesADatabaseAnotherProcessHasOpen_andChangesNothing() throws Exception {
-        Database.open(Workspace.embeddedUrl(work)).shutdown();
-        Path file = work.resolve("arraysweep.mv.db");
-        byte[] original = Files.readAllBytes(file);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "db", "serve",
-                "--port", Integer.toString(port), "--workdir", work.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
+        Database db = Database.open(Workspace.embeddedUrl(work));
+        db.runs().storeExpansion("s", null, null, "text", null, runs("r", 3));
+        writeMetrics(db, "s", 0.5);
+        Map<String, List<String>> before = content(db);
+        db.shutdown();
+
+        Process serve = serve(work);
         try {
-            Instant end = Instant.now().plusSeconds(60);
-            while (!Files.readString(work.resolve("serve.log")).contains("jdbc:h2:tcp://")) {
-                assertThat(serve.isAlive()).as(Files.readString(work.resolve("serve.log"))).isTrue();
-                assertThat(Instant.now()).isBefore(end);
-                Thread.sleep(100);
-            }
             CliRunner.Result r = new CliRunner(work).run("db", "compact");
-            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitException.WRONG_STATE);
             assertThat(r.err()).contains("is in use").contains("compact it when nothing else has it open");
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+
         assertThat(work.toFile().list((File d, String n) -> n.contains("before-compact") || n.contains("compacting")))
                 .isEmpty();
-        assertThat(Files.exists(file)).isTrue();
-        assertThat(original.length).isPositive();
+        Database again = Database.open(Workspace.embeddedUrl(work));
+        assertThat(before.get("EPOCH_METRIC")).hasSize(3 * 10 * 2);
+        assertThat(content(again)).as("every table's rows").isEqualTo(before);
+    }
+
+    /**
+     * {@return a {@code db serve} process for {@code work} that has printed its URL}. The port is one the system
+     * just handed out and released; another process may take it before the server binds it, so a start that
+     * fails for a taken port is retried on a fresh one.
+     */
+    private static Process serve(Path work) throws Exception {
+        Path log = work.resolve("serve.log");
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "db", "serve",
+                    "--port", Integer.toString(port), "--workdir", work.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Instant end = Instant.now().plusSeconds(60);
+            while (!Files.readString(log).contains("jdbc:h2:tcp://")) {
+                if (!serve.isAlive()) {
+                    String printed = Files.readString(log);
+                    assertThat(printed.contains("is the port taken?") && attempt < 5).as(printed).isTrue();
+                    break;
+                }
+                assertThat(Instant.now()).isBefore(end);
+                Thread.sleep(100);
+            }
+            if (serve.isAlive()) {
+                return serve;
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +43,30 @@ class ShippedSweepsTest {
             assertThat(e.runs()).hasSize(expected);
         }
         assertThat(file.getFileName().toString()).isEqualTo(spec.name() + ".yaml");
+    }
+
+    /**
+     * Parameter hashes of a few shipped runs, computed once and written down: a stored run is found again by
+     * its hash, so a change to the canonical JSON or to a default would silently re-hash every stored run and
+     * retire it (an edit of the sweep file re-hashes its runs too). If this fails on purpose, say so in the change and plan how stored runs are carried over.
+     */
+    static final Map<String, String> PINNED_HASHES = Map.of(
+            "demo[0]", "b68b4ab68ff7dffafdc2c53b1f4857e7214356b9157c60dbb4a0190d75aacd66",
+            "demo[7]", "8d8723a02d780b51aa06638ea04053828f927e05b5cab7d85a83d5f9b7d29973",
+            "thesis-mnist-epochwise[0]", "03eb254d31dbd3abef612a52aa7e55eb8bb42ebeebf4625f068d65cc03545212",
+            "thesis-cifar100-batch-size[0]", "b27d69a7668b2007306b1e29a140d69841eed9a58c8dc340b63f36b939ce0832",
+            "future-work-filters-selectors[59]", "4c8c636e74b2351c1c3c4b1c244cdb8356b6a1f5ed8d57eee8cac83c19f4cf4a",
+            "importance-sampling-cifar10[17]", "368af4f39138b6fff650f58edf1a6a30e59a825cd4b3c2bf176840804433c39e");
+
+    @org.junit.jupiter.api.Test
+    void parameterHashesOfShippedRuns_arePinned() {
+        Map<String, String> hashes = new TreeMap<>();
+        for (String key : PINNED_HASHES.keySet()) {
+            String sweep = key.substring(0, key.indexOf('['));
+            int index = Integer.parseInt(key.substring(key.indexOf('[') + 1, key.length() - 1));
+            hashes.put(key, Expander.expand(SweepParser.parse(SWEEPS.resolve(sweep + ".yaml"))).runs().get(index).hash());
+        }
+        assertThat(hashes).isEqualTo(new TreeMap<>(PINNED_HASHES));
     }
 
     @org.junit.jupiter.api.Test

@@ -52,8 +52,11 @@ class ResultsCommandsTest extends FilledResultsTest {
 
         assertThat(format.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(format.err()).contains("--format must be one of markdown, csv, json", "did you mean 'markdown'");
+        assertThat(both.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(both.err()).contains("either --at or --epoch");
+        assertThat(epoch.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(epoch.err()).contains("at epoch 7", "latest epoch recorded is 2");
+        assertThat(sweep.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(sweep.err()).contains("no sweep called 'mnist-filtr'", "did you mean 'mnist-filter'");
     }
 
@@ -67,7 +70,9 @@ class ResultsCommandsTest extends FilledResultsTest {
         assertThat(out.resolve("one-seed-g01-all-runs-panel.png")).isRegularFile();
         assertThat(out.resolve("one-seed-g01-all-runs-sampler.png")).isRegularFile();
         assertThat(r.out()).contains("one-seed-g01-all-runs-panel.png  (all runs)", "2 figures for 1 groups");
-        assertThat(cli.run("plot", ResultsFixture.ONE_SEED, "--band", "iqr").err()).contains("minmax, std");
+        Cli.Result band = cli.run("plot", ResultsFixture.ONE_SEED, "--band", "iqr");
+        assertThat(band.code()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(band.err()).contains("minmax, std");
     }
 
     @Test
@@ -82,15 +87,21 @@ class ResultsCommandsTest extends FilledResultsTest {
         assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).startsWith("sweep,array_index,state,")
                 .contains(",batch_size,", ",seed,", ",params_json,");
         assertThat(Files.readAllLines(out.resolve("twins.csv")).get(1)).startsWith("mnist-filter,");
-        assertThat(cli.run("export", ResultsFixture.SWEEP).err()).contains("--csv DIR");
+        Cli.Result noCsv = cli.run("export", ResultsFixture.SWEEP);
+        assertThat(noCsv.code()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(noCsv.err()).contains("--csv DIR");
     }
 
     @Test
     void db_needsAKnownSubcommand() {
-        assertThat(cli.run("db").err()).contains("expected a subcommand: console");
+        Cli.Result none = cli.run("db");
+        assertThat(none.code()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(none.err()).contains("expected a subcommand: console");
         Cli.Result typo = cli.run("db", "consle");
         assertThat(typo.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(typo.err()).contains("did you mean 'console'");
-        assertThat(cli.run("db", "console", "--port", "70000").err()).contains("at most 65535");
+        Cli.Result port = cli.run("db", "console", "--port", "70000");
+        assertThat(port.code()).isEqualTo(ExitException.BAD_INPUT);
+        assertThat(port.err()).contains("at most 65535");
     }
 }

@@ -39,15 +39,30 @@ class DbServerTest {
     @TempDir
     Path work;
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * {@return a server for {@code work} on a port the system just handed out and released}. Another process may
+     * take that port before the server binds it, so a start that fails for a taken port is retried on a fresh one.
+     */
+    static DbServer startOnAFreePort(Path work, String bind, String password) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            try {
+                return DbServer.start(work, port, bind, password);
+            } catch (ExitException e) {
+                if (e.exitCode() != ExitException.FAILURE || !e.getMessage().contains("is the port taken?")
+                        || attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
     @Test
     void eightWorkersAtOnce_everyEpochRowExactlyOnce_everyRunDone() throws Exception {
-        try (DbServer server = DbServer.start(work, freePort(), "127.0.0.1", "")) {
+        try (DbServer server = startOnAFreePort(work, "127.0.0.1", "")) {
             assertThat(server.url()).isEqualTo("jdbc:h2:tcp://127.0.0.1:" + server.port() + "/"
                     + work.toAbsolutePath().normalize() + "/arraysweep");
             List<NewRun> runs = new ArrayList<>();
@@ -124,7 +139,7 @@ class DbServerTest {
 
     @Test
     void password_wrongOneRefused_andNoRemoteCreationOfDatabases() throws Exception {
-        try (DbServer server = DbServer.start(work, freePort(), "localhost", "s3cret")) {
+        try (DbServer server = startOnAFreePort(work, "localhost", "s3cret")) {
             assertThat(server.url()).startsWith("jdbc:h2:tcp://localhost:");
             try (var c = DriverManager.getConnection(server.url(), "sa", "s3cret")) {
                 assertThat(c.isValid(5)).isTrue();
@@ -141,13 +156,13 @@ class DbServerTest {
     void databaseWithoutPassword_getsTheServersPassword_andSaysSo() throws Exception {
         Database.open(Workspace.embeddedUrl(work)); // as `expand` leaves it: no password
 
-        try (DbServer server = DbServer.start(work, freePort(), "localhost", "s3cret")) {
+        try (DbServer server = startOnAFreePort(work, "localhost", "s3cret")) {
             assertThat(server.notes()).anySatisfy(n -> assertThat(n).contains("it now has the one in --password-file"));
             try (var c = DriverManager.getConnection(server.url(), "sa", "s3cret")) {
                 assertThat(c.isValid(5)).isTrue();
             }
         }
-        assertThatThrownBy(() -> DbServer.start(work, freePort(), "localhost", "other"))
+        assertThatThrownBy(() -> startOnAFreePort(work, "localhost", "other"))
                 .isInstanceOfSatisfying(ExitException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("does not open the database");

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.sampling;
 
 import static dev.arraysweep.worker.sampling.StrategyRuns.CHI2_999;
+import static dev.arraysweep.worker.sampling.StrategyRuns.assertBinomial;
 import static dev.arraysweep.worker.sampling.StrategyRuns.chiSquare;
 import static dev.arraysweep.worker.sampling.StrategyRuns.epoch;
 import static dev.arraysweep.worker.sampling.StrategyRuns.identity;
@@ -106,6 +107,39 @@ class ImportanceSamplerTest {
         trainEpoch(s, src, 0, identity(50), scores);
         int[] all = trainEpoch(s, src, 1, identity(50), scores).stream().flatMapToInt(Arrays::stream).toArray();
         assertThat(all).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void drawsWithoutReplacement_includeEachSampleWithItsSequentialDrawProbability() {
+        // N = 4, two draws without replacement, each in proportion to p among the samples not drawn yet:
+        // sample i is drawn with probability sum over ordered pairs (a, b) holding i of p_a p_b / (1 - p_a)
+        double[] scores = {0, 1, 2, 0.5};
+        IndexOnlySource src = new IndexOnlySource(4, i -> false);
+        ImportanceSampler s = sampler(2, 0, 1, 2, false, 21);
+        trainEpoch(s, src, 0, identity(4), scores); // warm-up: scores become the losses, kept by every epoch after
+        int epochs = 20_000;
+        long[] counts = new long[4];
+        for (int e = 1; e <= epochs; e++) {
+            List<int[]> steps = trainEpoch(s, src, e, identity(4), scores);
+            assertThat(steps).hasSize(1);
+            assertThat(steps.get(0)).hasSize(2).doesNotHaveDuplicates();
+            Arrays.stream(steps.get(0)).forEach(i -> counts[i]++);
+        }
+        double z = 1 + Math.E + Math.exp(2) + Math.exp(0.5);
+        double[] p = {1 / z, Math.E / z, Math.exp(2) / z, Math.exp(0.5) / z}; // softmax of the scores
+        double[] inclusion = new double[4];
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                if (a != b) {
+                    double pair = p[a] * p[b] / (1 - p[a]);
+                    inclusion[a] += pair;
+                    inclusion[b] += pair;
+                }
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            assertBinomial("epochs drawing sample " + i, counts[i], epochs, inclusion[i]);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.sampling;
 
 import static dev.arraysweep.worker.sampling.StrategyRuns.CHI2_999;
+import static dev.arraysweep.worker.sampling.StrategyRuns.assertBinomial;
 import static dev.arraysweep.worker.sampling.StrategyRuns.chiSquare;
 import static dev.arraysweep.worker.sampling.StrategyRuns.epoch;
 import static dev.arraysweep.worker.sampling.StrategyRuns.identity;
@@ -11,6 +12,7 @@ import dev.arraysweep.db.model.SamplerFigures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class LossSelectorTest {
@@ -185,9 +187,44 @@ class LossSelectorTest {
     }
 
     @Test
+    void qSplit_drawsItsShareUniformlyFromEachBucketOfEqualCumulativeLossToThePower() {
+        // loss^2: eight 1s (cumulative 1..8) and two 4s (12, 16) of total 16: bucket 0 = the eight samples of
+        // loss 1, bucket 1 = positions 2 and 7 (loss 2). k = 2: one from each, uniformly, so position 2 and 7
+        // each in half the selections and each loss-1 sample in an eighth. (With loss^1 the buckets would be
+        // six 1s and two 1s + two 2s.)
+        float[] pool = losses(1, 1, 2, 1, 1, 1, 1, 2, 1, 1);
+        Selector s = new Selector.QSplit(2, 2, 2.0);
+        Random rng = new Random(17);
+        int trials = 16_000;
+        long[] counts = new long[pool.length];
+        for (int t = 0; t < trials; t++) {
+            int[] picked = s.select(pool, rng);
+            assertThat(picked).hasSize(2).isSorted();
+            assertThat(Arrays.stream(picked).filter(i -> i == 2 || i == 7).count()).as(Arrays.toString(picked))
+                    .isEqualTo(1);
+            Arrays.stream(picked).forEach(i -> counts[i]++);
+        }
+        for (int i = 0; i < pool.length; i++) {
+            assertBinomial("selections holding position " + i, counts[i], trials, pool[i] == 2 ? 1 / 2.0 : 1 / 8.0);
+        }
+    }
+
+    @Test
     void qSplit_ofZeroLosses_isUniform() {
-        int[] picked = new Selector.QSplit(2, 2, 2.0).select(losses(0, 0, 0, 0), new Random(9));
-        assertThat(picked).hasSize(2).doesNotHaveDuplicates();
+        // every one of the 6 pairs of 4 samples equally often
+        Selector s = new Selector.QSplit(2, 2, 2.0);
+        Random rng = new Random(9);
+        long[][] byPair = new long[4][4];
+        for (int t = 0; t < 6_000; t++) {
+            int[] picked = s.select(losses(0, 0, 0, 0), rng);
+            assertThat(picked).hasSize(2).doesNotHaveDuplicates().isSorted();
+            byPair[picked[0]][picked[1]]++;
+        }
+        long[] pairs = LongStream.range(0, 16).filter(c -> c / 4 < c % 4).map(c -> byPair[(int) c / 4][(int) c % 4])
+                .toArray();
+        double[] uniform = new double[6];
+        Arrays.fill(uniform, 1 / 6.0);
+        assertThat(chiSquare(pairs, uniform)).as(Arrays.toString(pairs)).isLessThan(CHI2_999[5]);
     }
 
     @Test

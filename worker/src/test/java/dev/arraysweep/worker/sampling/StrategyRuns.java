@@ -1,5 +1,8 @@
 package dev.arraysweep.worker.sampling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +43,17 @@ final class StrategyRuns {
             chi += (observed[i] - expected) * (observed[i] - expected) / expected;
         }
         return chi;
+    }
+
+    /**
+     * Asserts that {@code count} successes in {@code trials} fit success probability {@code p}: within four
+     * binomial standard deviations {@code sqrt(trials p (1 - p))} of {@code trials p}. A correct sampler misses
+     * that about once in 16,000 seeds, and the tests use one fixed seed.
+     */
+    static void assertBinomial(String what, long count, long trials, double p) {
+        double sd = Math.sqrt(trials * p * (1 - p));
+        assertThat((double) count).as("%s: %d of %d, expected %.1f ± 4 × %.1f", what, count, trials, trials * p, sd)
+                .isCloseTo(trials * p, within(4 * sd));
     }
 
     /** 0.999 quantiles of chi-square by degrees of freedom 1..6. */
