@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.cli;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.repo.AccessLock;
+import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.WebConsole;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -61,7 +62,9 @@ final class DbConsole implements DbCommand.Subcommand {
         }
         ctx.out().println("H2 console: " + console.url() + "   (this machine only; Ctrl-C stops it)");
         ctx.out().println("Log in with");
-        ctx.out().println("  JDBC URL:  " + ctx.workspace().dbUrl());
+        // embedded: the settings this process opens it with, so the console's login never compacts it on close
+        ctx.out().println("  JDBC URL:  " + (lock != null ? Database.keepOpenInProcess(ctx.workspace().dbUrl())
+                : ctx.workspace().dbUrl()));
         ctx.out().println("  User Name: " + ctx.env().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
         ctx.out().println("  Password:  " + (ctx.env().containsKey("ARRAYSWEEP_DB_PASSWORD_FILE")
                 ? "the one in $ARRAYSWEEP_DB_PASSWORD_FILE" : "(empty)"));
