@@ -5,8 +5,9 @@ import java.util.Random;
 
 /**
  * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
- * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from the run's seed, so a filtered
- * run and its archetype twin see the same first data order) and time already spent.
+ * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
+ * the run's seed, so a filtered run and its archetype twin see the same first data order) and time already
+ * spent.
  */
 final class TrainingState implements Serializable {
     private static final long serialVersionUID = 1L;
