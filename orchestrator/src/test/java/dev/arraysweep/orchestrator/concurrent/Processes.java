@@ -40,6 +40,14 @@ final class Processes {
             return process.exitValue();
         }
 
+        /** Sends it signal {@code name} ({@code TERM}, {@code USR1}, ...) with {@code kill}, as Slurm or a user would. */
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IOException("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+
         /** {@return what it printed} */
         String output() throws IOException {
             return Files.readString(log);

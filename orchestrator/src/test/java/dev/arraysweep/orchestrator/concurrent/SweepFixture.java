@@ -19,6 +19,11 @@ final class SweepFixture {
      * {@code epochs} epochs on 1,000 training images; {@return the sweep file}
      */
     static Path expand(Processes p, Path dir, String name, int runs, int epochs) throws Exception {
+        return expand(p, dir, name, runs, epochs, 1000);
+    }
+
+    /** As {@link #expand(Processes, Path, String, int, int)}, on {@code trainLimit} training images. */
+    static Path expand(Processes p, Path dir, String name, int runs, int epochs, int trainLimit) throws Exception {
         StringBuilder seeds = new StringBuilder();
         for (int i = 0; i < runs; i++) {
             seeds.append(i == 0 ? "" : ", ").append(i);
@@ -32,11 +37,11 @@ final class SweepFixture {
                   epochs: %d
                   batch_size: 50
                   learning_rate: 0.05
-                  train_limit: 1000
+                  train_limit: %d
                   test_limit: 200
                   batch_filtering: false
                 seeds: [%s]
-                """.formatted(name, epochs, seeds));
+                """.formatted(name, epochs, trainLimit, seeds));
         Processes.Started expand = p.arraysweep("expand", file.toString());
         if (expand.exit(120) != 0) {
             throw new AssertionError("expand failed:\n" + expand.output());

@@ -100,12 +100,16 @@ public final class TaskRunner {
             int resumed = trainer.resumeFrom(checkpoints, task.paramsHash());
             if (resumed >= 0) {
                 epochs.done = resumed;
-                out.printf("resuming from the checkpoint in %s at epoch %d%n", checkpoints, resumed + 1);
+                int steps = trainer.stepsIntoEpoch();
+                out.printf("resuming from the checkpoint in %s at epoch %d%s%n", checkpoints, resumed + 1,
+                        steps == 0 ? "" : " after " + steps + " of its steps");
             }
             if (!trainer.train(epochs, stop)) {
                 trainer.saveCheckpoint(checkpoints, task.paramsHash());
+                int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
-                        + epochs.done + " epochs; checkpoint in " + checkpoints;
+                        + epochs.done + " epochs" + (steps == 0 ? "" : " and " + steps + " steps of epoch "
+                        + (epochs.done + 1)) + "; checkpoint in " + checkpoints;
                 claim.record(JournalEvent.PREEMPTED, epochs.done, List.of(), why);
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
                 return TaskEnvironment.REQUEUE_EXIT_CODE;

@@ -155,6 +155,7 @@ public final class Trainer implements AutoCloseable {
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
                 float[] losses = step(batch, lr, strategy.wantsStepLosses());
+                state.countStep();
                 if (losses != null) {
                     strategy.afterStep(batch, losses);
                 }
@@ -181,6 +182,14 @@ public final class Trainer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * {@return the optimiser steps taken in the epoch that training is in, 0 between epochs: where a run stopped
+     * by a signal stands, or where a resumed one continues}
+     */
+    public int stepsIntoEpoch() {
+        return state.stepsThisEpoch();
     }
 
     /**

@@ -4,15 +4,17 @@ import java.io.Serializable;
 import java.util.Random;
 
 /**
- * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done, the
- * pseudo-random generators (data order and augmentation, both seeded from the run's seed, so a filtered
- * run and its archetype twin see the same first data order) and time already spent.
+ * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
+ * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
+ * the run's seed, so a filtered run and its archetype twin see the same first data order) and time already
+ * spent.
  */
 final class TrainingState implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private int nextEpoch;
     private boolean midEpoch;
+    private int stepsThisEpoch;
     private Random shuffleRandom;
     private final Random augmentRandom;
     private double wallSecondsBefore;
@@ -33,6 +35,15 @@ final class TrainingState implements Serializable {
 
     void setMidEpoch(boolean mid) {
         midEpoch = mid;
+    }
+
+    /** {@return the optimiser steps taken in the current epoch (0 between epochs)} */
+    int stepsThisEpoch() {
+        return stepsThisEpoch;
+    }
+
+    void countStep() {
+        stepsThisEpoch++;
     }
 
     Random augmentRandom() {
@@ -57,6 +68,7 @@ final class TrainingState implements Serializable {
     void finishEpoch() {
         nextEpoch++;
         midEpoch = false;
+        stepsThisEpoch = 0;
     }
 
     double wallSecondsBefore() {

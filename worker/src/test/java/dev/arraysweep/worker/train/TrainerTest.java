@@ -132,14 +132,21 @@ class TrainerTest {
 
         List<EpochResult> resumed = new ArrayList<>();
         int[] steps = {0};
+        int stoppedAt;
         try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
             boolean finished = t.train(resumed::add, () -> ++steps[0] == (kind.equals("archetype") ? 14 : 4));
             assertThat(finished).isFalse();
+            stoppedAt = t.stepsIntoEpoch();
             t.saveCheckpoint(dir, "h");
         }
         assertThat(resumed).hasSizeLessThan(3);
+        if (kind.equals("archetype")) {
+            // asked after each of the 10 steps of an epoch and once after the epoch: the 14th ask follows step 3
+            assertThat(stoppedAt).isEqualTo(3);
+        }
         try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
             assertThat(t.resumeFrom(dir, "h")).isEqualTo(resumed.size());
+            assertThat(t.stepsIntoEpoch()).as("steps into the epoch, restored").isEqualTo(stoppedAt);
             assertThat(t.train(resumed::add, () -> false)).isTrue();
         }
         assertThat(resumed).hasSize(3);
