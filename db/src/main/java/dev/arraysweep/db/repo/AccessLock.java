@@ -170,8 +170,8 @@ public final class AccessLock {
         Outcome o = acquire(lockFile(base), who, null, null, Database.waitLimit(), true, System.err::println,
                 Clock.systemUTC());
         if (o.server() != null) {
-            throw ExitException.wrongState("the database " + base + " is served by " + o.server().describe() + " at "
-                    + o.server().server() + "; stop that server first");
+            throw ExitException.wrongState("the database " + base + " is in use: " + o.server().describe()
+                    + " serves it at " + o.server().server() + "; stop that server first");
         }
         return o.lock();
     }

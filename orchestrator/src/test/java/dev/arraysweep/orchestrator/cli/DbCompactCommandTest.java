@@ -82,7 +82,7 @@ class DbCompactCommandTest {
         long metrics = count(db, "SELECT COUNT(*) FROM epoch_metric");
         Map<String, List<String>> content = content(db);
         long maxRunId = count(db, "SELECT MAX(id) FROM run");
-        db.shutdown(); // as if the process that wrote it had ended
+        db.close(); // as if the process that wrote it had ended
         Path file = work.resolve("arraysweep.mv.db");
         long before = Files.size(file);
 
@@ -119,13 +119,13 @@ class DbCompactCommandTest {
         db.runs().storeExpansion("s", null, null, "text", null, runs("r", 3));
         writeMetrics(db, "s", 0.5);
         Map<String, List<String>> before = content(db);
-        db.shutdown();
+        db.close(); // lets the database go, so that the server below can have it
 
         Process serve = serve(work);
         try {
             CliRunner.Result r = new CliRunner(work).run("db", "compact");
             assertThat(r.code()).as(r.err()).isEqualTo(ExitException.WRONG_STATE);
-            assertThat(r.err()).contains("is in use").contains("compact it when nothing else has it open");
+            assertThat(r.err()).contains("is in use").contains("`arraysweep db serve`").contains("stop that server first");
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();

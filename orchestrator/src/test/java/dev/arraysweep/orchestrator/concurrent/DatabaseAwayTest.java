@@ -58,7 +58,7 @@ class DatabaseAwayTest {
         Path work = dir.resolve("work");
         Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString()));
         int epochs = 10;
-        SweepFixture.expand(p, dir, "restart", 2, epochs);
+        SweepFixture.expand(p, dir, "restart", 2, epochs, 3000);
         Workspace ws = new Workspace(work, null);
         DbServer server = DbServer.start(work, 0, "127.0.0.1", "");
         int port = server.port();

@@ -79,7 +79,7 @@ class OneRunOneWorkerTest {
         Path work = dir.resolve("work");
         Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(),
                 RunLock.WAIT_ENV, "2", "ARRAYSWEEP_STALE_SECONDS", "1"));
-        SweepFixture.expand(p, dir, "pair", 1, 6);
+        SweepFixture.expand(p, dir, "pair", 1, 6, 6000); // long enough to be mid-run
         try (DbServer server = DbServer.start(work, 0, "127.0.0.1", "")) {
             Map<String, String> task = Map.of("ARRAYSWEEP_DB", server.url(), "SLURM_JOB_ID", "900",
                     "SLURM_ARRAY_JOB_ID", "900", "SLURM_ARRAY_TASK_ID", "0");
