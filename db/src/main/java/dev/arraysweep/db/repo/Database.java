@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final AccessLock lock;
     private final JdbcDataSource dataSource;
     private boolean closed;
+    private KeptConnection kept;
     private static volatile String processName = "a Java process";
 
     private Database(Jdbi jdbi, String url, Clock clock, AccessLock lock, JdbcDataSource dataSource) {
@@ -103,11 +104,68 @@ public final class Database implements AutoCloseable {
         ds.setURL(url);
         ds.setUser(System.getenv().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
         ds.setPassword(DbPassword.fromEnvironment());
-        return new Database(jdbi(ds), url, clock, null, ds);
+        KeptConnection kept = new KeptConnection(ds);
+        Jdbi jdbi = Jdbi.create(kept);
+        customize(jdbi);
+        Database db = new Database(jdbi, url, clock, null, ds);
+        db.kept = kept;
+        return db;
+    }
+
+    /**
+     * Drops the connection a {@link #connectLater} database keeps, after a failure: the next use connects anew
+     * (a connection the server broke is never reused). Nothing to do for other databases.
+     */
+    public void reconnect() {
+        if (kept != null) {
+            kept.drop();
+        }
+    }
+
+    /**
+     * One connection kept open across uses, so that a worker writing live costs the server one connection, not
+     * one per event (500 workers connecting for every event overran the H2 server's accept queue).
+     */
+    private static final class KeptConnection implements org.jdbi.v3.core.ConnectionFactory {
+        private final JdbcDataSource ds;
+        private Connection connection;
+
+        KeptConnection(JdbcDataSource ds) {
+            this.ds = ds;
+        }
+
+        @Override
+        public synchronized Connection openConnection() throws SQLException {
+            if (connection == null || connection.isClosed()) {
+                connection = ds.getConnection();
+            }
+            return connection;
+        }
+
+        @Override
+        public void closeConnection(Connection toClose) {
+            // kept for the next use; drop() closes it
+        }
+
+        synchronized void drop() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // broken already
+                }
+                connection = null;
+            }
+        }
     }
 
     private static Jdbi jdbi(JdbcDataSource ds) {
         Jdbi jdbi = Jdbi.create(ds);
+        customize(jdbi);
+        return jdbi;
+    }
+
+    private static void customize(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.addCustomizer(new StatementCustomizer() {
             @Override
@@ -115,7 +173,6 @@ public final class Database implements AutoCloseable {
                 stmt.setFetchSize(FETCH_SIZE);
             }
         });
-        return jdbi;
     }
 
     private static void connect(JdbcDataSource ds, String url, boolean migrate) {
@@ -206,6 +263,7 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        reconnect();
         if (closed || lock == null) {
             closed = true;
             return;

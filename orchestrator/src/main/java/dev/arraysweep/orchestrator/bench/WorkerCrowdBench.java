@@ -2,11 +2,11 @@ package dev.arraysweep.orchestrator.bench;
 
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
-import dev.arraysweep.db.journal.JournalApply;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.RunLock;
+import dev.arraysweep.db.task.RunRecorder;
 import dev.arraysweep.orchestrator.grid.Expander;
 import dev.arraysweep.orchestrator.grid.SweepParser;
 import dev.arraysweep.orchestrator.grid.SweepSpec;
@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
 /**
  * Many workers at once, simulated as threads that do exactly what a worker does with its results (the training
  * left out): take the run's lock, journal a claim, two metric rows per epoch and a heartbeat, and the end; with
- * {@code db serve}, also write each event live by the rules ingest uses ({@link JournalApply}). Measured for the
+ * {@code db serve}, also write each event live ({@link RunRecorder}, the worker's own recorder). Measured for the
  * two ways a sweep can run: workers that write live through a database server, and workers that write only
  * their journals (the default), which {@code ingest} and {@code status} then load. Each mode checks that every
  * row arrived exactly once.
@@ -73,10 +73,17 @@ public final class WorkerCrowdBench {
         Map<String, Object> m = new LinkedHashMap<>();
         if (live) {
             try (DbServer server = DbServer.start(ws.root(), 0, "127.0.0.1", "")) {
-                Database db = Database.connectLater(server.url(), Clock.systemUTC());
-                Map<Integer, Long> ids = runIds(db, name);
-                m.putAll(crowd(ws, name, workers, epochs, db, ids));
-                m.putAll(check(db, name, workers, epochs));
+                Map<Integer, Long> ids;
+                try (Database db = Database.open(server.url())) {
+                    ids = runIds(db, name);
+                }
+                m.putAll(crowd(ws, name, workers, epochs, server.url(), ids));
+                try (Database db = Database.open(server.url())) {
+                    m.putAll(check(db, name, workers, epochs, "rows_written_live", "every_row_written_live_once"));
+                    // what the server missed is the journals': an ingest completes it, as status would
+                    new JournalIngest(db).ingestAll(ws.root().resolve("runs"));
+                    m.putAll(check(db, name, workers, epochs, "rows", "every_row_exactly_once"));
+                }
             }
         } else {
             Map<Integer, Long> ids;
@@ -94,7 +101,7 @@ public final class WorkerCrowdBench {
                 m.put("ingested_rows", r.metricRows());
                 m.put("status_after_ingest_seconds", seconds(t2 - t1));
                 m.put("status_runs_done", status.get(0).count(dev.arraysweep.db.model.RunState.DONE));
-                m.putAll(check(db, name, workers, epochs));
+                m.putAll(check(db, name, workers, epochs, "rows", "every_row_exactly_once"));
             }
         }
         progress.printf(Locale.ROOT, "bench %d workers, %s: %s%n", workers, live ? "db serve" : "journal only", m);
@@ -110,9 +117,10 @@ public final class WorkerCrowdBench {
     }
 
     /** Runs the simulated workers, all released at once; {@return throughput and write latencies} */
-    private Map<String, Object> crowd(Workspace ws, String sweep, int workers, int epochs, Database live,
+    private Map<String, Object> crowd(Workspace ws, String sweep, int workers, int epochs, String liveUrl,
                                       Map<Integer, Long> ids) throws Exception {
         ConcurrentLinkedQueue<Long> writes = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicLong late = new java.util.concurrent.atomic.AtomicLong();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new ArrayList<>();
@@ -120,7 +128,14 @@ public final class WorkerCrowdBench {
             int index = i;
             done.add(pool.submit(() -> {
                 go.await();
-                worker(ws, sweep, index, ids.get(index), epochs, live, writes);
+                Database live = liveUrl == null ? null : Database.connectLater(liveUrl, Clock.systemUTC());
+                try {
+                    late.addAndGet(worker(ws, sweep, index, ids.get(index), epochs, live, writes));
+                } finally {
+                    if (live != null) {
+                        live.close();
+                    }
+                }
                 return null;
             }));
         }
@@ -139,53 +154,59 @@ public final class WorkerCrowdBench {
         m.put("write_p50_ms", millis(percentile(lat, 0.50)));
         m.put("write_p99_ms", millis(percentile(lat, 0.99)));
         m.put("write_max_ms", millis(lat.length == 0 ? 0 : lat[lat.length - 1]));
+        if (liveUrl != null) {
+            m.put("events_the_server_never_took", late.get());
+        }
         return m;
     }
 
-    /** One simulated worker: each event is one write (journal, then the live database when there is one). */
-    private static void worker(Workspace ws, String sweep, int index, long runId, int epochs, Database live,
-                               ConcurrentLinkedQueue<Long> writes) {
+    /**
+     * One simulated worker, recording as the worker does ({@link RunRecorder}: journal first, then live with the
+     * missed events retried in order); each record and each heartbeat is one timed write.
+     * {@return the events the live database never took (left for ingest)}
+     */
+    private static int worker(Workspace ws, String sweep, int index, long runId, int epochs, Database live,
+                              ConcurrentLinkedQueue<Long> writes) {
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         try (RunLock lock = RunLock.tryAcquire(ws.runLock(sweep, index), Map.of("job", "bench"), Duration.ZERO,
-                Clock.systemUTC()).orElseThrow(); Journal journal = Journal.open(ws.journal(sweep, index))) {
-            write(journal, live, runId, new JournalEvent(JournalEvent.CLAIM, sweep, index, runId, 1,
-                    System.currentTimeMillis(), 0, List.of(), "bench", "bench", "bench", "bench"), writes);
+                Clock.systemUTC()).orElseThrow();
+             RunRecorder recorder = new RunRecorder(Journal.open(ws.journal(sweep, index)), live, runId, quiet)) {
+            timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.CLAIM, sweep, index, runId, 1,
+                    System.currentTimeMillis(), 0, List.of(), "bench", "bench", "bench", "bench")));
             for (int e = 0; e < epochs; e++) {
-                write(journal, live, runId, new JournalEvent(JournalEvent.EPOCH, sweep, index, runId, 1,
-                        System.currentTimeMillis(), e + 1, List.of(Workloads.metrics(e, "train"),
-                        Workloads.metrics(e, "test")), null), writes);
-                long t = System.nanoTime();
-                lock.touch(java.time.Instant.now());
-                if (live != null) {
-                    live.runs().heartbeat(runId, 1, e + 1);
-                }
-                writes.add(System.nanoTime() - t);
+                int epoch = e;
+                timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.EPOCH, sweep, index, runId, 1,
+                        System.currentTimeMillis(), epoch + 1, List.of(Workloads.metrics(epoch, "train"),
+                        Workloads.metrics(epoch, "test")), null)));
+                timed(writes, () -> {
+                    lock.touch(java.time.Instant.now());
+                    recorder.heartbeat(1, epoch + 1);
+                });
             }
-            write(journal, live, runId, new JournalEvent(JournalEvent.DONE, sweep, index, runId, 1,
-                    System.currentTimeMillis(), epochs, List.of(), null), writes);
+            timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.DONE, sweep, index, runId, 1,
+                    System.currentTimeMillis(), epochs, List.of(), null)));
+            recorder.flush();
+            return recorder.unwritten();
         }
     }
 
-    private static void write(Journal journal, Database live, long runId, JournalEvent e,
-                              ConcurrentLinkedQueue<Long> writes) {
+    private static void timed(ConcurrentLinkedQueue<Long> writes, Runnable write) {
         long t = System.nanoTime();
-        journal.append(e);
-        if (live != null) {
-            live.jdbi().useTransaction(h -> JournalApply.apply(h, runId, e));
-        }
+        write.run();
         writes.add(System.nanoTime() - t);
     }
 
     /** {@return whether every run is done and every (run, epoch, split) row is there exactly once} */
-    private static Map<String, Object> check(Database db, String sweep, int workers, int epochs) {
+    private static Map<String, Object> check(Database db, String sweep, int workers, int epochs, String rowsKey,
+                                             String onceKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric m JOIN run r ON r.id ="
                 + " m.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = :n").bind("n", sweep).mapTo(Long.class).one());
         long done = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run r JOIN sweep s ON s.id ="
                 + " r.sweep_id WHERE s.name = :n AND r.state = 'done'").bind("n", sweep).mapTo(Long.class).one());
-        m.put("rows", rows);
+        m.put(rowsKey, rows);
         m.put("rows_expected", 2L * workers * epochs);
-        m.put("runs_done", done);
-        m.put("every_row_exactly_once", rows == 2L * workers * epochs && done == workers);
+        m.put(onceKey, rows == 2L * workers * epochs && done == workers);
         return m;
     }
 

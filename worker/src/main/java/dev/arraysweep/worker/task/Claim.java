@@ -7,6 +7,7 @@ import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalHistory;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.RunLock;
+import dev.arraysweep.db.task.RunRecorder;
 import dev.arraysweep.db.task.TaskFile;
 import java.io.PrintStream;
 import java.time.Clock;

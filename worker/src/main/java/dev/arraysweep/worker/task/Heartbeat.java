@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.task;
 
 import dev.arraysweep.db.task.RunLock;
+import dev.arraysweep.db.task.RunRecorder;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,4 @@
-package dev.arraysweep.worker.task;
+package dev.arraysweep.db.task;
 
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalApply;
@@ -13,8 +13,9 @@ import java.util.List;
  * when the worker writes live through a database server, in the database by the same rules ingest uses
  * ({@link JournalApply}). Events the database could not take (server restarted, connection broken) wait and are
  * written in order once it answers again; whatever is left when the attempt ends is ingest's to load.
+ * The worker records through this; so does the crowd benchmark, which simulates many workers.
  */
-final class RunRecorder implements AutoCloseable {
+public final class RunRecorder implements AutoCloseable {
     private final Journal journal;
     private final Database live;
     private final long runId;
@@ -25,7 +26,7 @@ final class RunRecorder implements AutoCloseable {
     /**
      * @param live the database to write to as events happen, or null to write only the journal
      */
-    RunRecorder(Journal journal, Database live, long runId, PrintStream out) {
+    public RunRecorder(Journal journal, Database live, long runId, PrintStream out) {
         this.journal = journal;
         this.live = live;
         this.runId = runId;
@@ -33,20 +34,20 @@ final class RunRecorder implements AutoCloseable {
     }
 
     /** Journals {@code e}, then writes it and anything still unwritten to the live database. */
-    synchronized void record(JournalEvent e) {
+    public synchronized void record(JournalEvent e) {
         journal.append(e);
         if (live != null) {
             unwritten.add(e);
-            flush();
+            write();
         }
     }
 
     /** Refreshes the attempt's heartbeat in the live database (the lock file carries it otherwise). */
-    synchronized void heartbeat(int attempt, int epochsDone) {
+    public synchronized void heartbeat(int attempt, int epochsDone) {
         if (live == null) {
             return;
         }
-        flush();
+        write();
         if (!down) {
             try {
                 live.runs().heartbeat(runId, attempt, epochsDone);
@@ -57,11 +58,18 @@ final class RunRecorder implements AutoCloseable {
     }
 
     /** {@return how many events the live database has not taken yet} */
-    synchronized int unwritten() {
+    public synchronized int unwritten() {
         return unwritten.size();
     }
 
-    private void flush() {
+    /** Writes what the live database has not taken yet, if it answers now. */
+    public synchronized void flush() {
+        if (live != null) {
+            write();
+        }
+    }
+
+    private void write() {
         int before = unwritten.size();
         while (!unwritten.isEmpty()) {
             JournalEvent e = unwritten.get(0);
@@ -80,6 +88,7 @@ final class RunRecorder implements AutoCloseable {
     }
 
     private void unreachable(RuntimeException e) {
+        live.reconnect(); // a broken connection is not reused; the next write connects anew
         if (!down) {
             down = true;
             out.println("warning: cannot write to the database (" + firstLine(e) + "); training goes on, the"
