@@ -1,8 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,9 +10,10 @@ import java.util.List;
 /**
  * The single-node Slurm of {@code slurm/start-slurm.sh}, for tests that submit real jobs.
  *
- * <p>{@link #require()} starts it when {@code sbatch} is installed and it is not up (as root); it skips the
- * test when it cannot, or when the cluster that answers is not that test cluster ({@code ClusterName=localci}).
- * With {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
+ * <p>{@link #require()} starts it when {@code sbatch} is installed and it is not up (as root); through
+ * {@link Require} it skips the test when it cannot, or when the cluster that answers is not that test cluster
+ * ({@code ClusterName=localci}), and fails it instead where {@code ARRAYSWEEP_REQUIRE_ALL=1} (CI; the older
+ * {@code ARRAYSWEEP_REQUIRE_SLURM=1} still works).
  */
 public final class SlurmTestCluster {
     private static final String TEST_CLUSTER = "localci";
@@ -83,10 +82,6 @@ public final class SlurmTestCluster {
     }
 
     private static void check(boolean condition, String why) {
-        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
-            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
-        } else {
-            assumeTrue(condition, why + ": real-Slurm tests skipped");
-        }
+        Require.that(condition, why + ": real-Slurm tests need the local test cluster");
     }
 }
