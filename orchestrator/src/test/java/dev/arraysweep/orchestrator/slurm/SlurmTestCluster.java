@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
+import dev.arraysweep.testkit.Checkout;
 import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class SlurmTestCluster {
     public static CommandLineSlurm require() throws Exception {
         check(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
         if (!pingUp()) {
-            Path start = startScript();
+            Path start = Checkout.find("slurm/start-slurm.sh").orElse(null);
             if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
                 CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
                 System.err.print(r.stderr());
@@ -68,17 +69,6 @@ public final class SlurmTestCluster {
     private static boolean pingUp() throws Exception {
         CommandRunner.Result r = SHELL.run(List.of("scontrol", "ping"), Duration.ofSeconds(30));
         return r.ok() && r.stdout().contains("is UP");
-    }
-
-    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
-    private static Path startScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("slurm/start-slurm.sh");
-            if (Files.isRegularFile(script)) {
-                return script;
-            }
-        }
-        return null;
     }
 
     private static void check(boolean condition, String why) {
