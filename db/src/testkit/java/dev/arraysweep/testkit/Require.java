@@ -1,10 +1,10 @@
 package dev.arraysweep.testkit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The one guard for tests that need something outside the repository (Debian's Fashion-MNIST, a running
@@ -15,6 +15,8 @@ import java.nio.file.Path;
 public final class Require {
     /** Environment variable that turns every skip into a failure. */
     public static final String ALL_ENV = "ARRAYSWEEP_REQUIRE_ALL";
+    /** The older name of {@link #ALL_ENV}, from when only the Slurm tests had a CI switch; it means the same. */
+    public static final String SLURM_ENV = "ARRAYSWEEP_REQUIRE_SLURM";
     /** Where Debian's {@code dataset-fashion-mnist} puts the IDX files. */
     public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
@@ -30,17 +32,28 @@ public final class Require {
 
     /** Skips the test (fails it where every requirement is required) unless {@code condition} holds. */
     public static void that(boolean condition, String why) {
+        that(condition, why, System.getenv());
+    }
+
+    /** {@link #that(boolean, String)} under the environment {@code env}. */
+    static void that(boolean condition, String why, Map<String, String> env) {
         if (condition) {
             return;
         }
-        if (required()) {
-            fail(why + " (" + ALL_ENV + "=1: a missing requirement fails instead of skipping)");
+        String by = requiredBy(env);
+        if (by != null) {
+            throw new AssertionFailedError(why + " (" + by + "=1: a missing requirement fails instead of skipping)");
         }
-        assumeTrue(false, why);
+        throw new TestAbortedException(why + " (skipped; " + ALL_ENV + "=1 makes this a failure)");
     }
 
-    /** {@return whether a missing requirement fails the test instead of skipping it} */
-    public static boolean required() {
-        return "1".equals(System.getenv(ALL_ENV)) || "1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"));
+    /** {@return the variable of {@code env} that makes every requirement required, or null when none does} */
+    static String requiredBy(Map<String, String> env) {
+        for (String name : new String[] {ALL_ENV, SLURM_ENV}) {
+            if ("1".equals(env.get(name))) {
+                return name;
+            }
+        }
+        return null;
     }
 }

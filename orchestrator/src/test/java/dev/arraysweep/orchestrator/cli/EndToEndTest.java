@@ -1,8 +1,8 @@
 package dev.arraysweep.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,14 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
  * read the results back with {@code arraysweep sql}.
  */
 class EndToEndTest {
-    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-
     @TempDir
     Path dir;
 
     @Test
     void expandRunLocalAndQuery_onFashionMnistSubset() throws Exception {
-        assumeTrue(Files.isDirectory(FASHION), "needs Debian's dataset-fashion-mnist (.ci/run installs it)");
+        Require.fashionMnist();
         Path sweep = dir.resolve("e2e.yaml");
         Files.writeString(sweep, """
                 name: e2e

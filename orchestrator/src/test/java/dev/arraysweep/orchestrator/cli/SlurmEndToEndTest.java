@@ -7,6 +7,7 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.slurm.SlurmTestCluster;
+import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * resubmitted alone; a task told to checkpoint (USR1) is requeued and ends with its twin's metrics.
  */
 class SlurmEndToEndTest {
-    static final Path FASHION = EndToEndTest.FASHION;
+    static final Path FASHION = Require.FASHION_MNIST;
     static final Duration SETTLE = Duration.ofMinutes(8);
 
     @TempDir
@@ -35,7 +36,7 @@ class SlurmEndToEndTest {
 
     @BeforeAll
     static void slurmAndData() throws Exception {
-        dev.arraysweep.testkit.Require.fashionMnist();
+        Require.fashionMnist();
         SlurmTestCluster.require();
     }
 

@@ -1,8 +1,7 @@
 package dev.arraysweep.orchestrator.slurm;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.arraysweep.testkit.Checkout;
+import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,9 +11,10 @@ import java.util.List;
 /**
  * The single-node Slurm of {@code slurm/start-slurm.sh}, for tests that submit real jobs.
  *
- * <p>{@link #require()} starts it when {@code sbatch} is installed and it is not up (as root); it skips the
- * test when it cannot, or when the cluster that answers is not that test cluster ({@code ClusterName=localci}).
- * With {@code ARRAYSWEEP_REQUIRE_SLURM=1} (CI) a missing Slurm fails instead of skipping.
+ * <p>{@link #require()} starts it when {@code sbatch} is installed and it is not up (as root); through
+ * {@link Require} it skips the test when it cannot, or when the cluster that answers is not that test cluster
+ * ({@code ClusterName=localci}), and fails it instead where {@code ARRAYSWEEP_REQUIRE_ALL=1} (CI; the older
+ * {@code ARRAYSWEEP_REQUIRE_SLURM=1} still works).
  */
 public final class SlurmTestCluster {
     private static final String TEST_CLUSTER = "localci";
@@ -27,7 +27,7 @@ public final class SlurmTestCluster {
     public static CommandLineSlurm require() throws Exception {
         check(ProcessCommandRunner.onPath("sbatch"), "sbatch is not on PATH");
         if (!pingUp()) {
-            Path start = startScript();
+            Path start = Checkout.find("slurm/start-slurm.sh").orElse(null);
             if (start != null && Files.isExecutable(Path.of("/usr/sbin/slurmctld"))) {
                 CommandRunner.Result r = SHELL.run(List.of("bash", start.toString(), "start"), Duration.ofSeconds(180));
                 System.err.print(r.stderr());
@@ -71,22 +71,7 @@ public final class SlurmTestCluster {
         return r.ok() && r.stdout().contains("is UP");
     }
 
-    /** {@return slurm/start-slurm.sh of this checkout, found upwards from the working directory} */
-    private static Path startScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("slurm/start-slurm.sh");
-            if (Files.isRegularFile(script)) {
-                return script;
-            }
-        }
-        return null;
-    }
-
     private static void check(boolean condition, String why) {
-        if ("1".equals(System.getenv("ARRAYSWEEP_REQUIRE_SLURM"))) {
-            assertTrue(condition, why + " (ARRAYSWEEP_REQUIRE_SLURM=1)");
-        } else {
-            assumeTrue(condition, why + ": real-Slurm tests skipped");
-        }
+        Require.that(condition, why + ": real-Slurm tests need the local test cluster");
     }
 }

@@ -11,9 +11,9 @@ import static dev.arraysweep.worker.data.DataFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -136,8 +136,7 @@ class DatasetsTest {
 
     @Test
     void debianFashionMnist_loadsWhenInstalled() {
-        Path installed = Path.of("/usr/share/datasets/fashion-mnist");
-        assumeTrue(Files.isDirectory(installed), "dataset-fashion-mnist is not installed");
+        Path installed = Require.fashionMnist();
 
         Dataset data = Datasets.load("fashion-mnist", installed);
 

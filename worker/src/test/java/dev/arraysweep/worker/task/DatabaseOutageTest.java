@@ -1,7 +1,6 @@
 package dev.arraysweep.worker.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
@@ -10,10 +9,10 @@ import dev.arraysweep.db.params.ParamValues;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
+import dev.arraysweep.testkit.Require;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The database goes away mid-run: training goes on, the journal keeps everything, ingest restores it. */
 class DatabaseOutageTest {
-    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-
     @TempDir
     Path dir;
 
     @Test
     void runSurvivesADatabaseOutage_andIngestRecoversEveryRow() throws Exception {
-        assumeTrue(Files.isDirectory(FASHION), "needs Debian's dataset-fashion-mnist");
+        Require.fashionMnist();
         String file = dir.resolve("arraysweep").toString();
         Database embedded = Database.open("jdbc:h2:file:" + file);
         ParamValues p = Params.normalize(Map.of("dataset", "fashion-mnist", "model", "fcnet16", "epochs", 3,
