@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.report;
 
 import java.util.List;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The paired difference of one figure, filtered run − archetype run with the same seed, over the seeds,
@@ -22,7 +23,8 @@ public record PairedDifference(int n, double mean, double std, double low, doubl
         if (s.n() < 2) {
             return new PairedDifference(s.n(), s.mean(), Double.NaN, Double.NaN, Double.NaN);
         }
-        double half = StudentT.quantile(1 - (1 - LEVEL) / 2, s.n() - 1) * s.std() / Math.sqrt(s.n());
+        double t = TDistribution.of(s.n() - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+        double half = t * s.std() / Math.sqrt(s.n());
         return new PairedDifference(s.n(), s.mean(), s.std(), s.mean() - half, s.mean() + half);
     }
 

@@ -86,8 +86,7 @@ public final class ReportData {
         row.put("setting", r.setting().label());
         row.put("archetype", r.setting().archetype());
         row.put("sampling", r.setting().sampling());
-        row.put("runs", r.points().stream().map(p -> Map.of("index", p.run().index(), "seed", p.run().seed(),
-                "epoch", p.epoch())).toList());
+        row.put("runs", r.points().stream().map(ReportData::run).toList());
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> paired = new LinkedHashMap<>();
         for (Report.Figure f : Report.FIGURES) {
@@ -113,6 +112,15 @@ public final class ReportData {
             row.put("paired_difference", paired.isEmpty() ? null : paired);
         }
         return row;
+    }
+
+    /** Index, seed and epoch in that order (a {@code Map.of} would print them in an order that changes per JVM). */
+    private static Map<String, Object> run(RunPoint p) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("index", p.run().index());
+        run.put("seed", p.run().seed());
+        run.put("epoch", p.epoch());
+        return run;
     }
 
     private static Double finite(double v) {

@@ -1,14 +1,27 @@
 package dev.arraysweep.orchestrator.table;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** A rectangular result (column names and rows of values) that prints as a text table, CSV or JSON. */
 public record Table(List<String> columns, List<List<Object>> rows) {
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final JsonFactory JSON = new JsonFactory();
+
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
@@ -79,32 +92,71 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         sb.append('\n');
     }
 
-    /** {@return the table as RFC 4180 CSV with a header line} */
+    /**
+     * {@return the table as CSV with a header line} Quoting follows RFC 4180 in Commons CSV's minimal mode: a field
+     * is quoted when it holds a comma, quote, CR or LF, begins with a blank, control character, '!' or '#', or
+     * ends with a blank. Lines end in LF. A null is an empty field, like an empty string, which Commons CSV
+     * quotes ({@code ""}) where it starts a line, so a one-column row is never a blank line that readers skip.
+     */
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.join(",", columns.stream().map(Table::csv).toList())).append('\n');
-        for (List<Object> row : rows) {
-            List<String> c = new ArrayList<>();
-            for (Object v : row) {
-                c.add(v == null ? "" : csv(raw(v)));
+        try (CSVPrinter out = new CSVPrinter(sb, CSV)) {
+            out.printRecord(columns);
+            for (List<Object> row : rows) {
+                out.printRecord(row.stream().map(v -> v == null ? "" : String.valueOf(v)));
             }
-            sb.append(String.join(",", c)).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: a StringBuilder does not fail", e);
         }
         return sb.toString();
     }
 
-    /** {@return the table as a JSON array of objects, one per row} */
+    /**
+     * {@return the table as a JSON array with one object per row, each on a line of its own} Numbers are written
+     * as Java prints them, NaN and infinities as null, anything else that is not a boolean as a string.
+     */
     public String toJson() {
-        StringBuilder sb = new StringBuilder("[");
-        for (int r = 0; r < rows.size(); r++) {
-            sb.append(r == 0 ? "\n  {" : ",\n  {");
-            for (int i = 0; i < columns.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(jsonString(columns.get(i))).append(": ")
-                        .append(json(rows.get(r).get(i)));
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.setPrettyPrinter(rowPerLine());
+            g.writeStartArray();
+            for (List<Object> row : rows) {
+                g.writeStartObject();
+                for (int i = 0; i < columns.size(); i++) {
+                    g.writeFieldName(columns.get(i));
+                    writeValue(g, row.get(i));
+                }
+                g.writeEndObject();
             }
-            sb.append('}');
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: a StringWriter does not fail", e);
         }
-        return sb.append(rows.isEmpty() ? "]" : "\n]").append('\n').toString();
+        return sw.append('\n').toString();
+    }
+
+    /** Rows one per line, indented by two spaces; inside a row {@code "name": value, ...}; {@code []} when empty. */
+    private static DefaultPrettyPrinter rowPerLine() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator("");
+        return new DefaultPrettyPrinter(separators)
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null || v instanceof Number n && !Double.isFinite(n.doubleValue())) {
+            g.writeNull();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 
     private static String text(Object v) {
@@ -120,48 +172,5 @@ public record Table(List<String> columns, List<List<Object>> rows) {
                     .replaceAll("\\.$", ".0") : String.format(Locale.ROOT, "%.4e", d);
         }
         return String.valueOf(v);
-    }
-
-    private static String raw(Object v) {
-        return String.valueOf(v);
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    private static String json(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Boolean) {
-            return v.toString();
-        }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? v.toString() : "null";
-        }
-        return jsonString(String.valueOf(v));
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

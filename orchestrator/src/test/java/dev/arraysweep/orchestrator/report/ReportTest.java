@@ -152,6 +152,16 @@ class ReportTest extends FilledResultsTest {
     }
 
     @Test
+    void json_listsEachRunsIndexSeedAndEpochInThatOrder() throws Exception {
+        JsonNode run = new ObjectMapper().readTree(ReportData.json(report(ResultsFixture.SWEEP, At.FINAL)))
+                .get("groups").get(0).get("rows").get(0).get("runs").get(0);
+
+        List<String> names = new java.util.ArrayList<>();
+        run.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("index", "seed", "epoch");
+    }
+
+    @Test
     void unfinishedRuns_atTheFinalEpoch_areNotedWithTheCommonEpoch() {
         SweepResults all = SweepResults.load(db, ResultsFixture.SWEEP);
         RunData first = all.runs().get(0);
