@@ -64,6 +64,16 @@ public final class TaskRunner {
     int run(String sweep, int index, TaskInfo info, BooleanSupplier stop) {
         Database live = Database.isServerUrl(workspace.dbUrl()) ? Database.connectLater(workspace.dbUrl(), clock)
                 : null;
+        try {
+            return run(sweep, index, info, stop, live);
+        } finally {
+            if (live != null) {
+                live.close(); // the connection it kept for live writes
+            }
+        }
+    }
+
+    private int run(String sweep, int index, TaskInfo info, BooleanSupplier stop, Database live) {
         TaskFile task = TaskFiles.find(workspace, sweep, index, live);
         RunSpec spec = RunSpec.from(params(task));
         try (Claim claim = Claim.take(workspace, task, info, live, env, clock, out)) {
