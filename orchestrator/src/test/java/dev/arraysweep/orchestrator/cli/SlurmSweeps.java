@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -142,7 +143,7 @@ final class SlurmSweeps {
             assertThat(status.code()).as(status.err()).isZero();
             List<Run> runs = runs(sweep);
             boolean settled = runs.stream().noneMatch(r -> unsettled.contains(r.state())
-                    || r.state() == RunState.PENDING && List.of(jobs).contains(r.slurmArrayJobId()));
+                    || r.state() == RunState.PENDING && Arrays.asList(jobs).contains(r.slurmArrayJobId()));
             if (slurmDone && settled) {
                 return runs;
             }
