@@ -32,6 +32,13 @@ final class CliRunner {
         this.clock = clock;
     }
 
+    /** {@return a runner like this one whose environment also sets {@code name} to {@code value}} */
+    CliRunner withEnv(String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return new CliRunner(workdir, more, clock);
+    }
+
     record Result(int code, String out, String err) {
     }
 

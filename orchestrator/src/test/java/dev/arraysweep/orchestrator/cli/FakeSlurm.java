@@ -10,9 +10,30 @@ import java.util.Map;
 /**
  * Stand-ins for {@code sbatch}, {@code squeue}, {@code scontrol}, {@code scancel} and {@code sacct} as shell
  * scripts in a folder to put first on PATH: they log their arguments and answer from files the test writes.
- * {@code sbatch} numbers jobs from 100.
+ * {@code sbatch} numbers jobs from 100; {@code sacct} answers as without accounting storage (slurmdbd).
  */
 final class FakeSlurm {
+    /**
+     * The answer of {@code squeue -j IDS}: the lines of OUT for those jobs; like the real one (checked in
+     * {@code RealSlurmTest}), it exits 1 with "Invalid job id specified" when asked about one job it does not
+     * know, and prints nothing for several unknown ones.
+     */
+    private static final String SQUEUE = """
+            ids=
+            while [ $# -gt 0 ]; do [ "$1" = -j ] && ids=$2; shift; done
+            found=
+            if [ -f OUT ]; then
+              while IFS= read -r line; do
+                job=${line%%|*}; job=${job%%_*}
+                case ",$ids," in *",$job,"*) echo "$line"; found=1 ;; esac
+              done < OUT
+            fi
+            if [ -z "$found" ] && [ "${ids#*,}" = "$ids" ]; then
+              echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1
+            fi
+            exit 0
+            """;
+
     private final Path dir;
 
     FakeSlurm(Path dir) throws IOException {
@@ -22,16 +43,20 @@ final class FakeSlurm {
         script(bin.resolve("sbatch"), "echo \"$@\" >> " + d + "/sbatch.log\n"
                 + "n=$(cat " + d + "/next 2>/dev/null || echo 100); echo $((n + 1)) > " + d + "/next\n"
                 + "echo \"$n;localci\"\n");
-        script(bin.resolve("squeue"), "echo \"$@\" >> " + d + "/squeue.log\ncat " + d + "/squeue.out 2>/dev/null\n"
-                + "exit 0\n");
+        script(bin.resolve("squeue"), "echo \"$@\" >> " + d + "/squeue.log\n" + SQUEUE.replace("OUT", d + "/squeue.out"));
         script(bin.resolve("scontrol"), "cat " + d + "/config 2>/dev/null\nexit 0\n");
         script(bin.resolve("scancel"), "echo \"$@\" >> " + d + "/scancel.log\n");
-        script(bin.resolve("sacct"), "echo 'sacct: error: Slurm accounting storage is disabled' >&2\nexit 1\n");
+        script(bin.resolve("sacct"), "echo 'Slurm accounting storage is disabled' >&2\nexit 1\n");
+    }
+
+    /** {@return the folder of the stand-ins} */
+    Path bin() {
+        return dir.resolve("bin");
     }
 
     /** {@return an environment whose PATH finds these stand-ins first} */
     Map<String, String> env() {
-        return Map.of("PATH", dir.resolve("bin") + ":/usr/bin:/bin",
+        return Map.of("PATH", bin() + ":/usr/bin:/bin",
                 "ARRAYSWEEP_WORKER_CLASSPATH", "/opt/arraysweep/worker.jar");
     }
 

@@ -98,6 +98,12 @@ class CommandLineSlurmTest {
         assertThat(calls).filteredOn(c -> c.startsWith("sacct")).hasSize(1);
     }
 
+    /**
+     * The sacct output here follows sacct's documented {@code -P} format; it is not checked against a real sacct.
+     * The test cluster has no slurmdbd, so sacct only says "accounting storage is disabled" (checked against the
+     * fake in {@code FakeSlurmMatchesRealTest}); {@code sacct -c} reads its job-completion file but names array
+     * tasks by raw job id ({@code 15}, not {@code 15_0}), so it cannot stand in for accounting output.
+     */
     @Test
     void poll_jobsGoneFromSqueue_readFromSacct() {
         CommandLineSlurm slurm = slurm(Map.of(

@@ -32,7 +32,7 @@ class RealSlurmTest {
     }
 
     @Test
-    void sixTasksThrottledToTwo_runTheRightRunIndices() throws Exception {
+    void sixTasksThrottledToOne_runOneAtATime_theRightRunIndices() throws Exception {
         Path out = Files.createDirectories(work.resolve("out"));
         Path task = executable(work.resolve("task.sh"), """
                 #!/bin/bash
@@ -47,12 +47,13 @@ class RealSlurmTest {
         List<ArrayChunk> arrays = ArrayPlanner.forCluster(maxArraySize, 0)
                 .plan(IntStream.rangeClosed(1000, 1005).boxed().toList());
         assertThat(arrays).singleElement().extracting(ArrayChunk::offset).isEqualTo(1000);
-        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 2, 30, "export SETUP_RAN=yes", null);
+        SlurmSettings settings = new SlurmSettings(null, null, 1, "100M", "5", 1, 30, "export SETUP_RAN=yes", null);
         Workspace ws = new Workspace(work, "jdbc:h2:" + work.resolve("db"));
         SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, arrays.get(0), ws, task.toString());
 
         SubmittedArray job = new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
-        SlurmPoll poll = awaitFinished(job.jobId(), Duration.ofSeconds(120));
+        assertThat(SlurmTestCluster.run("scontrol", "show", "job", job.jobId())).contains("ArrayTaskThrottle=1");
+        SlurmPoll poll = SlurmTestCluster.awaitFinished(slurm, job.jobId(), Duration.ofSeconds(180));
 
         assertThat(poll.tasksOf(job.jobId())).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
         List<double[]> intervals = new ArrayList<>();
@@ -66,7 +67,23 @@ class RealSlurmTest {
             assertThat(ws.taskLog("real-slurm", job.jobId(), taskId)).content()
                     .contains("runs run " + (1000 + taskId)).contains("worker exited with status 0");
         }
-        assertThat(SlurmTestCluster.maxOverlap(intervals)).as("tasks running at once").isBetween(1, 2);
+        assertThat(SlurmTestCluster.maxOverlap(intervals)).as("tasks running at once").isEqualTo(1);
+    }
+
+    @Test
+    void pollOfUnknownJob_noTasksNoError_thoughSqueueExits1() throws Exception {
+        String unknown = SlurmTestCluster.NEVER_A_JOB;
+        CommandRunner.Result raw = SHELL.run(List.of("squeue", "-h", "-r", "-t", "all", "-j", unknown),
+                Duration.ofSeconds(30));
+        assertThat(raw.exitCode()).isEqualTo(1);
+        assertThat(raw.stderr()).contains("Invalid job id specified");
+        Path task = executable(work.resolve("task.sh"), "#!/bin/bash\ntrue\n");
+        SubmittedArray known = submitOneTask(new Workspace(work, "jdbc:h2:" + work.resolve("db")), task);
+        SlurmTestCluster.awaitFinished(slurm, known.jobId(), Duration.ofSeconds(60));
+
+        assertThat(slurm.poll(List.of(unknown)).tasks()).isEmpty();
+        assertThat(slurm.poll(List.of(unknown, known.jobId())).tasks()).extracting(TaskState::name, TaskState::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(known.jobId() + "_0", "COMPLETED"));
     }
 
     @Test
@@ -90,7 +107,7 @@ class RealSlurmTest {
             awaitFile(work.resolve("usr1"), Duration.ofSeconds(15));
             awaitFile(work.resolve("restarted"), Duration.ofSeconds(60));
             assertThat(Files.readString(work.resolve("restarted")).strip()).isEqualTo("1");
-            assertThat(awaitFinished(job.jobId(), Duration.ofSeconds(30)).task(job.jobId(), 0))
+            assertThat(SlurmTestCluster.awaitFinished(slurm, job.jobId(), Duration.ofSeconds(30)).task(job.jobId(), 0))
                     .hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("COMPLETED"));
             assertThat(ws.taskLog("real-slurm", job.jobId(), 0)).content()
                     .contains("worker checkpointed (exit 75); requeueing")
@@ -130,21 +147,6 @@ class RealSlurmTest {
         SbatchSpec spec = new SbatchSpec("real-slurm", "arraysweep-test", settings, ArrayChunk.ofRange(0, 0), ws,
                 task.toString());
         return new ArraySubmitter(slurm).submit(List.of(spec), a -> { }).get(0);
-    }
-
-    private static SlurmPoll awaitFinished(String jobId, Duration limit) throws InterruptedException {
-        Instant end = Instant.now().plus(limit);
-        while (true) {
-            SlurmPoll poll = slurm.poll(List.of(jobId));
-            if (!poll.tasksOf(jobId).isEmpty() && !poll.anyActive(jobId)) {
-                return poll;
-            }
-            if (Instant.now().isAfter(end)) {
-                slurm.cancel(jobId);
-                throw new AssertionError("job " + jobId + " not finished after " + limit + ": " + poll.tasks());
-            }
-            Thread.sleep(500);
-        }
     }
 
     static void awaitFile(Path file, Duration limit) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ import java.util.List;
  */
 public final class SlurmTestCluster {
     private static final String TEST_CLUSTER = "localci";
+    /**
+     * A job id no test cluster has used: below Slurm's default {@code MaxJobId} (67043328), far above the ids a
+     * cluster counting from {@code FirstJobId=1} reaches.
+     */
+    public static final String NEVER_A_JOB = "67000000";
     static final CommandRunner SHELL = new ProcessCommandRunner(System.getenv("PATH"));
 
     private SlurmTestCluster() {
@@ -49,6 +55,38 @@ public final class SlurmTestCluster {
             throw new AssertionError(String.join(" ", command) + " failed: " + r.stderr() + r.stdout());
         }
         return r.stdout();
+    }
+
+    /** What a command answered. */
+    public record Answer(int exit, String out, String err) {
+    }
+
+    /** Runs {@code command} (a Slurm tool, or a stand-in by its path) and {@return what it answered}, failing or not. */
+    public static Answer ask(String... command) throws Exception {
+        CommandRunner.Result r = SHELL.run(List.of(command), Duration.ofSeconds(30));
+        return new Answer(r.exitCode(), r.stdout(), r.stderr());
+    }
+
+    /** {@return whether Slurm knows tasks of {@code jobId} and has finished them all} */
+    public static boolean finished(Slurm slurm, String jobId) {
+        SlurmPoll poll = slurm.poll(List.of(jobId));
+        return !poll.tasksOf(jobId).isEmpty() && !poll.anyActive(jobId);
+    }
+
+    /** Waits until Slurm has finished every task of {@code jobId}, cancelling it after {@code limit}; {@return the last poll} */
+    public static SlurmPoll awaitFinished(Slurm slurm, String jobId, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (true) {
+            SlurmPoll poll = slurm.poll(List.of(jobId));
+            if (!poll.tasksOf(jobId).isEmpty() && !poll.anyActive(jobId)) {
+                return poll;
+            }
+            if (Instant.now().isAfter(end)) {
+                slurm.cancel(jobId);
+                throw new AssertionError("job " + jobId + " not finished after " + limit + ": " + poll.tasks());
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** {@return the largest number of [start, end] intervals that overlap at one instant} */
