@@ -1,7 +1,6 @@
 /**
  * What a worker needs to start and own a run without the database: the run's task file (id, hash,
  * parameters; written when the sweep is expanded, submitted or run locally), the run's lock (held by
- *
  * the one process that trains it, released by the kernel when that process dies), and the recorder of a
  * run's events (journal first, then, optionally, a database server).
  *
