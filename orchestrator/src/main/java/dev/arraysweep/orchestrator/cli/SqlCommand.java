@@ -12,7 +12,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code arraysweep sql "SELECT ..."}: runs one statement and prints its result as a table, CSV or JSON.
- * Read-only unless {@code --write}: only queries are accepted, inside a transaction that is rolled back.
+ * Read-only unless {@code --write}: only queries are accepted, inside a transaction that is rolled back. Loads
+ * the workers' journals first, as the other results commands do, unless {@code --as-is}.
  */
 final class SqlCommand implements Command {
     @Override
@@ -35,7 +36,9 @@ final class SqlCommand implements Command {
         return new Options()
                 .addOption(Option.builder().longOpt("csv").desc("print CSV").build())
                 .addOption(Option.builder().longOpt("json").desc("print JSON").build())
-                .addOption(Option.builder().longOpt("write").desc("allow statements that change data").build());
+                .addOption(Option.builder().longOpt("write").desc("allow statements that change data").build())
+                .addOption(Option.builder().longOpt("as-is").desc("do not load the workers' journals first: the"
+                        + " database as it is").build());
     }
 
     @Override
@@ -47,7 +50,8 @@ final class SqlCommand implements Command {
         }
         String sql = args.get(0);
         boolean write = line.hasOption("write");
-        Database db = ctx.openExistingDatabase();
+        // workers journal; what they finished is in the tables only once the journals are loaded
+        Database db = line.hasOption("as-is") ? ctx.openExistingDatabase() : ctx.openForResults(false);
         Table table = db.jdbi().<Table, SQLException>withHandle(h -> {
             var c = h.getConnection();
             c.setAutoCommit(false);
