@@ -70,9 +70,9 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) throws IOException {
-        int runs = positive(line, "runs", 100_000);
-        int rows = positive(line, "epoch-rows", 1_000_000);
-        int statusRuns = positive(line, "status-runs", 10_000);
+        int runs = Flags.positiveInt(line, "runs", 100_000);
+        int rows = Flags.positiveInt(line, "epoch-rows", 1_000_000);
+        int statusRuns = Flags.positiveInt(line, "status-runs", 10_000);
         Path dir = Files.createTempDirectory("arraysweep-bench");
         Workspace ws = Workspace.resolve(dir.toString(), null, Map.of());
         Map<String, Object> report = new LinkedHashMap<>();
@@ -80,8 +80,8 @@ final class BenchCommand implements Command {
                 "java", System.getProperty("java.version"), "load_average_at_start", loadAverage()));
         try {
             if (line.hasOption("workers")) {
-                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(positive(line, "workers", 500),
-                        positive(line, "epochs", 10)));
+                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(Flags.positiveInt(line, "workers", 500),
+                        Flags.positiveInt(line, "epochs", 10)));
                 report.put("load_average_at_end", loadAverage());
                 return print(line, ctx, report);
             }
@@ -179,22 +179,6 @@ final class BenchCommand implements Command {
         m.put("note", "each call a new JVM opening the database file; the first after a build writes the"
                 + " launcher's AppCDS archive");
         return m;
-    }
-
-    private static int positive(CommandLine line, String flag, int fallback) {
-        if (!line.hasOption(flag)) {
-            return fallback;
-        }
-        String v = line.getOptionValue(flag);
-        try {
-            int n = Integer.parseInt(v.strip().replace("_", ""));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
     }
 
     private static String loadAverage() {

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.At;
 import dev.arraysweep.orchestrator.report.EpochRow;
@@ -79,16 +80,8 @@ final class ReportCommand implements Command {
             if (when != null) {
                 throw ExitException.badInput("give either --at or --epoch, not both");
             }
-            String v = line.getOptionValue("epoch").strip();
-            try {
-                int epoch = Integer.parseInt(v);
-                if (epoch >= 0) {
-                    return At.epoch(epoch);
-                }
-            } catch (NumberFormatException e) {
-                // the message below
-            }
-            throw ExitException.badInput("--epoch expects an epoch number >= 0 (the first epoch is 0), not '" + v + "'");
+            return At.epoch(FlagValues.atLeast(0, "epoch", line.getOptionValue("epoch").strip(),
+                    "an epoch number >= 0 (the first epoch is 0)"));
         }
         return "best".equals(Flags.choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
     }

@@ -52,7 +52,7 @@ final class SubmitFlow {
         String name = line.getArgList().get(0);
         boolean dryRun = line.hasOption("dry-run");
         List<Integer> indices = line.hasOption("indices") ? Flags.indexList(line.getOptionValue("indices")) : null;
-        int maxArrayTasks = line.hasOption("max-array-tasks") ? Flags.positiveInt(line, "max-array-tasks", 0) : 0;
+        int maxArrayTasks = Flags.positiveInt(line, "max-array-tasks", 0);
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         Duration stale = TaskEnvironment.staleAfter(ctx.env());
         Database db;
