@@ -42,7 +42,7 @@ final class CancelCommand implements Command {
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         slurm.requireInstalled();
         Database db = ctx.openExistingDatabase();
-        Sweep sweep = Flags.sweep(db, name);
+        Sweep sweep = db.sweeps().require(name);
         List<Submission> cancelled = new ArrayCanceller(db, slurm).cancelActive(sweep.id());
         if (cancelled.isEmpty()) {
             ctx.out().println("nothing to cancel: no array of " + name + " is queued or running in Slurm");

@@ -51,7 +51,7 @@ final class PlotCommand implements Command {
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
                 : ctx.workspace().sweepDir(name).resolve("plots");
         Database db = ctx.openForResults(false);
-        Flags.sweep(db, name);
+        db.sweeps().require(name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
             ctx.out().println("sweep '" + name + "' has no metrics yet; nothing to plot (arraysweep status " + name

@@ -56,7 +56,7 @@ final class ReportCommand implements Command {
         String format = Flags.choice(line, "format", FORMATS, "markdown");
         At at = at(line);
         Database db = ctx.openForResults(false);
-        Flags.sweep(db, name);
+        db.sweeps().require(name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
             // not an error: a report asked for while the first epochs train (e.g. in a watch loop)

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.params.DidYouMean;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class ResubmitCommand implements Command {
             String s = part.strip().toLowerCase(java.util.Locale.ROOT);
             if (!allowed.contains(s)) {
                 throw ExitException.badInput("--states: '" + s + "' is not a state runs can be resubmitted from"
-                        + Suggest.didYouMean(s, allowed) + "; use some of " + String.join(", ", allowed));
+                        + DidYouMean.hint(s, allowed) + "; use some of " + String.join(", ", allowed));
             }
             states.add(RunState.fromDb(s));
         }

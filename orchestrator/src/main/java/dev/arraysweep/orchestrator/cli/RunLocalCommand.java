@@ -50,7 +50,7 @@ final class RunLocalCommand implements Command {
         int parallel = Flags.positiveInt(line, "parallel", 1);
         Database db = ctx.openDatabase();
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
-        Sweep sweep = Flags.sweep(db, name);
+        Sweep sweep = db.sweeps().require(name);
         List<RunState> states = new ArrayList<>(List.of(RunState.PENDING, RunState.PREEMPTED, RunState.LOST));
         if (line.hasOption("retry")) {
             states.add(RunState.FAILED);

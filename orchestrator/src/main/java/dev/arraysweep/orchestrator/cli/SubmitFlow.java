@@ -63,7 +63,7 @@ final class SubmitFlow {
             db = ctx.openDatabase();
             new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         }
-        Sweep sweep = Flags.sweep(db, name);
+        Sweep sweep = db.sweeps().require(name);
         if (!dryRun) {
             ctx.writeTaskFiles(db, sweep);
             new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id())

@@ -88,6 +88,16 @@ class CliTest {
     }
 
     @Test
+    void status_ofAnUnknownSweep_exits2_withTheSameHintAsOtherCommands() throws Exception {
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        cli.run("expand", sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n").toString());
+        CliRunner.Result r = cli.run("status", "sx");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no sweep called 'sx' (did you mean 's'?); stored sweeps: s");
+        assertThat(cli.run("status", "s").out()).contains("pending");
+    }
+
+    @Test
     void unknownCommandAndFlag_exit2WithHints() {
         CliRunner cli = new CliRunner(dir.resolve("work"));
         CliRunner.Result cmd = cli.run("expnad");
