@@ -15,9 +15,8 @@ import org.apache.commons.cli.Options;
  * states as a new array (runs whose task Slurm still has queued are left out).
  */
 final class ResubmitCommand implements Command {
-    /** The states a run may be resubmitted from. */
-    private static final Set<RunState> ALLOWED =
-            EnumSet.of(RunState.PENDING, RunState.FAILED, RunState.LOST, RunState.PREEMPTED);
+    /** The states a run may be resubmitted from: every state whose runs still need training. */
+    private static final Set<RunState> ALLOWED = RunState.toRun(true);
 
     @Override
     public String name() {
