@@ -26,6 +26,20 @@ final class Flags {
         return v;
     }
 
+    /**
+     * {@return the command's one argument, a sweep name}
+     *
+     * @param example a command line that shows it, for the message ({@code arraysweep report demo --at best})
+     */
+    static String sweepName(CommandLine line, String example) {
+        List<String> args = line.getArgList();
+        if (args.size() != 1) {
+            throw ExitException.badInput("expected one sweep name, e.g. " + example + "; got " + args.size()
+                    + " arguments");
+        }
+        return args.get(0);
+    }
+
     /** {@return the indices of a list like {@code 0-3,7,9-10}} */
     static List<Integer> indexList(String spec) {
         List<Integer> out = new ArrayList<>();

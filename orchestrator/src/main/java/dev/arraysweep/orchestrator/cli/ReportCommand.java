@@ -49,10 +49,7 @@ final class ReportCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep report demo --at best");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep report demo --at best");
         String format = Flags.choice(line, "format", FORMATS, "markdown");
         At at = at(line);
         Database db = ctx.openForResults(false);

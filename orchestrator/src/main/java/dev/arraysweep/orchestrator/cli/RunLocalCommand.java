@@ -42,10 +42,7 @@ final class RunLocalCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep run-local demo --parallel 2");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep run-local demo --parallel 2");
         int parallel = Flags.positiveInt(line, "parallel", 1);
         Database db = ctx.openDatabase();
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));

@@ -98,6 +98,17 @@ class CliTest {
     }
 
     @Test
+    void sweepCommands_withoutExactlyOneSweepName_exit2_showingAnExample() {
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        CliRunner.Result none = cli.run("report");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("expected one sweep name, e.g. arraysweep report demo --at best; got 0 arguments");
+        CliRunner.Result two = cli.run("submit", "a", "b");
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err()).contains("expected one sweep name, e.g. arraysweep submit demo; got 2 arguments");
+    }
+
+    @Test
     void unknownCommandAndFlag_exit2WithHints() {
         CliRunner cli = new CliRunner(dir.resolve("work"));
         CliRunner.Result cmd = cli.run("expnad");
