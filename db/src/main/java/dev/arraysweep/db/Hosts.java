@@ -2,8 +2,10 @@ package dev.arraysweep.db;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The name of this machine, as workers record it and lock holders announce it. */
+/** This machine as arraysweep reports it: its name (workers record it, lock holders announce it) and its load. */
 public final class Hosts {
     private Hosts() {
     }
@@ -18,6 +20,16 @@ public final class Hosts {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "localhost";
+        }
+    }
+
+    /** {@return the 1, 5 and 15 minute load averages, as /proc/loadavg gives them; "unknown" without it} */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.arraysweep.db.model;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The life-cycle state of one run, as stored in {@code run.state}. */
 public enum RunState {
@@ -16,8 +20,26 @@ public enum RunState {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * {@return the states whose runs still need training: pending, preempted and lost, and failed too when
+     * {@code retryFailed}} Submitting, running locally and resubmitting choose from these; a worker may claim a
+     * run in any of them (a stale {@code running} is checked separately).
+     */
+    public static Set<RunState> toRun(boolean retryFailed) {
+        Set<RunState> states = EnumSet.of(PENDING, PREEMPTED, LOST);
+        if (retryFailed) {
+            states.add(FAILED);
+        }
+        return states;
+    }
+
     /** {@return whether a worker may claim a run in this state (a stale {@code running} is checked separately)} */
     public boolean claimable() {
-        return this == PENDING || this == FAILED || this == PREEMPTED || this == LOST;
+        return toRun(true).contains(this);
+    }
+
+    /** {@return the names stored in the database of {@code states}, for SQL such as {@code state IN (<states>)}} */
+    public static List<String> dbNames(Collection<RunState> states) {
+        return states.stream().map(RunState::dbName).toList();
     }
 }

@@ -34,6 +34,11 @@ public final class DidYouMean {
         return bestDistance <= allowed && bestDistance < Math.max(needle.length(), 1) ? Optional.of(best) : Optional.empty();
     }
 
+    /** {@return " (did you mean 'NAME'?)" for the closest candidate, or "" when none is close} */
+    public static String hint(String input, Collection<String> candidates) {
+        return closest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
     /** {@return the Levenshtein distance: insertions, deletions and substitutions turning a into b} */
     public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -1,5 +1,6 @@
 package dev.arraysweep.db.repo;
 
+import dev.arraysweep.db.EnvValues;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.schema.Schema;
 import java.sql.Connection;
@@ -240,15 +241,7 @@ public final class Database implements AutoCloseable {
     }
 
     static java.time.Duration waitLimit() {
-        String v = System.getenv(AccessLock.WAIT_ENV);
-        if (v != null && !v.isBlank()) {
-            try {
-                return java.time.Duration.ofSeconds(Long.parseLong(v.strip()));
-            } catch (NumberFormatException e) {
-                throw ExitException.badInput(AccessLock.WAIT_ENV + " must be a whole number of seconds, not '" + v + "'");
-            }
-        }
-        return AccessLock.DEFAULT_WAIT;
+        return EnvValues.seconds(System.getenv(), AccessLock.WAIT_ENV, AccessLock.DEFAULT_WAIT);
     }
 
     private static String firstLine(Throwable e) {

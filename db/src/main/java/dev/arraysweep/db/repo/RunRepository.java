@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,11 +212,12 @@ public final class RunRepository {
         int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = attempt + 1,"
                         + " started_at = :now, heartbeat_at = :now, ended_at = NULL, error_text = NULL,"
                         + " slurm_job_id = :job, slurm_array_job_id = :ajob, node = :node"
-                        + " WHERE id = :id AND (state IN ('pending','failed','preempted','lost')"
+                        + " WHERE id = :id AND (state IN (<claimable>)"
                         + " OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :staleBefore"
                         + " OR (:sameJob AND slurm_job_id = :job))))")
                 .bind("now", now).bind("job", jobId).bind("ajob", arrayJobId).bind("node", node).bind("id", runId)
-                .bind("staleBefore", now.minus(stale)).bind("sameJob", sameJob).execute());
+                .bind("staleBefore", now.minus(stale)).bind("sameJob", sameJob)
+                .bindList("claimable", RunState.dbNames(RunState.toRun(true))).execute());
         Run run = byId(runId).orElseThrow();
         if (updated == 1) {
             event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);
@@ -284,9 +285,8 @@ public final class RunRepository {
     }
 
     /** {@return array indices of a sweep's runs in any of {@code states}, ascending} */
-    public List<Integer> indicesIn(long sweepId, List<RunState> states) {
-        List<String> names = new ArrayList<>();
-        states.forEach(s -> names.add(s.dbName()));
+    public List<Integer> indicesIn(long sweepId, Collection<RunState> states) {
+        List<String> names = RunState.dbNames(states);
         return jdbi.withHandle(h -> h.createQuery("SELECT array_index FROM run WHERE sweep_id = :s AND state IN (<st>)"
                         + " ORDER BY array_index").bind("s", sweepId).bindList("st", names)
                 .mapTo(Integer.class).list());

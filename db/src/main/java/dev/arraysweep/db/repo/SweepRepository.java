@@ -1,6 +1,8 @@
 package dev.arraysweep.db.repo;
 
+import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.Sweep;
+import dev.arraysweep.db.params.DidYouMean;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,20 @@ public final class SweepRepository {
     /** {@return the sweep called {@code name}, if stored} */
     public Optional<Sweep> find(String name) {
         return jdbi.withHandle(h -> find(h, name));
+    }
+
+    /**
+     * {@return the sweep called {@code name}}
+     *
+     * @throws ExitException bad input (2) naming the closest stored sweep and the stored ones, or how to store one
+     */
+    public Sweep require(String name) {
+        return find(name).orElseThrow(() -> {
+            List<String> names = list().stream().map(Sweep::name).toList();
+            return ExitException.badInput("no sweep called '" + name + "'" + DidYouMean.hint(name, names)
+                    + (names.isEmpty() ? "; store one with `arraysweep expand sweeps/FILE.yaml`"
+                    : "; stored sweeps: " + String.join(", ", names)));
+        });
     }
 
     static Optional<Sweep> find(Handle h, String name) {

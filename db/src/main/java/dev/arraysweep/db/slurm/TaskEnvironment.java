@@ -1,5 +1,6 @@
 package dev.arraysweep.db.slurm;
 
+import dev.arraysweep.db.EnvValues;
 import dev.arraysweep.db.ExitException;
 import java.time.Duration;
 import java.util.Map;
@@ -94,13 +95,7 @@ public record TaskEnvironment(
      * from {@code env}, else {@link #DEFAULT_STALE}}
      */
     public static Duration staleAfter(Map<String, String> env) {
-        String v = blankToNull(env.get(STALE_SECONDS_ENV));
-        if (v == null) {
-            return DEFAULT_STALE;
-        }
-        int seconds = parse(env, STALE_SECONDS_ENV, v);
-        requireNonNegative(STALE_SECONDS_ENV, seconds);
-        return Duration.ofSeconds(seconds);
+        return EnvValues.seconds(env, STALE_SECONDS_ENV, DEFAULT_STALE);
     }
 
     /** {@return the run's array index in its sweep: the Slurm task id plus the offset} */

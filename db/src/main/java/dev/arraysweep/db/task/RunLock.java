@@ -1,6 +1,7 @@
 package dev.arraysweep.db.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arraysweep.db.EnvValues;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Hosts;
 import java.io.IOException;
@@ -88,15 +89,7 @@ public final class RunLock implements AutoCloseable {
 
     /** {@return the wait for a run's lock: {@code ARRAYSWEEP_RUN_LOCK_WAIT_SECONDS}, else 10 s} */
     public static Duration waitFrom(Map<String, String> env) {
-        String v = env.get(WAIT_ENV);
-        if (v == null || v.isBlank()) {
-            return DEFAULT_WAIT;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(v.strip()));
-        } catch (NumberFormatException e) {
-            throw ExitException.badInput(WAIT_ENV + " must be a whole number of seconds, not '" + v + "'");
-        }
+        return EnvValues.seconds(env, WAIT_ENV, DEFAULT_WAIT);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -62,6 +62,25 @@ class RunRepositoryTest {
     }
 
     @Test
+    void claim_takesExactlyTheRunsThatNeedRunning() {
+        Database db = open();
+        db.runs().storeExpansion("s", "d", "f.yaml", "text", null, List.of(run("a", 2)));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        assertThat(RunState.toRun(true)).containsExactlyInAnyOrder(RunState.PENDING, RunState.FAILED,
+                RunState.PREEMPTED, RunState.LOST);
+        assertThat(RunState.toRun(false)).containsExactlyInAnyOrder(RunState.PENDING, RunState.PREEMPTED,
+                RunState.LOST);
+        for (RunState state : RunState.values()) {
+            if (state == RunState.RUNNING) {
+                continue; // a running run is claimed only when stale: the tests below
+            }
+            db.runs().setState(List.of(id), db.runs().find("s", 0).orElseThrow().state(), state);
+            assertThat(db.runs().claim(id, null, null, "n", Duration.ofMinutes(5)).claimed()).as(state.dbName())
+                    .isEqualTo(state.claimable());
+        }
+    }
+
+    @Test
     void twoWorkersClaimingOneRun_exactlyOneWins() throws Exception {
         Database db = open();
         db.runs().storeExpansion("s", null, null, "t", null, List.of(run("a", 1)));

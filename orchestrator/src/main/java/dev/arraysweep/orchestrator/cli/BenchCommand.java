@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Hosts;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.bench.OrchestratorBench;
@@ -70,19 +71,19 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) throws IOException {
-        int runs = positive(line, "runs", 100_000);
-        int rows = positive(line, "epoch-rows", 1_000_000);
-        int statusRuns = positive(line, "status-runs", 10_000);
+        int runs = Flags.positiveInt(line, "runs", 100_000);
+        int rows = Flags.positiveInt(line, "epoch-rows", 1_000_000);
+        int statusRuns = Flags.positiveInt(line, "status-runs", 10_000);
         Path dir = Files.createTempDirectory("arraysweep-bench");
         Workspace ws = Workspace.resolve(dir.toString(), null, Map.of());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version"), "load_average_at_start", loadAverage()));
+                "java", System.getProperty("java.version"), "load_average_at_start", Hosts.loadAverage()));
         try {
             if (line.hasOption("workers")) {
-                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(positive(line, "workers", 500),
-                        positive(line, "epochs", 10)));
-                report.put("load_average_at_end", loadAverage());
+                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(Flags.positiveInt(line, "workers", 500),
+                        Flags.positiveInt(line, "epochs", 10)));
+                report.put("load_average_at_end", Hosts.loadAverage());
                 return print(line, ctx, report);
             }
             OrchestratorBench bench = new OrchestratorBench(ws, ctx.clock(), ctx.err());
@@ -93,7 +94,7 @@ final class BenchCommand implements Command {
             if (fresh != null) {
                 report.put("status_fresh_process", fresh);
             }
-            report.put("load_average_at_end", loadAverage());
+            report.put("load_average_at_end", Hosts.loadAverage());
         } catch (Exception e) {
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         } finally {
@@ -179,31 +180,6 @@ final class BenchCommand implements Command {
         m.put("note", "each call a new JVM opening the database file; the first after a build writes the"
                 + " launcher's AppCDS archive");
         return m;
-    }
-
-    private static int positive(CommandLine line, String flag, int fallback) {
-        if (!line.hasOption(flag)) {
-            return fallback;
-        }
-        String v = line.getOptionValue(flag);
-        try {
-            int n = Integer.parseInt(v.strip().replace("_", ""));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ExitException.badInput("--" + flag + " expects a positive whole number, not '" + v + "'");
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static void delete(Path dir) {

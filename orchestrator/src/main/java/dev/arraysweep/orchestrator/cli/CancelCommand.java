@@ -1,6 +1,5 @@
 package dev.arraysweep.orchestrator.cli;
 
-import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.Submission;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
@@ -35,14 +34,11 @@ final class CancelCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep cancel demo");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep cancel demo");
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         slurm.requireInstalled();
         Database db = ctx.openExistingDatabase();
-        Sweep sweep = Flags.sweep(db, name);
+        Sweep sweep = db.sweeps().require(name);
         List<Submission> cancelled = new ArrayCanceller(db, slurm).cancelActive(sweep.id());
         if (cancelled.isEmpty()) {
             ctx.out().println("nothing to cancel: no array of " + name + " is queued or running in Slurm");

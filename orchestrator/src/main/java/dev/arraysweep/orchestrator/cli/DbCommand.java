@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.params.DidYouMean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class DbCommand implements Command {
         Subcommand sub = byName.get(args.get(0));
         if (sub == null) {
             throw ExitException.badInput("unknown db subcommand '" + args.get(0) + "'"
-                    + Suggest.didYouMean(args.get(0), byName.keySet()) + "; subcommands: " + String.join(", ", byName.keySet()));
+                    + DidYouMean.hint(args.get(0), byName.keySet()) + "; subcommands: " + String.join(", ", byName.keySet()));
         }
         for (Option given : line.getOptions()) {
             boolean global = List.of("workdir", "db", "help").contains(given.getLongOpt());

@@ -76,7 +76,7 @@ final class ExpandCommand implements Command {
         }
         Database db = ctx.openDatabase();
         ExpansionResult r = SweepStore.store(db, spec, text, expansion.runs());
-        ctx.writeTaskFiles(db, Flags.sweep(db, spec.name()));
+        ctx.writeTaskFiles(db, db.sweeps().require(spec.name()));
         ctx.out().printf("sweep %s: %s, expanded in %.0f ms%n", spec.name(), counts, ms);
         if (!r.changed()) {
             ctx.out().println("unchanged: the database already holds exactly these runs");

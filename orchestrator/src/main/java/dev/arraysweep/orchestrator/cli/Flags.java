@@ -2,8 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.FlagValues;
-import dev.arraysweep.db.model.Sweep;
-import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.params.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -22,18 +21,23 @@ final class Flags {
         String v = line.getOptionValue(flag, fallback).strip().toLowerCase(java.util.Locale.ROOT);
         if (!allowed.contains(v)) {
             throw ExitException.badInput("--" + flag + " must be one of " + String.join(", ", allowed) + ", not '" + v
-                    + "'" + Suggest.didYouMean(v, allowed));
+                    + "'" + DidYouMean.hint(v, allowed));
         }
         return v;
     }
 
-    static Sweep sweep(Database db, String name) {
-        return db.sweeps().find(name).orElseThrow(() -> {
-            List<String> names = db.sweeps().list().stream().map(Sweep::name).toList();
-            return ExitException.badInput("no sweep called '" + name + "'" + Suggest.didYouMean(name, names)
-                    + (names.isEmpty() ? "; store one with `arraysweep expand sweeps/FILE.yaml`"
-                    : "; stored sweeps: " + String.join(", ", names)));
-        });
+    /**
+     * {@return the command's one argument, a sweep name}
+     *
+     * @param example a command line that shows it, for the message ({@code arraysweep report demo --at best})
+     */
+    static String sweepName(CommandLine line, String example) {
+        List<String> args = line.getArgList();
+        if (args.size() != 1) {
+            throw ExitException.badInput("expected one sweep name, e.g. " + example + "; got " + args.size()
+                    + " arguments");
+        }
+        return args.get(0);
     }
 
     /** {@return the indices of a list like {@code 0-3,7,9-10}} */

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.params.DidYouMean;
 import dev.arraysweep.db.repo.Database;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ public final class Main {
         }
         Command command = commands.get(args[0]);
         if (command == null) {
-            err.println("arraysweep: unknown command '" + args[0] + "'" + Suggest.didYouMean(args[0], commands.keySet()));
+            err.println("arraysweep: unknown command '" + args[0] + "'" + DidYouMean.hint(args[0], commands.keySet()));
             printCommands(err);
             return ExitException.BAD_INPUT;
         }

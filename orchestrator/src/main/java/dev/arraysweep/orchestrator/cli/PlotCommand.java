@@ -1,6 +1,5 @@
 package dev.arraysweep.orchestrator.cli;
 
-import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.Band;
 import dev.arraysweep.orchestrator.report.Plots;
@@ -42,16 +41,13 @@ final class PlotCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep plot demo --out plots/");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep plot demo --out plots/");
         Band band = "std".equals(Flags.choice(line, "band", List.of("minmax", "std"), "minmax"))
                 ? Band.STD : Band.MIN_MAX;
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
                 : ctx.workspace().sweepDir(name).resolve("plots");
         Database db = ctx.openForResults(false);
-        Flags.sweep(db, name);
+        db.sweeps().require(name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
             ctx.out().println("sweep '" + name + "' has no metrics yet; nothing to plot (arraysweep status " + name

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.At;
 import dev.arraysweep.orchestrator.report.EpochRow;
@@ -48,14 +49,11 @@ final class ReportCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep report demo --at best");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep report demo --at best");
         String format = Flags.choice(line, "format", FORMATS, "markdown");
         At at = at(line);
         Database db = ctx.openForResults(false);
-        Flags.sweep(db, name);
+        db.sweeps().require(name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
             // not an error: a report asked for while the first epochs train (e.g. in a watch loop)
@@ -79,16 +77,8 @@ final class ReportCommand implements Command {
             if (when != null) {
                 throw ExitException.badInput("give either --at or --epoch, not both");
             }
-            String v = line.getOptionValue("epoch").strip();
-            try {
-                int epoch = Integer.parseInt(v);
-                if (epoch >= 0) {
-                    return At.epoch(epoch);
-                }
-            } catch (NumberFormatException e) {
-                // the message below
-            }
-            throw ExitException.badInput("--epoch expects an epoch number >= 0 (the first epoch is 0), not '" + v + "'");
+            return At.epoch(FlagValues.atLeast(0, "epoch", line.getOptionValue("epoch").strip(),
+                    "an epoch number >= 0 (the first epoch is 0)"));
         }
         return "best".equals(Flags.choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
     }

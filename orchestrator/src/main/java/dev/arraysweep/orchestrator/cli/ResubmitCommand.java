@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.params.DidYouMean;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,8 @@ import org.apache.commons.cli.Options;
  * states as a new array (runs whose task Slurm still has queued are left out).
  */
 final class ResubmitCommand implements Command {
-    /** The states a run may be resubmitted from. */
-    private static final Set<RunState> ALLOWED =
-            EnumSet.of(RunState.PENDING, RunState.FAILED, RunState.LOST, RunState.PREEMPTED);
+    /** The states a run may be resubmitted from: every state whose runs still need training. */
+    private static final Set<RunState> ALLOWED = RunState.toRun(true);
 
     @Override
     public String name() {
@@ -60,7 +60,7 @@ final class ResubmitCommand implements Command {
             String s = part.strip().toLowerCase(java.util.Locale.ROOT);
             if (!allowed.contains(s)) {
                 throw ExitException.badInput("--states: '" + s + "' is not a state runs can be resubmitted from"
-                        + Suggest.didYouMean(s, allowed) + "; use some of " + String.join(", ", allowed));
+                        + DidYouMean.hint(s, allowed) + "; use some of " + String.join(", ", allowed));
             }
             states.add(RunState.fromDb(s));
         }

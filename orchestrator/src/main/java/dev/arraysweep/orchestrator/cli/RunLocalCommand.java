@@ -7,7 +7,6 @@ import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.local.LocalRunner;
 import dev.arraysweep.orchestrator.slurm.RunSelection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -43,19 +42,12 @@ final class RunLocalCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep run-local demo --parallel 2");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep run-local demo --parallel 2");
         int parallel = Flags.positiveInt(line, "parallel", 1);
         Database db = ctx.openDatabase();
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
-        Sweep sweep = Flags.sweep(db, name);
-        List<RunState> states = new ArrayList<>(List.of(RunState.PENDING, RunState.PREEMPTED, RunState.LOST));
-        if (line.hasOption("retry")) {
-            states.add(RunState.FAILED);
-        }
-        List<Integer> todo = db.runs().indicesIn(sweep.id(), states);
+        Sweep sweep = db.sweeps().require(name);
+        List<Integer> todo = db.runs().indicesIn(sweep.id(), RunState.toRun(line.hasOption("retry")));
         if (line.hasOption("indices")) {
             List<Integer> only = Flags.indexList(line.getOptionValue("indices"));
             RunSelection.requireInSweep(db.runs().bySweep(sweep.id()), only);

@@ -50,13 +50,10 @@ final class StatusCommand implements Command {
         if (ingested.summary() != null) {
             ctx.out().println(ingested.summary());
         }
-        reconcile(ctx, db, sweep);
+        Sweep named = sweep == null ? null : db.sweeps().require(sweep);
+        reconcile(ctx, db, named);
         List<SweepProgress> all = SweepProgress.load(db, sweep);
-        if (all.isEmpty()) {
-            if (sweep != null) {
-                throw ExitException.badInput("no sweep called '" + sweep + "' in " + db.url()
-                        + "; `arraysweep status` lists every sweep");
-            }
+        if (all.isEmpty() && named == null) {
             ctx.out().println("no sweeps yet: `arraysweep expand sweeps/demo.yaml` stores one");
             return 0;
         }
@@ -75,15 +72,12 @@ final class StatusCommand implements Command {
      * Marks lost the running runs with a stale heartbeat whose Slurm task is gone; Slurm is asked only when
      * there are such runs. Without Slurm, or when it does not answer, status goes on with what it has.
      */
-    private static void reconcile(Context ctx, Database db, String sweep) {
+    private static void reconcile(Context ctx, Database db, Sweep sweep) {
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         if (!slurm.installed()) {
             return;
         }
-        Long sweepId = sweep == null ? null : db.sweeps().find(sweep).map(Sweep::id).orElse(null);
-        if (sweep != null && sweepId == null) {
-            return;
-        }
+        Long sweepId = sweep == null ? null : sweep.id();
         try {
             List<Reconciler.LostRun> lost = new Reconciler(db, slurm, ctx.clock(),
                     TaskEnvironment.staleAfter(ctx.env())).markLost(sweepId);

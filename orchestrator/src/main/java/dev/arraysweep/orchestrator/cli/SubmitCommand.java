@@ -1,8 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.model.RunState;
-import java.util.EnumSet;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -35,13 +33,9 @@ final class SubmitCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) {
-        Set<RunState> states = EnumSet.of(RunState.PENDING, RunState.PREEMPTED, RunState.LOST);
-        if (line.hasOption("retry")) {
-            states.add(RunState.FAILED);
-        }
         String name = line.getArgList().isEmpty() ? "SWEEP" : line.getArgList().get(0);
         String hint = (line.hasOption("retry") ? "" : "failed runs are submitted with --retry; ")
                 + "`arraysweep status " + name + "` shows where the sweep stands";
-        return SubmitFlow.run(line, ctx, "submit", states, hint);
+        return SubmitFlow.run(line, ctx, "submit", RunState.toRun(line.hasOption("retry")), hint);
     }
 }

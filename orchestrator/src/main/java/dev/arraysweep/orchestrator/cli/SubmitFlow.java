@@ -1,6 +1,5 @@
 package dev.arraysweep.orchestrator.cli;
 
-import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
@@ -45,14 +44,10 @@ final class SubmitFlow {
 
     /** Runs the flow for {@code states} (ignored when {@code --indices} is given); returns the exit status. */
     static int run(CommandLine line, Context ctx, String verb, Set<RunState> states, String hint) {
-        if (line.getArgList().size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. arraysweep " + verb + " demo; got "
-                    + line.getArgList().size() + " arguments");
-        }
-        String name = line.getArgList().get(0);
+        String name = Flags.sweepName(line, "arraysweep " + verb + " demo");
         boolean dryRun = line.hasOption("dry-run");
         List<Integer> indices = line.hasOption("indices") ? Flags.indexList(line.getOptionValue("indices")) : null;
-        int maxArrayTasks = line.hasOption("max-array-tasks") ? Flags.positiveInt(line, "max-array-tasks", 0) : 0;
+        int maxArrayTasks = Flags.positiveInt(line, "max-array-tasks", 0);
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         Duration stale = TaskEnvironment.staleAfter(ctx.env());
         Database db;
@@ -63,7 +58,7 @@ final class SubmitFlow {
             db = ctx.openDatabase();
             new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         }
-        Sweep sweep = Flags.sweep(db, name);
+        Sweep sweep = db.sweeps().require(name);
         if (!dryRun) {
             ctx.writeTaskFiles(db, sweep);
             new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id())

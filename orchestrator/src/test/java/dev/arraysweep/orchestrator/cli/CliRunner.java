@@ -10,14 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs {@code arraysweep} commands in-process against one work directory and captures what they print. */
-final class CliRunner {
+/**
+ * Runs {@code arraysweep} commands in-process against one work directory and captures what they print; the one
+ * in-process runner for every package's tests.
+ */
+public final class CliRunner {
     final Path workdir;
     final Map<String, String> env;
     private final Clock clock;
 
     /** A runner with this process's environment, set up to start workers from the test class path. */
-    CliRunner(Path workdir) {
+    public CliRunner(Path workdir) {
         this(workdir, System.getenv(), Clock.systemUTC());
         env.remove("ARRAYSWEEP_DB");
         env.remove("ARRAYSWEEP_WORKDIR");
@@ -26,7 +29,7 @@ final class CliRunner {
     }
 
     /** A runner with exactly this environment (e.g. a PATH with stand-ins for Slurm) and clock. */
-    CliRunner(Path workdir, Map<String, String> env, Clock clock) {
+    public CliRunner(Path workdir, Map<String, String> env, Clock clock) {
         this.workdir = workdir;
         this.env = new HashMap<>(env);
         this.clock = clock;
@@ -39,10 +42,18 @@ final class CliRunner {
         return new CliRunner(workdir, more, clock);
     }
 
-    record Result(int code, String out, String err) {
+    /**
+     * What one command did.
+     *
+     * @param code its exit status
+     * @param out what it printed on standard output
+     * @param err what it printed on standard error
+     */
+    public record Result(int code, String out, String err) {
     }
 
-    Result run(String... args) {
+    /** {@return what the command {@code arraysweep ARGS --workdir WORKDIR} did} */
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));

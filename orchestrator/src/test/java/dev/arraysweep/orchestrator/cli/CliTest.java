@@ -88,6 +88,27 @@ class CliTest {
     }
 
     @Test
+    void status_ofAnUnknownSweep_exits2_withTheSameHintAsOtherCommands() throws Exception {
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        cli.run("expand", sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n").toString());
+        CliRunner.Result r = cli.run("status", "sx");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no sweep called 'sx' (did you mean 's'?); stored sweeps: s");
+        assertThat(cli.run("status", "s").out()).contains("pending");
+    }
+
+    @Test
+    void sweepCommands_withoutExactlyOneSweepName_exit2_showingAnExample() {
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        CliRunner.Result none = cli.run("report");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("expected one sweep name, e.g. arraysweep report demo --at best; got 0 arguments");
+        CliRunner.Result two = cli.run("submit", "a", "b");
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err()).contains("expected one sweep name, e.g. arraysweep submit demo; got 2 arguments");
+    }
+
+    @Test
     void unknownCommandAndFlag_exit2WithHints() {
         CliRunner cli = new CliRunner(dir.resolve("work"));
         CliRunner.Result cmd = cli.run("expnad");

@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arraysweep.orchestrator.cli.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class ResultsDocQueriesTest {
 
     @TempDir
     static Path dir;
-    static Cli cli;
+    static CliRunner cli;
     static String doc;
 
     static ResultsFixture.Held held;
@@ -33,7 +34,7 @@ class ResultsDocQueriesTest {
     @BeforeAll
     static void fill() throws Exception {
         held = ResultsFixture.filled(dir);
-        cli = new Cli(dir);
+        cli = new CliRunner(dir);
         doc = Files.readString(DOC);
     }
 
@@ -52,7 +53,7 @@ class ResultsDocQueriesTest {
 
         assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
         for (String q : queries) {
-            Cli.Result r = cli.run("sql", q);
+            CliRunner.Result r = cli.run("sql", q);
             assertThat(r.code()).as("%s%n%s", q, r.err()).isZero();
             assertThat(r.out()).as(q).doesNotContain("(0 rows)").containsPattern("\\(\\d+ rows?\\)");
         }

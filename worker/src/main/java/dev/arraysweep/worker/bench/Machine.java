@@ -3,6 +3,7 @@ package dev.arraysweep.worker.bench;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.arraysweep.db.Hosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +31,8 @@ final class Machine {
         m.put("torch_threads", JniUtils.getNumThreads());
         m.put("device", device.toString());
         m.put("cudnn_benchmark", Boolean.getBoolean("ai.djl.pytorch.cudnn_benchmark"));
-        m.put("load_average_at_start", loadAverage());
+        m.put("load_average_at_start", Hosts.loadAverage());
         return m;
-    }
-
-    /** {@return the 1, 5 and 15 minute load averages, as /proc/loadavg gives them} */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static String cpuModel() {

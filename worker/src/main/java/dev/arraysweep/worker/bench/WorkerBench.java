@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.bench;
 
 import ai.djl.Device;
+import dev.arraysweep.db.Hosts;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.train.EpochResult;
@@ -58,7 +59,7 @@ public final class WorkerBench {
             report.put("raw_batch_sizing", RawBatchSizing.measure(device, progress));
         }
         report.put("peak_host_memory_bytes", Memory.peakHostBytes());
-        report.put("load_average_at_end", Machine.loadAverage());
+        report.put("load_average_at_end", Hosts.loadAverage());
         return report;
     }
 
@@ -72,7 +73,7 @@ public final class WorkerBench {
         m.put("warmup_steps", plan.warmup());
         m.put("steps_per_round", plan.steps());
         m.put("rounds", plan.rounds());
-        m.put("load_average_at_start", Machine.loadAverage());
+        m.put("load_average_at_start", Hosts.loadAverage());
         Dataset data = Synthetic.dataset(plan, STEPS_PER_EPOCH * plan.batch(), 16, 1);
 
         Map<String, List<Stretch>> t = training(plan, data);
@@ -140,7 +141,7 @@ public final class WorkerBench {
             m.put("device_memory_bytes_now", Memory.deviceBytes(device));
             m.put("peak_device_memory_bytes_sampled", peakDeviceBytes);
         }
-        m.put("load_average_at_end", Machine.loadAverage());
+        m.put("load_average_at_end", Hosts.loadAverage());
         return m;
     }
 
@@ -270,7 +271,7 @@ public final class WorkerBench {
     private void say(ModelPlan plan, int round, String format, Object... args) {
         sampleDevice(); // called after every round, while the round's contenders still hold their memory
         progress.println("bench " + plan.model() + " round " + (round + 1) + ": "
-                + String.format(Locale.ROOT, format, args) + "  [load " + Machine.loadAverage() + "]");
+                + String.format(Locale.ROOT, format, args) + "  [load " + Hosts.loadAverage() + "]");
         progress.flush();
     }
 }

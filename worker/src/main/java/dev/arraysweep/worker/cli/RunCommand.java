@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.worker.task.TaskRunner;
@@ -31,24 +32,12 @@ final class RunCommand {
             throw ExitException.badInput(e.getMessage() + "; usage: worker run --sweep NAME [--index N]");
         }
         TaskEnvironment task = line.hasOption("index")
-                ? TaskEnvironment.forIndex(parseIndex(line.getOptionValue("index")), env)
+                ? TaskEnvironment.forIndex(FlagValues.nonNegativeInt("index", line.getOptionValue("index")), env)
                 : TaskEnvironment.fromEnv(env);
         Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
         String node = task.nodeName().orElseGet(dev.arraysweep.db.Hosts::name);
         return new TaskRunner(ws, env, out).run(line.getOptionValue("sweep"), task.runIndex(),
                 new TaskRunner.TaskInfo(task.jobId().orElse(null), task.arrayJobId().orElse(null), node,
                         task.restartCount()));
-    }
-
-    private static int parseIndex(String v) {
-        try {
-            int i = Integer.parseInt(v.strip());
-            if (i >= 0) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ExitException.badInput("--index expects a non-negative whole number, not '" + v + "'");
     }
 }

@@ -15,10 +15,7 @@ public final class Archetype implements SamplingStrategy {
     private final EpochOrder epochOrder = new EpochOrder();
 
     public Archetype(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
-        }
-        this.batchSize = batchSize;
+        this.batchSize = Positive.check("batch size", batchSize);
     }
 
     @Override

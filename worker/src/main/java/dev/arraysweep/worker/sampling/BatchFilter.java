@@ -50,10 +50,7 @@ public final class BatchFilter implements SamplingStrategy {
     /** @param keepLosses whether to compute and keep the losses of accepted samples for a selector */
     public BatchFilter(int batchSize, RawBatchSizer sizer, AcceptanceRule rule, Overflow overflow,
                        boolean keepLosses) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
-        }
-        this.batchSize = batchSize;
+        this.batchSize = Positive.check("batch size", batchSize);
         this.sizer = sizer;
         this.rule = rule;
         this.overflow = overflow;

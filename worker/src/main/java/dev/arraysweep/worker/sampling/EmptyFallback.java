@@ -22,10 +22,7 @@ public final class EmptyFallback extends StrategyDecorator {
 
     public EmptyFallback(SamplingStrategy inner, int batchSize) {
         super(inner);
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
-        }
-        this.batchSize = batchSize;
+        this.batchSize = Positive.check("batch size", batchSize);
     }
 
     @Override

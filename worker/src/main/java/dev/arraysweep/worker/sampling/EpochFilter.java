@@ -32,12 +32,9 @@ public final class EpochFilter extends StrategyDecorator {
      */
     public EpochFilter(SamplingStrategy inner, AcceptanceRule rule, boolean reuse, int chunk) {
         super(inner);
-        if (chunk <= 0) {
-            throw new IllegalArgumentException("chunk size must be positive, not " + chunk);
-        }
         this.rule = rule;
         this.reuse = reuse;
-        this.chunk = chunk;
+        this.chunk = Positive.check("chunk size", chunk);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class ImportanceSampler extends StrategyDecorator {
         logP = WeightedDraw.logSoftmax(scores);
         int[] drawn = replacement ? WeightedDraw.withReplacement(logP, draws, rng)
                 : WeightedDraw.withoutReplacement(logP, draws, rng);
-        WeightedDraw.shuffle(drawn, rng);
+        Shuffle.inPlace(drawn, rng);
         inner.startEpoch(epoch, drawn, source);
     }
 

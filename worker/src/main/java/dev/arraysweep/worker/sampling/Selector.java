@@ -19,7 +19,7 @@ public sealed interface Selector {
     /** Top-k (Alg. 3): the {@code k} samples of highest loss (all of a smaller pool; ties: earlier first). */
     record TopK(int k) implements Selector {
         public TopK {
-            positive("k", k);
+            Positive.check("k", k);
         }
 
         @Override
@@ -69,7 +69,7 @@ public sealed interface Selector {
      */
     record LossWeighted(int k, double power) implements Selector {
         public LossWeighted {
-            positive("k", k);
+            Positive.check("k", k);
             if (!(power > 0)) {
                 throw new IllegalArgumentException("power must be positive, not " + power);
             }
@@ -101,7 +101,7 @@ public sealed interface Selector {
      */
     record QSplit(int k, int q, double power) implements Selector {
         public QSplit {
-            positive("k", k);
+            Positive.check("k", k);
             if (q < 2) {
                 throw new IllegalArgumentException("q-split needs at least 2 buckets, not " + q);
             }
@@ -183,11 +183,5 @@ public sealed interface Selector {
     private static int[] sorted(int[] positions) {
         Arrays.sort(positions);
         return positions;
-    }
-
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
-        }
     }
 }

@@ -101,14 +101,4 @@ final class WeightedDraw {
         }
         return out;
     }
-
-    /** Shuffles {@code a} in place (Fisher-Yates). */
-    static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 }

@@ -2,7 +2,6 @@ package dev.arraysweep.worker.task;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.TaskFile;
 
@@ -15,7 +14,8 @@ final class TaskFiles {
      * {@return the task of run {@code index} of {@code sweep}}: its file in the work directory; when there is none
      * and a server database is configured, the run as the database stores it (the file is then written)
      *
-     * @throws ExitException bad input (2) when neither knows the run
+     * @throws ExitException bad input (2) when neither knows the run, naming the stored sweeps when the database
+     *     has none of that name
      */
     static TaskFile find(Workspace ws, String sweep, int index, Database live) {
         var file = TaskFile.read(ws.taskFile(sweep, index));
@@ -30,10 +30,9 @@ final class TaskFiles {
                     t.write(ws.taskFile(sweep, index));
                     return t;
                 }
-                if (live.sweeps().find(sweep).map(Sweep::id).isPresent()) {
-                    throw ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " in "
-                            + live.url());
-                }
+                live.sweeps().require(sweep);
+                throw ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " in "
+                        + live.url());
             } catch (ExitException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.worker.sampling.Shuffle;
 import java.io.Serializable;
 import java.util.Random;
 
@@ -50,19 +51,9 @@ final class TrainingState implements Serializable {
         return augmentRandom;
     }
 
-    /** {@return a fresh permutation of 0..n-1 (Fisher-Yates on the order generator)} */
+    /** {@return a fresh permutation of 0..n-1 from the order generator} */
     int[] shuffle(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffleRandom.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Shuffle.permutation(n, shuffleRandom);
     }
 
     void finishEpoch() {

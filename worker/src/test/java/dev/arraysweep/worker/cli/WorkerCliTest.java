@@ -80,6 +80,13 @@ class WorkerCliTest {
     }
 
     @Test
+    void negativeIndex_exits2_sayingWhatIndexExpects() {
+        Result r = worker(Map.of(), "run", "--sweep", "s", "--index", "-1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--index expects a non-negative whole number, not '-1'");
+    }
+
+    @Test
     void missingTaskId_exits2_sayingHowToFix() {
         Result r = worker(Map.of(), "run", "--sweep", "s");
         assertThat(r.code()).isEqualTo(2);
