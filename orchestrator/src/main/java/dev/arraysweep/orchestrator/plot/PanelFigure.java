@@ -1,5 +1,10 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
+import dev.arraysweep.orchestrator.results.EpochRow;
+import dev.arraysweep.orchestrator.results.Group;
+import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.RunData;
+import dev.arraysweep.orchestrator.results.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -11,21 +16,21 @@ import org.knowm.xchart.style.Styler;
  * below them the test accuracy against wall-clock seconds. One colour per setting; with several seeds a
  * mean line and a band.
  */
-public final class PanelFigure {
+final class PanelFigure {
     /** Width of one panel in pixels. */
     static final int PANEL_WIDTH = 560;
     /** Height of one panel in pixels. */
     static final int PANEL_HEIGHT = 340;
     /** Width of the whole figure in pixels. */
-    public static final int WIDTH = 2 * PANEL_WIDTH;
+    static final int WIDTH = 2 * PANEL_WIDTH;
     /** Height of the whole figure in pixels: the title, four metric rows and the wall-clock row. */
-    public static final int HEIGHT = ChartGrid.TITLE_HEIGHT + 5 * PANEL_HEIGHT;
+    static final int HEIGHT = ChartGrid.TITLE_HEIGHT + 5 * PANEL_HEIGHT;
 
     private PanelFigure() {
     }
 
     /** {@return the figure of a group, not yet rendered} */
-    public static ChartGrid of(String sweep, Group group, Band band) {
+    static ChartGrid of(String sweep, Group group, Band band) {
         List<List<XYChart>> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             String unit = metric == Metric.ACCURACY ? "accuracy (fraction correct)" : "cross-entropy loss";

@@ -1,8 +1,13 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arraysweep.orchestrator.results.FilledResultsTest;
+import dev.arraysweep.orchestrator.results.Group;
+import dev.arraysweep.orchestrator.results.ResultsFixture;
+import dev.arraysweep.orchestrator.results.Setting;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.results;
 
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.model.EpochMetrics;
@@ -39,11 +39,11 @@ import java.util.Map;
  * <p>Sweep {@value #ONE_SEED}: archetype and batchwise with seed 0 only. Sweep {@value #NO_ARCHETYPE}:
  * batchwise runs only, seeds 0 and 1.
  */
-final class ResultsFixture {
-    static final String SWEEP = "mnist-filter";
-    static final String ONE_SEED = "one-seed";
-    static final String NO_ARCHETYPE = "no-archetype";
-    static final int EPOCHS = 3;
+public final class ResultsFixture {
+    public static final String SWEEP = "mnist-filter";
+    public static final String ONE_SEED = "one-seed";
+    public static final String NO_ARCHETYPE = "no-archetype";
+    public static final int EPOCHS = 3;
 
     private static final double[][] TEST_128 = {{0.90, 0.92, 0.94}, {0.88, 0.91, 0.90}};
     private static final double[][] TRAIN_128 = {{0.95, 0.96, 0.97}, {0.90, 0.92, 0.91}};
@@ -62,7 +62,7 @@ final class ResultsFixture {
      * @param db the database
      * @param keepOpen the connection that keeps it open
      */
-    record Held(Database db, Connection keepOpen) implements AutoCloseable {
+    public record Held(Database db, Connection keepOpen) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             keepOpen.close();
@@ -75,7 +75,7 @@ final class ResultsFixture {
     }
 
     /** {@return a database in {@code dir} holding the three sweeps, held open until closed} */
-    static Held filled(Path dir) {
+    public static Held filled(Path dir) {
         Database db = open(dir);
         Connection keepOpen;
         try {

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.results;
 
 import dev.arraysweep.db.repo.Database;
 import java.nio.file.Path;
@@ -10,20 +10,20 @@ import org.junit.jupiter.api.io.TempDir;
  * Base of the results tests: one work directory ({@code dir/work}) filled by {@link ResultsFixture} for the whole
  * test class, open as {@link #db}, released after the class. A subclass's own {@code @BeforeAll} runs after it.
  */
-abstract class FilledResultsTest {
+public abstract class FilledResultsTest {
     @TempDir
-    static Path dir;
-    static ResultsFixture.Held held;
-    static Database db;
+    protected static Path dir;
+    private static ResultsFixture.Held held;
+    protected static Database db;
 
     @BeforeAll
-    static void fillResults() {
+    protected static void fillResults() {
         held = ResultsFixture.filled(dir.resolve("work"));
         db = held.db();
     }
 
     @AfterAll
-    static void releaseResults() throws Exception {
+    protected static void releaseResults() throws Exception {
         held.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -23,29 +23,29 @@ import org.knowm.xchart.XYChart;
  */
 public record ChartGrid(String title, List<List<XYChart>> rows) {
     /** Height of the title strip in pixels. */
-    public static final int TITLE_HEIGHT = 44;
+    static final int TITLE_HEIGHT = 44;
 
     public ChartGrid {
         rows = rows.stream().map(List::copyOf).toList();
     }
 
     /** {@return every chart, row by row} */
-    public List<XYChart> charts() {
+    List<XYChart> charts() {
         return rows.stream().flatMap(List::stream).toList();
     }
 
     /** {@return the figure's width in pixels: its widest row} */
-    public int width() {
+    int width() {
         return rows.stream().mapToInt(r -> r.stream().mapToInt(XYChart::getWidth).sum()).max().orElse(0);
     }
 
     /** {@return the figure's height in pixels: the title and every row} */
-    public int height() {
+    int height() {
         return TITLE_HEIGHT + rows.stream().mapToInt(r -> r.stream().mapToInt(XYChart::getHeight).max().orElse(0)).sum();
     }
 
     /** Renders the figure and writes it as a PNG file. */
-    public void writePng(Path file) throws IOException {
+    void writePng(Path file) throws IOException {
         BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

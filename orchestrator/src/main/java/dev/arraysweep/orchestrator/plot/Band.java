@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
 /** What the shaded band around a mean line over seeds shows. */
 public enum Band {
@@ -14,7 +14,7 @@ public enum Band {
     }
 
     /** {@return what the band shows, for figure titles} */
-    public String description() {
+    String description() {
         return description;
     }
 }

@@ -1,5 +1,6 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
+import dev.arraysweep.orchestrator.results.Setting;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;

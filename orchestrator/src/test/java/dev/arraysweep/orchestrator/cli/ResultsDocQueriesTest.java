@@ -1,11 +1,14 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arraysweep.orchestrator.results.ResultsFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +23,7 @@ class ResultsDocQueriesTest {
 
     @TempDir
     static Path dir;
-    static Cli cli;
+    static CliRunner cli;
     static String doc;
 
     static ResultsFixture.Held held;
@@ -33,7 +36,7 @@ class ResultsDocQueriesTest {
     @BeforeAll
     static void fill() throws Exception {
         held = ResultsFixture.filled(dir);
-        cli = new Cli(dir);
+        cli = new CliRunner(dir, Map.of(), Clock.systemUTC());
         doc = Files.readString(DOC);
     }
 
@@ -52,7 +55,7 @@ class ResultsDocQueriesTest {
 
         assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
         for (String q : queries) {
-            Cli.Result r = cli.run("sql", q);
+            CliRunner.Result r = cli.run("sql", q);
             assertThat(r.code()).as("%s%n%s", q, r.err()).isZero();
             assertThat(r.out()).as(q).doesNotContain("(0 rows)").containsPattern("\\(\\d+ rows?\\)");
         }

@@ -1,5 +1,6 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
+import dev.arraysweep.orchestrator.results.Group;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -7,19 +8,19 @@ import java.util.Locale;
  * Every file name the plots use: {@code <sweep>-g<NN>-<group label>-panel.png} and {@code ...-sampler.png},
  * with the label reduced to letters, digits and dashes.
  */
-public final class FigureFiles {
+final class FigureFiles {
     private static final int MAX_LABEL = 80;
 
     private FigureFiles() {
     }
 
     /** {@return the panel figure's file of a group} */
-    public static Path panel(Path dir, String sweep, Group group) {
+    static Path panel(Path dir, String sweep, Group group) {
         return dir.resolve(stem(sweep, group) + "-panel.png");
     }
 
     /** {@return the sampler figure's file of a group} */
-    public static Path sampler(Path dir, String sweep, Group group) {
+    static Path sampler(Path dir, String sweep, Group group) {
         return dir.resolve(stem(sweep, group) + "-sampler.png");
     }
 

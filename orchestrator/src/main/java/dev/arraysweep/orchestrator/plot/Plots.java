@@ -1,5 +1,8 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
+import dev.arraysweep.orchestrator.results.Group;
+import dev.arraysweep.orchestrator.results.Grouping;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.results;
 
 import dev.arraysweep.db.params.ParamDef;
 import dev.arraysweep.db.params.Params;

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.server;
 
 import java.sql.SQLException;
 import org.h2.tools.Server;

@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.export;
 
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.table.Table;

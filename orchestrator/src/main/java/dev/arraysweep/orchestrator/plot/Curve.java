@@ -1,5 +1,8 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.plot;
 
+import dev.arraysweep.orchestrator.results.EpochRow;
+import dev.arraysweep.orchestrator.results.RunData;
+import dev.arraysweep.orchestrator.results.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +20,14 @@ import java.util.function.ToDoubleFunction;
  * @param high the band's upper edge per point
  * @param runs the number of runs with data
  */
-public record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
+record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
     /** {@return whether the curve has no point} */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return x.length == 0;
     }
 
     /** {@return the curve of {@code y} per epoch over {@code runs}, on rows chosen by {@code split}} */
-    public static Curve perEpoch(List<RunData> runs, Function<RunData, List<EpochRow>> split,
+    static Curve perEpoch(List<RunData> runs, Function<RunData, List<EpochRow>> split,
                                  ToDoubleFunction<EpochRow> y, Band band) {
         return of(runs, split, r -> r.epoch(), y, band);
     }
@@ -33,7 +36,7 @@ public record Curve(double[] x, double[] mean, double[] low, double[] high, int 
      * {@return the curve of {@code y} against {@code x}, both averaged per epoch over {@code runs}}
      * (for wall-clock time, whose value at an epoch differs from seed to seed)
      */
-    public static Curve of(List<RunData> runs, Function<RunData, List<EpochRow>> split, ToDoubleFunction<EpochRow> x,
+    static Curve of(List<RunData> runs, Function<RunData, List<EpochRow>> split, ToDoubleFunction<EpochRow> x,
                            ToDoubleFunction<EpochRow> y, Band band) {
         Map<Integer, List<double[]>> byEpoch = new TreeMap<>();
         int withData = 0;

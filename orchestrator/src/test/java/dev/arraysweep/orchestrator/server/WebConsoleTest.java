@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

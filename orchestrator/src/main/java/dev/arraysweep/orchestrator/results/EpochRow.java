@@ -1,4 +1,4 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.results;
 
 /**
  * The figures of one run, split and epoch that reports and plots use; missing values are NaN.

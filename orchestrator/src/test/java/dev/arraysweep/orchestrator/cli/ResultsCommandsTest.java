@@ -1,21 +1,25 @@
-package dev.arraysweep.orchestrator.report;
+package dev.arraysweep.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.orchestrator.results.FilledResultsTest;
+import dev.arraysweep.orchestrator.results.ResultsFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The report, plot, export and db commands, run through {@code arraysweep}'s entry point. */
 class ResultsCommandsTest extends FilledResultsTest {
-    static Cli cli;
+    static CliRunner cli;
 
     @BeforeAll
     static void cli() {
-        cli = new Cli(dir.resolve("work"));
+        cli = new CliRunner(dir.resolve("work"), Map.of(), Clock.systemUTC());
     }
 
     @Test
@@ -26,7 +30,7 @@ class ResultsCommandsTest extends FilledResultsTest {
 
     @Test
     void report_printsMarkdownByDefault() {
-        Cli.Result r = cli.run("report", ResultsFixture.SWEEP);
+        CliRunner.Result r = cli.run("report", ResultsFixture.SWEEP);
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("# Sweep `mnist-filter` at the final epoch")
@@ -35,8 +39,8 @@ class ResultsCommandsTest extends FilledResultsTest {
 
     @Test
     void report_csvAndJsonFormats() throws Exception {
-        Cli.Result csv = cli.run("report", ResultsFixture.SWEEP, "--format", "csv", "--epoch", "1");
-        Cli.Result json = cli.run("report", ResultsFixture.SWEEP, "--format", "JSON", "--at", "best");
+        CliRunner.Result csv = cli.run("report", ResultsFixture.SWEEP, "--format", "csv", "--epoch", "1");
+        CliRunner.Result json = cli.run("report", ResultsFixture.SWEEP, "--format", "JSON", "--at", "best");
 
         assertThat(csv.code()).as(csv.err()).isZero();
         assertThat(csv.out()).startsWith("sweep,at,group,batch_size,setting,").contains("mnist-filter,1,1,128,batchwise,");
@@ -45,10 +49,10 @@ class ResultsCommandsTest extends FilledResultsTest {
 
     @Test
     void report_badFlagsSayWhatIsWrong() {
-        Cli.Result format = cli.run("report", ResultsFixture.SWEEP, "--format", "markdwn");
-        Cli.Result both = cli.run("report", ResultsFixture.SWEEP, "--at", "best", "--epoch", "1");
-        Cli.Result epoch = cli.run("report", ResultsFixture.SWEEP, "--epoch", "7");
-        Cli.Result sweep = cli.run("report", "mnist-filtr");
+        CliRunner.Result format = cli.run("report", ResultsFixture.SWEEP, "--format", "markdwn");
+        CliRunner.Result both = cli.run("report", ResultsFixture.SWEEP, "--at", "best", "--epoch", "1");
+        CliRunner.Result epoch = cli.run("report", ResultsFixture.SWEEP, "--epoch", "7");
+        CliRunner.Result sweep = cli.run("report", "mnist-filtr");
 
         assertThat(format.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(format.err()).contains("--format must be one of markdown, csv, json", "did you mean 'markdown'");
@@ -64,13 +68,13 @@ class ResultsCommandsTest extends FilledResultsTest {
     void plot_writesTheFiguresAndPrintsThem() {
         Path out = dir.resolve("plots");
 
-        Cli.Result r = cli.run("plot", ResultsFixture.ONE_SEED, "--out", out.toString());
+        CliRunner.Result r = cli.run("plot", ResultsFixture.ONE_SEED, "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("one-seed-g01-all-runs-panel.png")).isRegularFile();
         assertThat(out.resolve("one-seed-g01-all-runs-sampler.png")).isRegularFile();
         assertThat(r.out()).contains("one-seed-g01-all-runs-panel.png  (all runs)", "2 figures for 1 groups");
-        Cli.Result band = cli.run("plot", ResultsFixture.ONE_SEED, "--band", "iqr");
+        CliRunner.Result band = cli.run("plot", ResultsFixture.ONE_SEED, "--band", "iqr");
         assertThat(band.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(band.err()).contains("minmax, std");
     }
@@ -79,7 +83,7 @@ class ResultsCommandsTest extends FilledResultsTest {
     void export_writesOneCsvPerViewForTheSweep() throws Exception {
         Path out = dir.resolve("export");
 
-        Cli.Result r = cli.run("export", ResultsFixture.SWEEP, "--csv", out.toString());
+        CliRunner.Result r = cli.run("export", ResultsFixture.SWEEP, "--csv", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("runs.csv  (12 rows)", "curves.csv  (72 rows)", "final_metrics.csv  (24 rows)",
@@ -87,20 +91,20 @@ class ResultsCommandsTest extends FilledResultsTest {
         assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).startsWith("sweep,array_index,state,")
                 .contains(",batch_size,", ",seed,", ",params_json,");
         assertThat(Files.readAllLines(out.resolve("twins.csv")).get(1)).startsWith("mnist-filter,");
-        Cli.Result noCsv = cli.run("export", ResultsFixture.SWEEP);
+        CliRunner.Result noCsv = cli.run("export", ResultsFixture.SWEEP);
         assertThat(noCsv.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(noCsv.err()).contains("--csv DIR");
     }
 
     @Test
     void db_needsAKnownSubcommand() {
-        Cli.Result none = cli.run("db");
+        CliRunner.Result none = cli.run("db");
         assertThat(none.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(none.err()).contains("expected a subcommand: console");
-        Cli.Result typo = cli.run("db", "consle");
+        CliRunner.Result typo = cli.run("db", "consle");
         assertThat(typo.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(typo.err()).contains("did you mean 'console'");
-        Cli.Result port = cli.run("db", "console", "--port", "70000");
+        CliRunner.Result port = cli.run("db", "console", "--port", "70000");
         assertThat(port.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(port.err()).contains("at most 65535");
     }
