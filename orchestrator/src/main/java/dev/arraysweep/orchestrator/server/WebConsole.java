@@ -34,7 +34,7 @@ public final class WebConsole implements AutoCloseable {
     }
 
     /** {@return the port it listens on} */
-    public int port() {
+    int port() {
         return server.getPort();
     }
 
