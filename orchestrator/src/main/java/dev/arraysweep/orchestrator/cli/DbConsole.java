@@ -4,7 +4,7 @@ import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.repo.AccessLock;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.orchestrator.report.WebConsole;
+import dev.arraysweep.orchestrator.server.WebConsole;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;

@@ -2,7 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.orchestrator.report.SweepExport;
+import dev.arraysweep.orchestrator.export.SweepExport;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;

@@ -1,9 +1,9 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.orchestrator.report.Band;
-import dev.arraysweep.orchestrator.report.Plots;
-import dev.arraysweep.orchestrator.report.SweepResults;
+import dev.arraysweep.orchestrator.plot.Band;
+import dev.arraysweep.orchestrator.plot.Plots;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;

@@ -1,5 +1,7 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.orchestrator.results.EpochRow;
+import dev.arraysweep.orchestrator.results.RunData;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -52,7 +54,7 @@ public record At(Kind kind, int epoch) {
     }
 
     /** {@return the name used in CSV and JSON: final, best or the epoch number} */
-    public String code() {
+    String code() {
         return kind == Kind.EPOCH ? Integer.toString(epoch) : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

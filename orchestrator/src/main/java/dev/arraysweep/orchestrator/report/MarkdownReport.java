@@ -1,5 +1,8 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.orchestrator.results.Group;
+import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

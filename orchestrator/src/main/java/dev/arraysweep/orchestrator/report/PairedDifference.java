@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.orchestrator.results.Summary;
 import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -15,10 +16,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public record PairedDifference(int n, double mean, double std, double low, double high) {
     /** Confidence level of the intervals. */
-    public static final double LEVEL = 0.95;
+    static final double LEVEL = 0.95;
 
     /** {@return the paired difference of the given differences (filtered − archetype per seed)} */
-    public static PairedDifference of(List<Double> differences) {
+    static PairedDifference of(List<Double> differences) {
         Summary s = Summary.of(differences);
         if (s.n() < 2) {
             return new PairedDifference(s.n(), s.mean(), Double.NaN, Double.NaN, Double.NaN);
@@ -29,7 +30,7 @@ public record PairedDifference(int n, double mean, double std, double low, doubl
     }
 
     /** {@return whether the interval excludes zero (the difference is unlikely to be seed noise)} */
-    public boolean excludesZero() {
+    boolean excludesZero() {
         return n >= 2 && (low > 0 || high < 0);
     }
 }

@@ -1,5 +1,12 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.orchestrator.results.Group;
+import dev.arraysweep.orchestrator.results.Grouping;
+import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.RunData;
+import dev.arraysweep.orchestrator.results.Setting;
+import dev.arraysweep.orchestrator.results.Summary;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
@@ -23,7 +30,7 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
     }
 
     /** Every figure, in table order: the four metrics, each as train, test and ratio. */
-    public static final List<Figure> FIGURES = figures();
+    static final List<Figure> FIGURES = figures();
 
     /**
      * One column of the table.
@@ -33,7 +40,7 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
      */
     public record Figure(Metric metric, Metric.Part part) {
         /** {@return the name used in CSV and JSON, e.g. {@code test_accuracy}} */
-        public String column() {
+        String column() {
             return part.column() + "_" + metric.column();
         }
     }
@@ -70,7 +77,7 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
         }
 
         /** {@return the smallest and largest epoch looked at, or null when no run has figures} */
-        public int[] epochRange() {
+        int[] epochRange() {
             return points.isEmpty() ? null : new int[] {
                 points.stream().mapToInt(RunPoint::epoch).min().getAsInt(),
                 points.stream().mapToInt(RunPoint::epoch).max().getAsInt()};

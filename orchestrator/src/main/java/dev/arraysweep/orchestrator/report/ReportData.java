@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.arraysweep.orchestrator.results.Summary;
 import dev.arraysweep.orchestrator.table.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

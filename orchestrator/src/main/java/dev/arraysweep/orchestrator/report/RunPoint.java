@@ -1,5 +1,9 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.orchestrator.results.EpochRow;
+import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.RunData;
+
 /**
  * A run's figures at the epoch a report looks at.
  *
@@ -10,7 +14,7 @@ package dev.arraysweep.orchestrator.report;
  */
 public record RunPoint(RunData run, int epoch, EpochRow test, EpochRow train) {
     /** {@return one figure: train, test, or test/train (NaN when the train figure is missing or zero)} */
-    public double value(Metric metric, Metric.Part part) {
+    double value(Metric metric, Metric.Part part) {
         double te = metric.of(test);
         double tr = train == null ? Double.NaN : metric.of(train);
         return switch (part) {
@@ -21,7 +25,7 @@ public record RunPoint(RunData run, int epoch, EpochRow test, EpochRow train) {
     }
 
     /** {@return whether the train figures come from an earlier epoch than the test figures} */
-    public boolean trainEarlier() {
+    boolean trainEarlier() {
         return train != null && train.epoch() != epoch;
     }
 }

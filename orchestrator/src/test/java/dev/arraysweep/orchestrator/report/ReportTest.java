@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arraysweep.orchestrator.report.Metric.Part;
+import dev.arraysweep.orchestrator.results.FilledResultsTest;
+import dev.arraysweep.orchestrator.results.Metric.Part;
+import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.ResultsFixture;
+import dev.arraysweep.orchestrator.results.RunData;
+import dev.arraysweep.orchestrator.results.Summary;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,87 @@
+package dev.arraysweep.orchestrator.plot;
+
+import dev.arraysweep.orchestrator.results.EpochRow;
+import dev.arraysweep.orchestrator.results.RunData;
+import dev.arraysweep.orchestrator.results.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One setting's curve over its seeds: at each epoch the mean over the runs that have a finite value there,
+ * and a band around it.
+ *
+ * @param x the x value per point: the epoch, or the mean over runs of another figure such as wall-clock seconds
+ * @param mean the mean y per point
+ * @param low the band's lower edge per point
+ * @param high the band's upper edge per point
+ * @param runs the number of runs with data
+ */
+record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
+    /** {@return whether the curve has no point} */
+    boolean isEmpty() {
+        return x.length == 0;
+    }
+
+    /** {@return the curve of {@code y} per epoch over {@code runs}, on rows chosen by {@code split}} */
+    static Curve perEpoch(List<RunData> runs, Function<RunData, List<EpochRow>> split,
+                                 ToDoubleFunction<EpochRow> y, Band band) {
+        return of(runs, split, r -> r.epoch(), y, band);
+    }
+
+    /**
+     * {@return the curve of {@code y} against {@code x}, both averaged per epoch over {@code runs}}
+     * (for wall-clock time, whose value at an epoch differs from seed to seed)
+     */
+    static Curve of(List<RunData> runs, Function<RunData, List<EpochRow>> split, ToDoubleFunction<EpochRow> x,
+                           ToDoubleFunction<EpochRow> y, Band band) {
+        Map<Integer, List<double[]>> byEpoch = new TreeMap<>();
+        int withData = 0;
+        for (RunData run : runs) {
+            boolean any = false;
+            for (EpochRow row : split.apply(run)) {
+                double xv = x.applyAsDouble(row);
+                double yv = y.applyAsDouble(row);
+                if (Double.isFinite(xv) && Double.isFinite(yv)) {
+                    byEpoch.computeIfAbsent(row.epoch(), e -> new ArrayList<>()).add(new double[] {xv, yv});
+                    any = true;
+                }
+            }
+            withData += any ? 1 : 0;
+        }
+        int n = byEpoch.size();
+        double[] xs = new double[n];
+        double[] mean = new double[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
+        int i = 0;
+        for (List<double[]> points : byEpoch.values()) {
+            double sx = 0;
+            double sy = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] p : points) {
+                sx += p[0];
+                sy += p[1];
+                min = Math.min(min, p[1]);
+                max = Math.max(max, p[1]);
+            }
+            xs[i] = sx / points.size();
+            mean[i] = sy / points.size();
+            if (band == Band.MIN_MAX) {
+                low[i] = min;
+                high[i] = max;
+            } else {
+                double std = Summary.of(points.stream().map(p -> p[1]).toList()).std();
+                double half = Double.isFinite(std) ? std : 0;
+                low[i] = mean[i] - half;
+                high[i] = mean[i] + half;
+            }
+            i++;
+        }
+        return new Curve(xs, mean, low, high, withData);
+    }
+}

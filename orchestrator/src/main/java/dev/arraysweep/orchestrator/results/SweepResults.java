@@ -1,0 +1,66 @@
+package dev.arraysweep.orchestrator.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arraysweep.db.repo.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+/**
+ * The runs of one sweep with their metric rows, read in two queries; what reports and plots start from.
+ *
+ * @param sweep the sweep's name
+ * @param runs the sweep's runs that are not retired, by array index
+ */
+public record SweepResults(String sweep, List<RunData> runs) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public SweepResults {
+        runs = List.copyOf(runs);
+    }
+
+    /** {@return the runs of {@code sweep} with every metric row} */
+    public static SweepResults load(Database db, String sweep) {
+        ClasspathSqlLocator sql = ClasspathSqlLocator.removingComments();
+        return db.jdbi().withHandle(h -> {
+            Map<Long, List<EpochRow>> train = new HashMap<>();
+            Map<Long, List<EpochRow>> test = new HashMap<>();
+            h.createQuery(sql.locate(SweepResults.class, "epochs")).bind("sweep", sweep)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("run_id"), Map.entry(rs.getString("split"), row(rs))))
+                    .forEach(e -> ("train".equals(e.getValue().getKey()) ? train : test)
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getValue()));
+            List<RunData> runs = h.createQuery(sql.locate(SweepResults.class, "runs")).bind("sweep", sweep)
+                    .map((rs, ctx) -> new RunData(rs.getLong("id"), rs.getInt("array_index"), rs.getString("state"),
+                            params(rs.getString("params_json")), train.getOrDefault(rs.getLong("id"), List.of()),
+                            test.getOrDefault(rs.getLong("id"), List.of())))
+                    .list();
+            return new SweepResults(sweep, runs);
+        });
+    }
+
+    private static EpochRow row(ResultSet rs) throws SQLException {
+        return new EpochRow(rs.getInt("epoch"), number(rs, "accuracy"), number(rs, "mean_loss"), number(rs, "q90_loss"),
+                number(rs, "worst_loss"), number(rs, "wall_seconds"), number(rs, "mean_raw_batches_per_step"),
+                number(rs, "overflow_discarded"), number(rs, "acceptance_ratio"));
+    }
+
+    private static double number(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeMap<String, Object> params(String json) {
+        try {
+            return new TreeMap<>(JSON.readValue(json, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run parameters in the database are not a JSON object: " + json, e);
+        }
+    }
+}
