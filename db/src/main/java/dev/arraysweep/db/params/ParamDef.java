@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param constraint the values allowed beyond the type
  * @param description one line for users: what it does, the default and its unit
  * @param appliesWhen when the parameter means something; elsewhere it is removed from the run
+ * @param sampling whether it chooses which samples a run trains on (filters, selector, sampler); runs that
+ *                 differ only in sampling parameters are twins ({@link TwinKey})
  */
 public record ParamDef(String name, ParamType type, boolean nullable, Default defaultValue,
-                       Constraint constraint, String description, Condition appliesWhen) {
+                       Constraint constraint, String description, Condition appliesWhen, boolean sampling) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -36,14 +38,25 @@ public record ParamDef(String name, ParamType type, boolean nullable, Default de
         }
     }
 
+    /** A parameter of a run's configuration, not a sampling parameter. */
+    public ParamDef(String name, ParamType type, boolean nullable, Default defaultValue, Constraint constraint,
+                    String description, Condition appliesWhen) {
+        this(name, type, nullable, defaultValue, constraint, description, appliesWhen, false);
+    }
+
     /** {@return this definition, applying only when {@code condition} holds} */
     public ParamDef when(Condition condition) {
-        return new ParamDef(name, type, nullable, defaultValue, constraint, description, condition);
+        return new ParamDef(name, type, nullable, defaultValue, constraint, description, condition, sampling);
     }
 
     /** {@return this definition with a computed default} */
     public ParamDef defaultingTo(Default computed) {
-        return new ParamDef(name, type, nullable, computed, constraint, description, appliesWhen);
+        return new ParamDef(name, type, nullable, computed, constraint, description, appliesWhen, sampling);
+    }
+
+    /** {@return this definition, marked as a sampling parameter (left out of the twin key)} */
+    public ParamDef choosesSamples() {
+        return new ParamDef(name, type, nullable, defaultValue, constraint, description, appliesWhen, true);
     }
 
     /** {@return what a valid value looks like, for error messages} */

@@ -17,11 +17,12 @@ import java.util.TreeMap;
  * {@linkplain #ARCHETYPE archetype}.
  */
 public final class TwinKey {
-    /** The parameters that choose how samples are selected; everything else makes up a run's configuration. */
-    public static final List<String> SAMPLING_PARAMETERS = List.of("epoch_filtering", "batch_filtering",
-            "filter_kind", "margin", "filter_mode", "accumulation_batch_size", "overflow", "raw_batch",
-            "epoch_filter_augmentation", "empty_fallback", "selector", "k", "q", "power", "sampler", "score",
-            "beta", "warmup_epochs", "samples_per_epoch", "replacement", "weights_file", "class_weights");
+    /**
+     * The parameters that choose how samples are selected, in registry order: those the registry marks
+     * {@linkplain ParamDef#sampling() sampling}; everything else makes up a run's configuration.
+     */
+    public static final List<String> SAMPLING_PARAMETERS = Params.all().stream().filter(ParamDef::sampling)
+            .map(ParamDef::name).toList();
 
     /** The sampling settings of the archetype: plain shuffled mini-batches (thesis Alg. 1). */
     public static final Map<String, Object> ARCHETYPE = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
@@ -29,14 +30,6 @@ public final class TwinKey {
 
     /** The parameter that tells replicates of one configuration apart. */
     public static final String SEED = "seed";
-
-    static {
-        for (String name : SAMPLING_PARAMETERS) {
-            if (Params.find(name).isEmpty()) {
-                throw new IllegalStateException("TwinKey names a sampling parameter the registry lacks: " + name);
-            }
-        }
-    }
 
     private TwinKey() {
     }

@@ -3,6 +3,7 @@ package dev.arraysweep.db.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,26 @@ class TwinKeyTest {
         assertThat(TwinKey.isArchetype(run(Map.of("selector", "top-q")).asMap())).isFalse();
         assertThat(TwinKey.isArchetype(run(Map.of("sampler", "weighted", "weights_file", "w.txt")).asMap()))
                 .isFalse();
+    }
+
+    @Test
+    void samplingParameters_areTheOnesTheHandWrittenListNamed() {
+        // the list TwinKey kept by hand before the registry marked sampling parameters itself
+        assertThat(TwinKey.SAMPLING_PARAMETERS).containsExactlyInAnyOrder("epoch_filtering", "batch_filtering",
+                "filter_kind", "margin", "filter_mode", "accumulation_batch_size", "overflow", "raw_batch",
+                "epoch_filter_augmentation", "empty_fallback", "selector", "k", "q", "power", "sampler", "score",
+                "beta", "warmup_epochs", "samples_per_epoch", "replacement", "weights_file", "class_weights");
+    }
+
+    @Test
+    void twinKeysOfStoredRuns_stayTheSame() throws ParamException {
+        // keys computed before the sampling parameters moved into the registry: stored twin_key columns hold them
+        assertThat(TwinKey.of(run(Map.of())))
+                .isEqualTo("0b475c42ae95355d653d244486896b32cf90eef038f9d69eec4320f7722be79f");
+        assertThat(TwinKey.of(Params.normalize(Map.of())))
+                .isEqualTo("7f3813d645ab9c394e3514883de5b66c27329890afe6ffe701a8295bb7ce2a0f");
+        assertThat(TwinKey.of(Params.normalize(Map.of("model", "fcnet100", "optimizer", "adam", "lr_scheduler",
+                "multistep", "selector", "q-split", "sampler", "importance", "seed", 7))))
+                .isEqualTo("dca72b3d6c7640d378da8fe0ede4c5e08142bb9e9244ec8d0262b3713a00e0e0");
     }
 }

@@ -4,7 +4,7 @@ import dev.arraysweep.db.params.ParamException;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
-import dev.arraysweep.worker.train.RunSpec;
+import dev.arraysweep.worker.spec.RunSpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

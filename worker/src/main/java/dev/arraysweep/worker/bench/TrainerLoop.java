@@ -4,7 +4,7 @@ import ai.djl.Device;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.sampling.AcceptanceRule;
 import dev.arraysweep.worker.train.EpochResult;
-import dev.arraysweep.worker.train.RunSpec;
+import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.train.Trainer;
 import java.util.ArrayList;
 import java.util.HashMap;

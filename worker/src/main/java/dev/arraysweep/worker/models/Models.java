@@ -7,19 +7,19 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.params.ModelNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the experiments' models by name, initialises them like PyTorch from a seed, and counts parameters.
  *
- * <p>Names: {@code resnet18}, {@code lenet}, {@code dla}, {@code simpledla} and {@code fcnet<N>} for
- * any positive N (case-insensitive). Every model takes {@code (batch, channels, 32, 32)} images.
+ * <p>Names: {@code resnet18}, {@code lenet}, {@code dla}, {@code simpledla} and {@code fcnet<N>} for N as
+ * {@link ModelNames#FCNET} allows (case-insensitive). Every model takes {@code (batch, channels, 32, 32)} images.
  */
 public final class Models {
 
@@ -29,7 +29,6 @@ public final class Models {
     private static final List<String> NAMES = List.of("resnet18", "lenet", "dla", "simpledla", "fcnet<N>");
     private static final List<String> EXAMPLES =
             List.of("resnet18", "lenet", "dla", "simpledla", "fcnet100", "fcnet3000");
-    private static final Pattern FCNET = Pattern.compile("fcnet([1-9][0-9]{0,8})");
 
     private Models() {}
 
@@ -49,7 +48,7 @@ public final class Models {
                     "need at least 1 channel and 1 class, got " + inChannels + " and " + numClasses);
         }
         String key = name.toLowerCase(Locale.ROOT);
-        Matcher fcnet = FCNET.matcher(key);
+        Matcher fcnet = ModelNames.FCNET.matcher(key);
         if (fcnet.matches()) {
             return FcNet.create(Integer.parseInt(fcnet.group(1)), numClasses);
         }

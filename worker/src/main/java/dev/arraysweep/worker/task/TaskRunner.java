@@ -11,8 +11,10 @@ import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
+import dev.arraysweep.worker.spec.Choices;
+import dev.arraysweep.worker.spec.RunLimits;
+import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.train.EpochResult;
-import dev.arraysweep.worker.train.RunSpec;
 import dev.arraysweep.worker.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -92,16 +94,16 @@ public final class TaskRunner {
 
     private int train(Claim claim, RunSpec spec, BooleanSupplier stop) {
         TaskFile task = claim.task();
-        ParamValues params = params(task);
-        Path dataDir = DataDirs.resolve(spec.dataset(), params.has("data_dir") ? params.nullableString("data_dir")
-                : null, env);
-        Device device = Devices.resolve(spec.device());
+        String dataset = Choices.name(spec.data().dataset());
+        Path dataDir = DataDirs.resolve(dataset, spec.data().dataDir(), env);
+        Device device = Devices.resolve(Choices.name(spec.device()));
         out.printf("run %d of %s, attempt %d on %s: %s%n", task.index(), task.sweep(), claim.attempt(), device,
                 task.paramsJson());
-        Dataset data = Datasets.load(spec.dataset(), dataDir);
-        if (spec.trainLimit() != null || spec.testLimit() != null) {
-            data = data.limit(spec.trainLimit() == null ? Integer.MAX_VALUE : spec.trainLimit(),
-                    spec.testLimit() == null ? Integer.MAX_VALUE : spec.testLimit());
+        Dataset data = Datasets.load(dataset, dataDir);
+        RunLimits limits = spec.limits();
+        if (limits.trainLimit() != null || limits.testLimit() != null) {
+            data = data.limit(limits.trainLimit() == null ? Integer.MAX_VALUE : limits.trainLimit(),
+                    limits.testLimit() == null ? Integer.MAX_VALUE : limits.testLimit());
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
         Epochs epochs = new Epochs(claim, spec, checkpoints);
@@ -150,8 +152,8 @@ public final class TaskRunner {
             done = result.epoch() + 1;
             claim.epochsDone(done);
             claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
-            print(result, spec.epochs());
-            if (done < spec.epochs()) {
+            print(result, spec.limits().epochs());
+            if (done < spec.limits().epochs()) {
                 trainer.saveCheckpoint(checkpoints, claim.task().paramsHash());
             }
         }

@@ -16,6 +16,13 @@ import dev.arraysweep.worker.sampling.SampleWeights;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.sampling.Selector;
 import dev.arraysweep.worker.sampling.WeightedSampler;
+import dev.arraysweep.worker.spec.BatchFilterSpec;
+import dev.arraysweep.worker.spec.FilterSpec;
+import dev.arraysweep.worker.spec.OptimiserSpec;
+import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.spec.SamplerSpec;
+import dev.arraysweep.worker.spec.ScheduleSpec;
+import dev.arraysweep.worker.spec.SelectorSpec;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -31,19 +38,19 @@ final class Factories {
     }
 
     static Optimizer optimizer(RunSpec s) {
-        return switch (s.optimizer()) {
-            case "sgd" -> new Sgd(s.momentum(), s.nesterov(), s.weightDecay());
-            case "adam" -> Adam.withDefaults(s.weightDecay(), s.amsgrad());
-            default -> throw new IllegalArgumentException("unknown optimizer " + s.optimizer());
+        OptimiserSpec o = s.optimiser();
+        return switch (o.kind()) {
+            case SGD -> new Sgd(o.momentum(), o.nesterov(), o.weightDecay());
+            case ADAM -> Adam.withDefaults(o.weightDecay(), o.amsgrad());
         };
     }
 
     static LrSchedule schedule(RunSpec s) {
-        return switch (s.lrScheduler()) {
-            case "none" -> LrSchedule.none(s.learningRate());
-            case "exponential" -> LrSchedule.exponential(s.learningRate(), s.gamma());
-            case "multistep" -> LrSchedule.multistep(s.learningRate(), s.milestones(), s.gamma());
-            default -> throw new IllegalArgumentException("unknown lr_scheduler " + s.lrScheduler());
+        ScheduleSpec l = s.schedule();
+        return switch (l.kind()) {
+            case NONE -> LrSchedule.none(l.learningRate());
+            case EXPONENTIAL -> LrSchedule.exponential(l.learningRate(), l.gamma());
+            case MULTISTEP -> LrSchedule.multistep(l.learningRate(), l.milestones(), l.gamma());
         };
     }
 
@@ -54,59 +61,66 @@ final class Factories {
      * the batch filter form each step's pool from that, and the selector picks from each pool.
      */
     static SamplingStrategy strategy(RunSpec s) {
-        return strategy(s, "soft".equals(s.filterKind()) ? AcceptanceRule.softAccuracy(s.margin())
-                : AcceptanceRule.misclassified());
+        return strategy(s, s.filter().map(Factories::rule).orElse(AcceptanceRule.misclassified()));
     }
 
     /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
     static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
-        SamplingSpec p = s.sampling();
+        SelectorSpec selector = s.selector();
         // a selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
         // judgement depend on the batch it was made in (BatchNorm batch statistics)
-        boolean keepLosses = !"none".equals(p.selector()) && !"train".equals(s.filterMode());
-        SamplingStrategy strategy = s.batchFiltering() ? batchFilter(s, rule, keepLosses)
+        boolean keepLosses = selector.kind() != SelectorSpec.Kind.NONE && !s.judgesInTrainMode();
+        SamplingStrategy strategy = s.batchFilter().isPresent()
+                ? batchFilter(s.batchSize(), s.batchFilter().get(), rule, keepLosses)
                 : new Archetype(s.batchSize());
-        if (!"none".equals(p.selector())) {
-            strategy = new LossSelector(strategy, selector(p), rng(s, SELECTOR_SEED));
+        if (selector.kind() != SelectorSpec.Kind.NONE) {
+            strategy = new LossSelector(strategy, selector(selector), rng(s, SELECTOR_SEED));
         }
-        if (s.epochFiltering()) {
-            strategy = new EpochFilter(strategy, rule, "reuse".equals(p.epochFilterAugmentation()), SELECTION_CHUNK);
+        if (s.epochFilter().isPresent()) {
+            strategy = new EpochFilter(strategy, rule, s.epochFilter().get().reuseAugmentations(), SELECTION_CHUNK);
         }
-        if ((s.epochFiltering() || s.batchFiltering()) && "random".equals(p.emptyFallback())) {
+        if (s.filter().map(f -> f.whenEmpty() == FilterSpec.Fallback.RANDOM).orElse(false)) {
             strategy = new EmptyFallback(strategy, s.batchSize());
         }
-        return switch (p.sampler()) {
-            case "none" -> strategy;
-            case "importance" -> new ImportanceSampler(strategy, "running-loss".equals(p.score()) ? p.beta() : 0.0,
+        SamplerSpec p = s.sampler();
+        return switch (p.kind()) {
+            case NONE -> strategy;
+            case IMPORTANCE -> new ImportanceSampler(strategy, p.score() == SamplerSpec.Score.RUNNING_LOSS ? p.beta() : 0.0,
                     p.warmupEpochs(), p.samplesPerEpoch(), p.replacement(), rng(s, IMPORTANCE_SEED));
-            case "weighted" -> new WeightedSampler(strategy, weights(s), p.samplesPerEpoch(), rng(s, WEIGHTED_SEED));
-            default -> throw new IllegalArgumentException("unknown sampler " + p.sampler());
+            case WEIGHTED -> new WeightedSampler(strategy, weights(s), p.samplesPerEpoch(), rng(s, WEIGHTED_SEED));
         };
     }
 
-    private static BatchFilter batchFilter(RunSpec s, AcceptanceRule rule, boolean keepLosses) {
-        RawBatchSizer sizer = "adaptive".equals(s.rawBatch())
-                ? RawBatchSizer.adaptive(s.accumulationBatchSize(), 4 * Math.max(s.accumulationBatchSize(), s.batchSize()))
-                : RawBatchSizer.fixed(s.accumulationBatchSize());
-        BatchFilter.Overflow overflow = "carry".equals(s.overflow()) ? BatchFilter.Overflow.CARRY
-                : BatchFilter.Overflow.DISCARD;
-        return new BatchFilter(s.batchSize(), sizer, rule, overflow, keepLosses);
+    private static AcceptanceRule rule(FilterSpec f) {
+        return switch (f.kind()) {
+            case HARD -> AcceptanceRule.misclassified();
+            case SOFT -> AcceptanceRule.softAccuracy(f.margin());
+        };
     }
 
-    private static Selector selector(SamplingSpec p) {
-        return switch (p.selector()) {
-            case "top-k" -> new Selector.TopK(p.k());
-            case "top-q" -> new Selector.TopQ(p.q());
-            case "loss-weighted" -> new Selector.LossWeighted(p.k(), p.power());
-            case "q-split" -> new Selector.QSplit(p.k(), (int) p.q(), p.power());
-            default -> throw new IllegalArgumentException("unknown selector " + p.selector());
+    private static BatchFilter batchFilter(int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
+        int raw = b.rawBatchSize();
+        RawBatchSizer sizer = switch (b.rawBatch()) {
+            case FIXED -> RawBatchSizer.fixed(raw);
+            case ADAPTIVE -> RawBatchSizer.adaptive(raw, 4 * Math.max(raw, batchSize));
+        };
+        return new BatchFilter(batchSize, sizer, rule, b.overflow(), keepLosses);
+    }
+
+    private static Selector selector(SelectorSpec p) {
+        return switch (p.kind()) {
+            case TOP_K -> new Selector.TopK(p.k());
+            case TOP_Q -> new Selector.TopQ(p.q());
+            case LOSS_WEIGHTED -> new Selector.LossWeighted(p.k(), p.power());
+            case Q_SPLIT -> new Selector.QSplit(p.k(), (int) p.q(), p.power());
+            case NONE -> throw new IllegalArgumentException("selector none selects nothing");
         };
     }
 
     private static SampleWeights weights(RunSpec s) {
-        SamplingSpec p = s.sampling();
+        SamplerSpec p = s.sampler();
         if (p.weightsFile() != null) {
-            return SampleWeights.fromFile(Path.of(p.weightsFile()), s.trainLimit() != null);
+            return SampleWeights.fromFile(Path.of(p.weightsFile()), s.limits().trainLimit() != null);
         }
         return SampleWeights.perClass(p.classWeights());
     }

@@ -23,6 +23,7 @@ import dev.arraysweep.worker.sampling.AcceptanceRule;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
+import dev.arraysweep.worker.spec.RunSpec;
 import ai.djl.MalformedModelException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -99,13 +100,13 @@ public final class Trainer implements AutoCloseable {
         this.schedule = Factories.schedule(spec);
         this.strategy = strategy;
 
-        TensorSet tensors = TensorSet.load(manager, dataset, spec.augmentation());
+        TensorSet tensors = TensorSet.load(manager, dataset, spec.data().augmentation());
         this.trainEvalImages = tensors.trainEvalImages();
         this.trainLabels = tensors.trainLabels();
         this.testImages = tensors.testImages();
         this.testLabels = tensors.testLabels();
         this.trainData = new DeviceData(manager, tensors.trainImages(), trainLabels,
-                tensors.prepare(() -> this.state.augmentRandom()), x -> forward(x, "train".equals(spec.filterMode())));
+                tensors.prepare(() -> this.state.augmentRandom()), x -> forward(x, spec.judgesInTrainMode()));
     }
 
     /** {@return the model} */
@@ -142,7 +143,7 @@ public final class Trainer implements AutoCloseable {
      */
     public boolean train(EpochListener listener, BooleanSupplier stop) {
         long wallStart = System.nanoTime() - (long) (state.wallSecondsBefore() * 1e9);
-        while (state.nextEpoch() < spec.epochs()) {
+        while (state.nextEpoch() < spec.limits().epochs()) {
             int epoch = state.nextEpoch();
             double lr = schedule.rateAt(epoch);
             long epochStart = System.nanoTime();
@@ -169,7 +170,7 @@ public final class Trainer implements AutoCloseable {
             SamplerFigures figures = strategy.endEpoch();
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
             boolean evalTrain = spec.evalTrainEvery() > 0
-                    && ((epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.epochs() - 1);
+                    && ((epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.limits().epochs() - 1);
             SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
             SplitMetrics test = evaluate(testImages, testLabels);
             double wall = (System.nanoTime() - wallStart) / 1e9;
@@ -177,7 +178,7 @@ public final class Trainer implements AutoCloseable {
             state.setWallSecondsBefore(wall);
             listener.onEpoch(new EpochResult(epoch, lr, figures, epochSeconds, wall, train, test,
                     HostMemory.residentBytes(), null));
-            if (stop.getAsBoolean() && state.nextEpoch() < spec.epochs()) {
+            if (stop.getAsBoolean() && state.nextEpoch() < spec.limits().epochs()) {
                 return false;
             }
         }

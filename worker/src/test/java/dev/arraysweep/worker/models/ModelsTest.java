@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.params.ParamException;
+import dev.arraysweep.db.params.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,5 +69,27 @@ class ModelsTest {
                         e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessage("unknown model '" + name + "': expected one of resnet18, lenet, dla, simpledla,"
                         + " fcnet<N> (N a positive integer, e.g. fcnet3000).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"resnet18", "LeNet", "dla", "simpledla", "fcnet1", "fcnet100", "FCNET3000",
+            "fcnet9999999", "fcnet10000000", "fcnet123456789", "fcnet0", "fcnet01", "fcnet-3", "fcnet", "fcnet12x",
+            "resnet50", "lenet5", " lenet", ""})
+    void registryAndModels_agreeOnEveryModelName(String name) {
+        boolean registryAccepts;
+        try {
+            Params.coerce("model", name);
+            registryAccepts = true;
+        } catch (ParamException e) {
+            registryAccepts = false;
+        }
+        boolean modelsAccept;
+        try {
+            Models.build(name.trim(), 3, 10);
+            modelsAccept = true;
+        } catch (ExitException e) {
+            modelsAccept = false;
+        }
+        assertThat(modelsAccept).as("Models accepts %s as the model parameter does", name).isEqualTo(registryAccepts);
     }
 }

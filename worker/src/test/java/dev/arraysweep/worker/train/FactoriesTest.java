@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.params.Params;
+import dev.arraysweep.worker.spec.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ class FactoriesTest {
         assertThat(strategy("batch_filtering", false, "epoch_filtering", true, "selector", "loss-weighted",
                 "power", 1.0))
                 .isEqualTo("epoch-filter(hard, resample) > loss-weighted(k=1024, power=1.0) > mini-batches(1024)");
-        assertThat(spec("selector", "top-k").sampling().k()).isEqualTo(1024);
+        assertThat(spec("selector", "top-k").selector().k()).isEqualTo(1024);
     }
 
     @Test

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.ImportanceSampler;
+import dev.arraysweep.worker.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

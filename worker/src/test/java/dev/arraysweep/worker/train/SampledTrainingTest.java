@@ -6,6 +6,7 @@ import ai.djl.Device;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
+import dev.arraysweep.worker.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

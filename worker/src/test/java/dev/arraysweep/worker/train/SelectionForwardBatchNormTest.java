@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
+import dev.arraysweep.worker.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

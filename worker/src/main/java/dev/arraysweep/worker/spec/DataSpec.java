@@ -1,0 +1,25 @@
+package dev.arraysweep.worker.spec;
+
+import java.util.Objects;
+
+/**
+ * Which data a run trains and evaluates on.
+ *
+ * @param dataset the dataset
+ * @param augmentation whether training samples are augmented; false where the dataset has no augmentation
+ * @param dataDir the directory with the dataset's standard files, or null for {@code $ARRAYSWEEP_DATA}
+ */
+public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
+    /** The datasets of the {@code dataset} parameter. */
+    public enum Name { MNIST, FASHION_MNIST, CIFAR10, CIFAR100 }
+
+    public DataSpec {
+        Objects.requireNonNull(dataset, "dataset");
+        Valid.check("data_dir", dataDir);
+    }
+
+    static DataSpec from(SpecReader p) {
+        return new DataSpec(p.choice("dataset", Name.class), p.has("augmentation") && p.bool("augmentation"),
+                p.nullableString("data_dir"));
+    }
+}
