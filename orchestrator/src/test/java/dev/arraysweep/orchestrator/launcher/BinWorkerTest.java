@@ -53,10 +53,13 @@ class BinWorkerTest {
         assertThat(model.path("rounds").asInt()).isEqualTo(2);
 
         JsonNode training = model.path("training_step");
-        for (String figure : List.of("plain_djl_images_per_s", "own_loop_images_per_s", "own_over_plain",
-                "own_over_plain_by_cpu_time")) {
+        for (String figure : List.of("plain_djl_images_per_s", "own_loop_images_per_s", "own_over_plain")) {
             assertSummary(training.path(figure), figure);
         }
+        // process CPU time advances in scheduler ticks: a 2-step round may read as 0 on either side
+        JsonNode byCpu = training.path("own_over_plain_by_cpu_time");
+        assertThat(byCpu.path("n").asInt()).isEqualTo(2);
+        assertThat(byCpu.path("median").asDouble()).isNotNegative();
         assertThat(training.path("target_own_over_plain_at_least").asDouble()).isEqualTo(0.9);
         assertThat(training.path("target_met").isBoolean()).isTrue();
 
