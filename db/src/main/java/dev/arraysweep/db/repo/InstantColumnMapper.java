@@ -9,7 +9,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads a {@code TIMESTAMP WITH TIME ZONE} column as the instant it names (null stays null), through
- * {@link OffsetDateTime} rather than JDBI's default {@code java.sql.Timestamp}, which passes the JVM's time zone.
+ * {@link OffsetDateTime} as the hand-written row mappers did, rather than JDBI's default {@code java.sql.Timestamp}.
  * JDBI instantiates it from a {@code @Register...Mapper} annotation, hence public.
  */
 public final class InstantColumnMapper implements ColumnMapper<Instant> {
