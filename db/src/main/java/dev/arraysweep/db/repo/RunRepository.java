@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +23,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Reads and writes the {@code run} table: expansion, atomic claims, heartbeats and state changes. */
+/**
+ * Reads and writes the {@code run} table through {@link RunDao}: expansion, atomic claims, heartbeats and state
+ * changes. New runs are the exception: {@link #storeExpansion} inserts them with plain JDBC batches.
+ */
 public final class RunRepository {
-    static final RowMapper<Run> MAPPER = (rs, ctx) -> new Run(rs.getLong("id"), rs.getLong("sweep_id"),
-            rs.getInt("array_index"), rs.getString("params_hash"), rs.getString("params_json"),
-            RunState.fromDb(rs.getString("state")), rs.getInt("attempt"), rs.getInt("epochs_total"),
-            rs.getInt("epochs_done"), rs.getString("slurm_job_id"), rs.getString("slurm_array_job_id"),
-            rs.getString("node"), instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("ended_at", OffsetDateTime.class)),
-            instant(rs.getObject("heartbeat_at", OffsetDateTime.class)), rs.getString("error_text"));
-
     private static final int BATCH = 5000;
 
     private final Jdbi jdbi;
@@ -43,10 +38,6 @@ public final class RunRepository {
     RunRepository(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 
     private OffsetDateTime now() {
@@ -61,11 +52,12 @@ public final class RunRepository {
     public ExpansionResult storeExpansion(String name, String description, String sourcePath, String sourceText,
                                           String slurmJson, List<NewRun> runs) {
         return jdbi.inTransaction(h -> {
+            RunDao dao = h.attach(RunDao.class);
             Optional<dev.arraysweep.db.model.Sweep> before = SweepRepository.find(h, name);
             Map<String, Run> existing = new HashMap<>();
             int maxIndex = -1;
             if (before.isPresent()) {
-                for (Run r : byIndex(h, before.get().id())) {
+                for (Run r : dao.bySweep(before.get().id())) {
                     existing.put(r.paramsHash(), r);
                     maxIndex = Math.max(maxIndex, r.arrayIndex());
                 }
@@ -81,8 +73,7 @@ public final class RunRepository {
                     .filter(r -> wanted.containsKey(r.paramsHash()) && r.state() == RunState.RETIRED)
                     .collect(Collectors.toList());
             boolean sourceChanged = before.isEmpty() || !java.util.Objects.equals(
-                    h.createQuery("SELECT source_text FROM sweep WHERE id = :id").bind("id", before.get().id())
-                            .mapTo(String.class).one(), sourceText);
+                    h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
             boolean changed = before.isEmpty() || sourceChanged || !fresh.isEmpty() || !toRetire.isEmpty()
                     || !toRevive.isEmpty();
             if (!changed) {
@@ -92,13 +83,11 @@ public final class RunRepository {
                     clock.instant());
             insert(h, sweepId, maxIndex + 1, fresh);
             if (!toRetire.isEmpty()) {
-                h.createUpdate("UPDATE run SET state = 'retired' WHERE id IN (<ids>)")
-                        .bindList("ids", toRetire).execute();
+                dao.retire(toRetire);
             }
             for (Run r : toRevive) {
                 String state = r.epochsDone() >= r.epochsTotal() && r.attempt() > 0 ? "done" : "pending";
-                h.createUpdate("UPDATE run SET state = :s WHERE id = :id").bind("s", state).bind("id", r.id())
-                        .execute();
+                dao.setState(r.id(), state);
             }
             int kept = (int) wanted.keySet().stream().filter(existing::containsKey).count() - toRevive.size();
             return new ExpansionResult(sweepId, before.isEmpty(), fresh.size(), kept, toRetire.size(),
@@ -107,8 +96,9 @@ public final class RunRepository {
     }
 
     /**
-     * Inserts new runs and their typed parameter rows with plain JDBC batches: for 100,000 runs JDBI's
-     * per-value binding cost a fifth of the time H2 needed for the inserts themselves.
+     * Inserts new runs and their typed parameter rows with plain JDBC batches rather than a {@code @SqlBatch}:
+     * for 100,000 runs JDBI's per-value binding cost a fifth of the time H2 needed for the inserts themselves,
+     * and the {@code run_param} columns come from the parameter registry, not from a fixed statement.
      */
     private void insert(Handle h, long sweepId, int firstIndex, List<NewRun> fresh) {
         if (fresh.isEmpty()) {
@@ -130,11 +120,7 @@ public final class RunRepository {
                 }
                 st.executeBatch();
             }
-            Map<String, Long> ids = new HashMap<>();
-            h.createQuery("SELECT id, params_hash FROM run WHERE sweep_id = :sweep AND array_index >= :first")
-                    .bind("sweep", sweepId).bind("first", firstIndex)
-                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
-                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+            Map<String, Long> ids = h.attach(RunDao.class).idsByHashFrom(sweepId, firstIndex);
             List<ParamColumn> cols = Schema.paramColumns();
             String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
             String marks = cols.stream().map(col -> "?").collect(Collectors.joining(", "));
@@ -170,25 +156,21 @@ public final class RunRepository {
 
     /** {@return every run of a sweep, by array index} */
     public List<Run> bySweep(long sweepId) {
-        return jdbi.withHandle(h -> byIndex(h, sweepId));
-    }
-
-    private static List<Run> byIndex(Handle h, long sweepId) {
-        return h.createQuery("SELECT * FROM run WHERE sweep_id = :s ORDER BY array_index").bind("s", sweepId)
-                .map(MAPPER).list();
+        return dao().bySweep(sweepId);
     }
 
     /** {@return the run at {@code index} of the sweep called {@code sweep}} */
     public Optional<Run> find(String sweep, int index) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.* FROM run r JOIN sweep s ON s.id = r.sweep_id"
-                        + " WHERE s.name = :n AND r.array_index = :i").bind("n", sweep).bind("i", index)
-                .map(MAPPER).findOne());
+        return dao().find(sweep, index);
     }
 
     /** {@return the run with this id} */
     public Optional<Run> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM run WHERE id = :id").bind("id", id).map(MAPPER)
-                .findOne());
+        return dao().byId(id);
+    }
+
+    private RunDao dao() {
+        return jdbi.onDemand(RunDao.class);
     }
 
     /**
@@ -209,15 +191,8 @@ public final class RunRepository {
                              boolean requeued) {
         OffsetDateTime now = now();
         boolean sameJob = requeued && jobId != null;
-        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = 'running', attempt = attempt + 1,"
-                        + " started_at = :now, heartbeat_at = :now, ended_at = NULL, error_text = NULL,"
-                        + " slurm_job_id = :job, slurm_array_job_id = :ajob, node = :node"
-                        + " WHERE id = :id AND (state IN (<claimable>)"
-                        + " OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :staleBefore"
-                        + " OR (:sameJob AND slurm_job_id = :job))))")
-                .bind("now", now).bind("job", jobId).bind("ajob", arrayJobId).bind("node", node).bind("id", runId)
-                .bind("staleBefore", now.minus(stale)).bind("sameJob", sameJob)
-                .bindList("claimable", RunState.dbNames(RunState.toRun(true))).execute());
+        int updated = dao().claim(runId, jobId, arrayJobId, node, now, now.minus(stale), sameJob,
+                RunState.dbNames(RunState.toRun(true)));
         Run run = byId(runId).orElseThrow();
         if (updated == 1) {
             event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);
@@ -242,17 +217,12 @@ public final class RunRepository {
 
     /** Records a heartbeat and the number of epochs done; false if this attempt no longer owns the run. */
     public boolean heartbeat(long runId, int attempt, int epochsDone) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE run SET heartbeat_at = :now,"
-                        + " epochs_done = GREATEST(epochs_done, :done) WHERE id = :id AND attempt = :a AND state = 'running'")
-                .bind("now", now()).bind("done", epochsDone).bind("id", runId).bind("a", attempt).execute()) == 1;
+        return dao().heartbeat(runId, attempt, epochsDone, now()) == 1;
     }
 
     /** Ends an attempt in {@code state} (done, failed or preempted) with an optional error text. */
     public boolean finish(long runId, int attempt, RunState state, String error) {
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = :s, ended_at = :now, error_text = :e"
-                        + " WHERE id = :id AND attempt = :a AND state IN ('running','lost')")
-                .bind("s", state.dbName()).bind("now", now()).bind("e", error).bind("id", runId).bind("a", attempt)
-                .execute());
+        int n = dao().finish(runId, attempt, state.dbName(), error, now());
         if (n == 1) {
             event(runId, attempt, state.dbName(), error);
         }
@@ -264,31 +234,23 @@ public final class RunRepository {
         if (runIds.isEmpty()) {
             return 0;
         }
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE run SET state = :to WHERE id IN (<ids>) AND state = :from")
-                .bindList("ids", runIds).bind("to", to.dbName()).bind("from", from.dbName()).execute());
+        return dao().setState(runIds, from.dbName(), to.dbName());
     }
 
     /** Appends a row to {@code run_event}. */
     public void event(long runId, int attempt, String kind, String detail) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO run_event(run_id, attempt, kind, at, detail)"
-                        + " VALUES (:r, :a, :k, :now, :d)")
-                .bind("r", runId).bind("a", attempt).bind("k", kind).bind("now", now()).bind("d", detail).execute());
+        dao().event(runId, attempt, kind, detail, now());
     }
 
     /** {@return counts of runs per state for one sweep} */
     public Map<RunState, Integer> countByState(long sweepId) {
-        Map<RunState, Integer> counts = new java.util.EnumMap<>(RunState.class);
-        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM run WHERE sweep_id = :s GROUP BY state")
-                .bind("s", sweepId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .forEach(e -> counts.put(RunState.fromDb(e.getKey()), e.getValue())));
+        Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
+        counts.putAll(dao().countByState(sweepId));
         return counts;
     }
 
     /** {@return array indices of a sweep's runs in any of {@code states}, ascending} */
     public List<Integer> indicesIn(long sweepId, Collection<RunState> states) {
-        List<String> names = RunState.dbNames(states);
-        return jdbi.withHandle(h -> h.createQuery("SELECT array_index FROM run WHERE sweep_id = :s AND state IN (<st>)"
-                        + " ORDER BY array_index").bind("s", sweepId).bindList("st", names)
-                .mapTo(Integer.class).list());
+        return dao().indicesIn(sweepId, RunState.dbNames(states));
     }
 }

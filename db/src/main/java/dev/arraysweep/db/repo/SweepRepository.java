@@ -5,19 +5,15 @@ import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.params.DidYouMean;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Reads and writes the {@code sweep} table. */
+/** Reads and writes the {@code sweep} table through {@link SweepDao}. */
 public final class SweepRepository {
-    static final RowMapper<Sweep> MAPPER = (rs, ctx) -> new Sweep(rs.getLong("id"), rs.getString("name"),
-            rs.getString("description"), rs.getString("source_path"), rs.getString("slurm_json"),
-            rs.getInt("expansions"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-            rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
-
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -28,7 +24,7 @@ public final class SweepRepository {
 
     /** {@return the sweep called {@code name}, if stored} */
     public Optional<Sweep> find(String name) {
-        return jdbi.withHandle(h -> find(h, name));
+        return jdbi.onDemand(SweepDao.class).find(name);
     }
 
     /**
@@ -46,30 +42,25 @@ public final class SweepRepository {
     }
 
     static Optional<Sweep> find(Handle h, String name) {
-        return h.createQuery("SELECT * FROM sweep WHERE name = :name").bind("name", name).map(MAPPER).findOne();
+        return h.attach(SweepDao.class).find(name);
     }
 
     /** {@return every stored sweep, by name} */
     public List<Sweep> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sweep ORDER BY name").map(MAPPER).list());
+        return jdbi.onDemand(SweepDao.class).list();
     }
 
     /** Inserts a new sweep or updates the stored one's description, source and Slurm settings; returns its id. */
     static long upsert(Handle h, String name, String description, String sourcePath, String sourceText,
                        String slurmJson, Instant now) {
-        Optional<Sweep> existing = find(h, name);
+        SweepDao sweeps = h.attach(SweepDao.class);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Optional<Sweep> existing = sweeps.find(name);
         if (existing.isPresent()) {
-            h.createUpdate("UPDATE sweep SET description = :d, source_path = :p, source_text = :t, slurm_json = :s,"
-                            + " expansions = expansions + 1, updated_at = :now WHERE id = :id")
-                    .bind("d", description).bind("p", sourcePath).bind("t", sourceText).bind("s", slurmJson)
-                    .bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("id", existing.get().id()).execute();
+            sweeps.update(existing.get().id(), description, sourcePath, sourceText, slurmJson, at);
             return existing.get().id();
         }
-        return h.createUpdate("INSERT INTO sweep(name, description, source_path, source_text, slurm_json,"
-                        + " created_at, updated_at) VALUES (:n, :d, :p, :t, :s, :now, :now)")
-                .bind("n", name).bind("d", description).bind("p", sourcePath).bind("t", sourceText)
-                .bind("s", slurmJson).bind("now", now.atOffset(java.time.ZoneOffset.UTC))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return sweeps.insert(name, description, sourcePath, sourceText, slurmJson, at);
     }
 
     Clock clock() {
