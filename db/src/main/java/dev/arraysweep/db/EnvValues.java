@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Checks of environment variable values shared by the {@code arraysweep} and {@code worker} commands. */
 public final class EnvValues {
-    private EnvValues() {
-    }
+    private EnvValues() {}
 
     /**
      * {@return the whole number of seconds in variable {@code name} of {@code env}; {@code fallback} when it is

@@ -2,8 +2,7 @@ package dev.arraysweep.db;
 
 /** Checks of command-line flag values shared by the {@code arraysweep} and {@code worker} commands. */
 public final class FlagValues {
-    private FlagValues() {
-    }
+    private FlagValues() {}
 
     /**
      * {@return {@code value} as a positive whole number, {@code fallback} when the flag was not given}

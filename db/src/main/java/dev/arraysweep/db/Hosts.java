@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** This machine as arraysweep reports it: its name (workers record it, lock holders announce it) and its load. */
 public final class Hosts {
-    private Hosts() {
-    }
+    private Hosts() {}
 
     /** {@return this machine's host name; {@code localhost} when it cannot be found} */
     public static String name() {

@@ -25,14 +25,16 @@ class EnvValuesTest {
     @ValueSource(strings = {"-1", "ten", "1.5"})
     void anythingElse_isBadInput_namingTheVariableAndTheValue(String value) {
         assertThatThrownBy(() -> EnvValues.seconds(Map.of("W", value), "W", Duration.ZERO))
-                .isInstanceOfSatisfying(ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage("W must be a whole number of seconds (0 or more), not '" + value + "'");
     }
 
     @Test
     void theLockWaitAndTheStaleAge_readTheirVariablesThisWay() {
         assertThat(RunLock.waitFrom(Map.of(RunLock.WAIT_ENV, "3"))).hasSeconds(3);
-        assertThat(TaskEnvironment.staleAfter(Map.of(TaskEnvironment.STALE_SECONDS_ENV, "90"))).hasSeconds(90);
+        assertThat(TaskEnvironment.staleAfter(Map.of(TaskEnvironment.STALE_SECONDS_ENV, "90")))
+                .hasSeconds(90);
         assertThatThrownBy(() -> TaskEnvironment.staleAfter(Map.of(TaskEnvironment.STALE_SECONDS_ENV, "-5")))
                 .hasMessageContaining("ARRAYSWEEP_STALE_SECONDS must be a whole number of seconds");
     }

@@ -20,7 +20,8 @@ class FlagValuesTest {
     @ValueSource(strings = {"0", "-3", "many", "1.5", ""})
     void anythingElse_isBadInput_namingTheFlagAndTheValue(String value) {
         assertThatThrownBy(() -> FlagValues.positiveInt("batch", value, 1))
-                .isInstanceOfSatisfying(ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage("--batch expects a positive whole number, not '" + value + "'");
     }
 
@@ -29,7 +30,8 @@ class FlagValuesTest {
         assertThat(FlagValues.nonNegativeInt("index", "0")).isZero();
         assertThat(FlagValues.nonNegativeInt("index", " 5")).isEqualTo(5);
         assertThatThrownBy(() -> FlagValues.nonNegativeInt("index", "-1"))
-                .isInstanceOfSatisfying(ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage("--index expects a non-negative whole number, not '-1'");
     }
 

@@ -22,7 +22,9 @@ class H2ShutdownExtensionTest {
         Database.open(Workspace.embeddedUrl(other));
         assertThat(openUnder(dir)).isTrue();
         assertThat(openUnder(other)).isTrue();
-        assertThat(dir.resolve("arraysweep.lock.db")).as("no AUTO_SERVER, so no lock-file watchdog").doesNotExist();
+        assertThat(dir.resolve("arraysweep.lock.db"))
+                .as("no AUTO_SERVER, so no lock-file watchdog")
+                .doesNotExist();
 
         H2ShutdownExtension.shutdownUnder(List.of(dir));
 

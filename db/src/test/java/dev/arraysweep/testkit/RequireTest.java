@@ -22,7 +22,8 @@ class RequireTest {
     void missingRequirement_fails_underRequireAll() {
         assertThatThrownBy(() -> Require.that(false, "needs the moon", Map.of("ARRAYSWEEP_REQUIRE_ALL", "1")))
                 .isExactlyInstanceOf(AssertionFailedError.class)
-                .hasMessage("needs the moon (ARRAYSWEEP_REQUIRE_ALL=1: a missing requirement fails instead of skipping)");
+                .hasMessage(
+                        "needs the moon (ARRAYSWEEP_REQUIRE_ALL=1: a missing requirement fails instead of skipping)");
     }
 
     @Test

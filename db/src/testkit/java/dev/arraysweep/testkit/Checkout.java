@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Finds files of this checkout (bin/arraysweep, slurm/start-slurm.sh) upwards from a test's working directory. */
 public final class Checkout {
-    private Checkout() {
-    }
+    private Checkout() {}
 
     /** {@return {@code relative} under the nearest folder, from the working directory upwards, that holds it} */
     public static Optional<Path> find(String relative) {

@@ -27,7 +27,8 @@ public final class H2ShutdownExtension implements AfterEachCallback, AfterAllCal
     public void afterEach(ExtensionContext context) {
         if (context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
                 == TestInstance.Lifecycle.PER_METHOD) {
-            context.getTestInstances().ifPresent(all -> all.getAllInstances().forEach(i -> shutdownUnder(tempDirs(i, false))));
+            context.getTestInstances()
+                    .ifPresent(all -> all.getAllInstances().forEach(i -> shutdownUnder(tempDirs(i, false))));
         }
     }
 
@@ -71,10 +72,13 @@ public final class H2ShutdownExtension implements AfterEachCallback, AfterAllCal
         if (dirs.isEmpty()) {
             return;
         }
-        List<String> roots = dirs.stream().map(d -> d.toAbsolutePath().normalize().toString() + "/").toList();
+        List<String> roots = dirs.stream()
+                .map(d -> d.toAbsolutePath().normalize().toString() + "/")
+                .toList();
         for (Object database : openDatabases()) {
             try {
-                String path = (String) database.getClass().getMethod("getDatabasePath").invoke(database);
+                String path = (String)
+                        database.getClass().getMethod("getDatabasePath").invoke(database);
                 if (path != null && roots.stream().anyMatch(path::startsWith)) {
                     Method close = database.getClass().getDeclaredMethod("close");
                     close.setAccessible(true);

@@ -20,13 +20,14 @@ public final class Require {
     /** Where Debian's {@code dataset-fashion-mnist} puts the IDX files. */
     public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
-    private Require() {
-    }
+    private Require() {}
 
     /** {@return Fashion-MNIST's folder}, skipping (or, in CI, failing) the test when it is not installed */
     public static Path fashionMnist() {
-        that(Files.isDirectory(FASHION_MNIST), "needs Debian's dataset-fashion-mnist (apt-get install"
-                + " dataset-fashion-mnist; .ci/run installs it)");
+        that(
+                Files.isDirectory(FASHION_MNIST),
+                "needs Debian's dataset-fashion-mnist (apt-get install"
+                        + " dataset-fashion-mnist; .ci/run installs it)");
         return FASHION_MNIST;
     }
 

@@ -14,10 +14,13 @@ class TestkitWiringTest {
     void h2ShutdownExtension_isAutoDetectedInThisModule() throws Exception {
         Properties p = new Properties();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("junit-platform.properties")) {
-            assertThat(in).as("junit-platform.properties on the test class path").isNotNull();
+            assertThat(in)
+                    .as("junit-platform.properties on the test class path")
+                    .isNotNull();
             p.load(in);
         }
-        assertThat(p.getProperty("junit.jupiter.extensions.autodetection.enabled")).isEqualTo("true");
+        assertThat(p.getProperty("junit.jupiter.extensions.autodetection.enabled"))
+                .isEqualTo("true");
         assertThat(ServiceLoader.load(Extension.class).stream().map(ServiceLoader.Provider::type))
                 .contains(H2ShutdownExtension.class);
     }

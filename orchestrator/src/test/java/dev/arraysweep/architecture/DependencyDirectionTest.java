@@ -50,7 +50,10 @@ class DependencyDirectionTest {
 
     @Test
     void workerImportInOrchestratorCode_isReported(@TempDir Path root) throws Exception {
-        write(root, "report/Bad.java", """
+        write(
+                root,
+                "report/Bad.java",
+                """
                 package dev.arraysweep.orchestrator.report;
 
                 import dev.arraysweep.worker.train.RunSpec;
@@ -67,24 +70,36 @@ class DependencyDirectionTest {
 
     @Test
     void cliUseFromADomainPackage_isReportedAlsoByFullName(@TempDir Path root) throws Exception {
-        write(root, "plot/Bad.java", """
+        write(
+                root,
+                "plot/Bad.java",
+                """
                 package dev.arraysweep.orchestrator.plot;
 
                 import dev.arraysweep.orchestrator.cli.*;
                 class Bad { int code = dev.arraysweep.orchestrator.cli.Main.EXIT; }
                 """);
-        write(root, "db/Bad.java", "package dev.arraysweep.db.repo;\nimport static dev.arraysweep.orchestrator.x.Y.z;\n");
+        write(
+                root,
+                "db/Bad.java",
+                "package dev.arraysweep.db.repo;\nimport static dev.arraysweep.orchestrator.x.Y.z;\n");
 
         List<Violation> found = DependencyScan.scan(root, RULES).violations();
 
-        assertThat(found).extracting(Violation::reference).containsExactlyInAnyOrder(
-                "dev.arraysweep.orchestrator.cli.*", "dev.arraysweep.orchestrator.cli.Main.EXIT",
-                "dev.arraysweep.orchestrator.x.Y.z");
+        assertThat(found)
+                .extracting(Violation::reference)
+                .containsExactlyInAnyOrder(
+                        "dev.arraysweep.orchestrator.cli.*",
+                        "dev.arraysweep.orchestrator.cli.Main.EXIT",
+                        "dev.arraysweep.orchestrator.x.Y.z");
     }
 
     @Test
     void commentsStringsOwnPackageAndLongerNames_areNotReported(@TempDir Path root) throws Exception {
-        write(root, "cli/Fine.java", """
+        write(
+                root,
+                "cli/Fine.java",
+                """
                 package dev.arraysweep.orchestrator.cli;
 
                 import dev.arraysweep.orchestrator.cli.Main; // dev.arraysweep.worker.cli
@@ -98,7 +113,10 @@ class DependencyDirectionTest {
                 }
                 """);
 
-        write(root, "plot/Fine.java", """
+        write(
+                root,
+                "plot/Fine.java",
+                """
                 package dev.arraysweep.orchestrator.plot;
 
                 import dev.arraysweep.orchestrator.client.Other;

@@ -57,11 +57,9 @@ final class DependencyScan {
      * @param files the number of Java files read
      * @param violations every reference that breaks a rule
      */
-    record Result(int files, List<Violation> violations) {
-    }
+    record Result(int files, List<Violation> violations) {}
 
-    private DependencyScan() {
-    }
+    private DependencyScan() {}
 
     /** {@return the references in the Java files under {@code root} that break one of {@code rules}} */
     static Result scan(Path root, List<Rule> rules) {

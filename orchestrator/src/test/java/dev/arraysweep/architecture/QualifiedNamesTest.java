@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class QualifiedNamesTest {
     /** A package path of two or more parts, then a class name, not preceded by a word character or a dot. */
-    static final Pattern INLINE = Pattern.compile(
-            "(?<![\\w.])(?:java|javax|dev\\.arraysweep|org|com|ai)(?:\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
+    static final Pattern INLINE =
+            Pattern.compile("(?<![\\w.])(?:java|javax|dev\\.arraysweep|org|com|ai)(?:\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
 
     static List<String> inlineNames(String source) {
         String code = DependencyScan.code(source).replaceAll("(?m)^\\s*(import|package)\\s[^;]*;", "");
@@ -50,7 +50,8 @@ class QualifiedNamesTest {
 
     @Test
     void theCheck_findsInlineNames_butNotImportsCommentsOrStrings() {
-        String source = """
+        String source =
+                """
                 package dev.arraysweep.x;
 
                 import java.util.List;

@@ -16,8 +16,8 @@ import java.nio.file.StandardOpenOption;
  * the database hears of it, so nothing the worker measured is lost when the database is unreachable.
  */
 public final class Journal implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path path;
     private final FileChannel channel;
@@ -36,8 +36,8 @@ public final class Journal implements AutoCloseable {
     public static Journal open(Path path) {
         try {
             Files.createDirectories(path.getParent());
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             if (endsInsideALine(path)) {
                 channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 channel.force(false);

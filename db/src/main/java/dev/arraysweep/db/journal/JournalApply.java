@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * How one journal event changes the database: the one definition that both {@link JournalIngest} and a
@@ -13,8 +14,7 @@ import org.jdbi.v3.core.Handle;
  * one.
  */
 public final class JournalApply {
-    private JournalApply() {
-    }
+    private JournalApply() {}
 
     /**
      * Applies {@code e}, which belongs to run {@code runId}; {@return 1 when it changed the run's state, else 0}
@@ -27,7 +27,8 @@ public final class JournalApply {
                 return claim(h, runId, e);
             }
             case JournalEvent.EPOCH -> {
-                MetricRepository.upsert(h, e.metrics().stream().map(m -> m.withRunId(runId)).toList());
+                MetricRepository.upsert(
+                        h, e.metrics().stream().map(m -> m.withRunId(runId)).toList());
                 epochsDone(h, runId, e.attempt(), e.epochsDone(), e.atMillis());
                 return 0;
             }
@@ -46,8 +47,13 @@ public final class JournalApply {
         int n = h.createUpdate("UPDATE run SET state = 'running', attempt = :a, started_at = :at, heartbeat_at = :at,"
                         + " ended_at = NULL, error_text = NULL, node = :node, slurm_job_id = :job,"
                         + " slurm_array_job_id = :ajob WHERE id = :id AND attempt < :a AND state <> 'retired'")
-                .bind("a", e.attempt()).bind("at", at).bind("node", e.node() != null ? e.node() : e.detail())
-                .bind("job", e.jobId()).bind("ajob", e.arrayJobId()).bind("id", runId).execute();
+                .bind("a", e.attempt())
+                .bind("at", at)
+                .bind("node", e.node() != null ? e.node() : e.detail())
+                .bind("job", e.jobId())
+                .bind("ajob", e.arrayJobId())
+                .bind("id", runId)
+                .execute();
         if (n == 1) {
             event(h, runId, e.attempt(), "claim", "node=" + e.node() + " job=" + e.jobId(), at);
         }
@@ -56,7 +62,8 @@ public final class JournalApply {
 
     /** Raises the run's epochs done (never lowers it) and, while the attempt runs, its heartbeat. */
     static void epochsDone(Handle h, long runId, int attempt, int epochsDone, long atMillis) {
-        bindEpochsDone(h.createUpdate(EPOCHS_DONE), runId, attempt, epochsDone, atMillis).execute();
+        bindEpochsDone(h.createUpdate(EPOCHS_DONE), runId, attempt, epochsDone, atMillis)
+                .execute();
     }
 
     /** The update behind {@link #epochsDone}, for ingest to send in batches. */
@@ -64,19 +71,27 @@ public final class JournalApply {
             + " WHEN attempt = :a AND state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :at) THEN :at"
             + " ELSE heartbeat_at END WHERE id = :id";
 
-    static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindEpochsDone(T st, long runId, int attempt,
-                                                                               int epochsDone, long atMillis) {
-        return st.bind("d", epochsDone).bind("a", attempt).bind("at", time(atMillis)).bind("id", runId);
+    static <T extends SqlStatement<T>> T bindEpochsDone(T st, long runId, int attempt, int epochsDone, long atMillis) {
+        return st.bind("d", epochsDone)
+                .bind("a", attempt)
+                .bind("at", time(atMillis))
+                .bind("id", runId);
     }
 
     /** Ends the attempt that wrote {@code e}, unless a later attempt has taken the run since. */
     static int endAttempt(Handle h, long runId, JournalEvent e) {
         OffsetDateTime at = time(e.atMillis());
-        int n = h.createUpdate("UPDATE run SET state = :s, attempt = :a, error_text = :err, ended_at = :at,"
-                        + " epochs_done = GREATEST(epochs_done, :d)"
-                        + " WHERE id = :id AND (attempt < :a OR (attempt = :a AND state IN ('running','lost','pending')))")
-                .bind("s", e.type()).bind("a", e.attempt()).bind("err", e.detail()).bind("at", at)
-                .bind("d", e.epochsDone()).bind("id", runId).execute();
+        int n = h.createUpdate(
+                        "UPDATE run SET state = :s, attempt = :a, error_text = :err, ended_at = :at,"
+                                + " epochs_done = GREATEST(epochs_done, :d)"
+                                + " WHERE id = :id AND (attempt < :a OR (attempt = :a AND state IN ('running','lost','pending')))")
+                .bind("s", e.type())
+                .bind("a", e.attempt())
+                .bind("err", e.detail())
+                .bind("at", at)
+                .bind("d", e.epochsDone())
+                .bind("id", runId)
+                .execute();
         if (n == 1) {
             event(h, runId, e.attempt(), e.type(), e.detail(), at);
         }
@@ -85,7 +100,12 @@ public final class JournalApply {
 
     private static void event(Handle h, long runId, int attempt, String kind, String detail, OffsetDateTime at) {
         h.createUpdate("INSERT INTO run_event(run_id, attempt, kind, at, detail) VALUES (:r, :a, :k, :at, :d)")
-                .bind("r", runId).bind("a", attempt).bind("k", kind).bind("at", at).bind("d", detail).execute();
+                .bind("r", runId)
+                .bind("a", attempt)
+                .bind("k", kind)
+                .bind("at", at)
+                .bind("d", detail)
+                .execute();
     }
 
     private static OffsetDateTime time(long millis) {

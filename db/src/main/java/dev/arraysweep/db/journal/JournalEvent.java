@@ -20,11 +20,22 @@ import java.util.Objects;
  * @param jobId the attempt's Slurm job id (type {@code claim}), or null
  * @param arrayJobId the attempt's Slurm array job id (type {@code claim}), or null
  */
-public record JournalEvent(String type, String sweep, int index, long runId, int attempt, long atMillis,
-                           int epochsDone, List<EpochMetrics> metrics, String detail, String node, String jobId,
-                           String arrayJobId) {
+public record JournalEvent(
+        String type,
+        String sweep,
+        int index,
+        long runId,
+        int attempt,
+        long atMillis,
+        int epochsDone,
+        List<EpochMetrics> metrics,
+        String detail,
+        String node,
+        String jobId,
+        String arrayJobId) {
     /** Event types. */
     public static final String CLAIM = "claim";
+
     public static final String EPOCH = "epoch";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
@@ -37,8 +48,16 @@ public record JournalEvent(String type, String sweep, int index, long runId, int
     }
 
     /** An event that names no node or Slurm job (every type but {@code claim}). */
-    public JournalEvent(String type, String sweep, int index, long runId, int attempt, long atMillis, int epochsDone,
-                        List<EpochMetrics> metrics, String detail) {
+    public JournalEvent(
+            String type,
+            String sweep,
+            int index,
+            long runId,
+            int attempt,
+            long atMillis,
+            int epochsDone,
+            List<EpochMetrics> metrics,
+            String detail) {
         this(type, sweep, index, runId, attempt, atMillis, epochsDone, metrics, detail, null, null, null);
     }
 

@@ -1,9 +1,13 @@
 package dev.arraysweep.db.journal;
 
+import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.MetricRepository;
+import dev.arraysweep.db.task.RunLock;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,8 +39,7 @@ public final class JournalIngest {
     }
 
     /** What one ingest pass did. */
-    public record Result(int files, int events, int metricRows, int stateChanges, int badLines) {
-    }
+    public record Result(int files, int events, int metricRows, int stateChanges, int badLines) {}
 
     /**
      * Ingests every journal under {@code runsRoot} (a work directory's {@code runs} folder) and refreshes the
@@ -60,19 +63,20 @@ public final class JournalIngest {
         try (Handle h = db.jdbi().open()) {
             List<Object[]> running = h.createQuery("SELECT r.id, s.name, r.array_index, r.heartbeat_at FROM run r"
                             + " JOIN sweep s ON s.id = r.sweep_id WHERE r.state = 'running'")
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3),
-                            rs.getObject(4, java.time.OffsetDateTime.class)})
+                    .map((rs, ctx) -> new Object[] {
+                        rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class)
+                    })
                     .list();
             PreparedBatch batch = h.prepareBatch("UPDATE run SET heartbeat_at = :at WHERE id = :id AND state ="
                     + " 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :at)");
             int n = 0;
             for (Object[] r : running) {
-                var beat = dev.arraysweep.db.task.RunLock.heartbeat(
-                        dev.arraysweep.db.Workspace.runLockIn(runsRoot, (String) r[1], (Integer) r[2]));
-                var known = (java.time.OffsetDateTime) r[3];
+                var beat = RunLock.heartbeat(Workspace.runLockIn(runsRoot, (String) r[1], (Integer) r[2]));
+                var known = (OffsetDateTime) r[3];
                 if (beat.isPresent() && (known == null || beat.get().isAfter(known.toInstant()))) {
-                    batch.bind("at", java.time.OffsetDateTime.ofInstant(beat.get(), java.time.ZoneOffset.UTC))
-                            .bind("id", (Long) r[0]).add();
+                    batch.bind("at", OffsetDateTime.ofInstant(beat.get(), ZoneOffset.UTC))
+                            .bind("id", (Long) r[0])
+                            .add();
                     n++;
                 }
             }
@@ -145,8 +149,8 @@ public final class JournalIngest {
             h.useTransaction(tx -> {
                 List<EpochMetrics> pending = new ArrayList<>();
                 Map<Long, JournalEvent> lastEpoch = new LinkedHashMap<>();
-                PreparedBatch positions = tx.prepareBatch("MERGE INTO journal_position(path, bytes) KEY(path)"
-                        + " VALUES (:p, :b)");
+                PreparedBatch positions =
+                        tx.prepareBatch("MERGE INTO journal_position(path, bytes) KEY(path)" + " VALUES (:p, :b)");
                 for (Map.Entry<String, JournalReader.Chunk> file : group.entrySet()) {
                     for (JournalEvent e : file.getValue().events()) {
                         events++;
@@ -168,7 +172,10 @@ public final class JournalIngest {
                             stateChanges += JournalApply.apply(tx, runId, e);
                         }
                     }
-                    positions.bind("p", file.getKey()).bind("b", file.getValue().endOffset()).add();
+                    positions
+                            .bind("p", file.getKey())
+                            .bind("b", file.getValue().endOffset())
+                            .add();
                 }
                 metricRows += pending.size();
                 if (!pending.isEmpty()) {
@@ -190,8 +197,9 @@ public final class JournalIngest {
                 return;
             }
             PreparedBatch batch = tx.prepareBatch(JournalApply.EPOCHS_DONE);
-            lastEpoch.forEach((id, e) -> JournalApply.bindEpochsDone(batch, id, e.attempt(), e.epochsDone(),
-                    e.atMillis()).add());
+            lastEpoch.forEach(
+                    (id, e) -> JournalApply.bindEpochsDone(batch, id, e.attempt(), e.epochsDone(), e.atMillis())
+                            .add());
             batch.execute();
             lastEpoch.clear();
         }
@@ -201,7 +209,8 @@ public final class JournalIngest {
             Map<Integer, Long> ids = runIds.computeIfAbsent(e.sweep(), sweep -> {
                 Map<Integer, Long> m = new HashMap<>();
                 h.createQuery("SELECT r.array_index, r.id FROM run r JOIN sweep s ON s.id = r.sweep_id"
-                                + " WHERE s.name = :n").bind("n", sweep)
+                                + " WHERE s.name = :n")
+                        .bind("n", sweep)
                         .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2)))
                         .forEach(en -> m.put(en.getKey(), en.getValue()));
                 return m;
@@ -209,5 +218,4 @@ public final class JournalIngest {
             return ids.get(e.index());
         }
     }
-
 }

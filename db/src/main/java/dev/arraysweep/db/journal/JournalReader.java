@@ -12,12 +12,10 @@ import java.util.List;
 
 /** Reads journal events from a byte offset; an incomplete last line (a crash mid-write) is left for later. */
 public final class JournalReader {
-    private JournalReader() {
-    }
+    private JournalReader() {}
 
     /** The events read and the offset just past the last complete line. */
-    public record Chunk(List<JournalEvent> events, long endOffset, int badLines) {
-    }
+    public record Chunk(List<JournalEvent> events, long endOffset, int badLines) {}
 
     /** {@return the complete events of {@code path} after byte {@code offset}} */
     public static Chunk read(Path path, long offset) {

@@ -9,11 +9,25 @@ import java.util.Objects;
  * interpolation (numpy's default). Timing, learning rate, sampler figures and memory are the
  * epoch's and are the same on both splits' rows.
  */
-public record EpochMetrics(long runId, int attempt, int epoch, String split,
-                           double accuracy, double meanLoss, double bestLoss, double worstLoss,
-                           double q50Loss, double q90Loss, double q99Loss, long sampleCount,
-                           double epochSeconds, double wallSeconds, double learningRate,
-                           SamplerFigures sampler, Long hostMemoryBytes, Long deviceMemoryBytes) {
+public record EpochMetrics(
+        long runId,
+        int attempt,
+        int epoch,
+        String split,
+        double accuracy,
+        double meanLoss,
+        double bestLoss,
+        double worstLoss,
+        double q50Loss,
+        double q90Loss,
+        double q99Loss,
+        long sampleCount,
+        double epochSeconds,
+        double wallSeconds,
+        double learningRate,
+        SamplerFigures sampler,
+        Long hostMemoryBytes,
+        Long deviceMemoryBytes) {
     public EpochMetrics {
         Objects.requireNonNull(sampler, "sampler");
         if (!"train".equals(split) && !"test".equals(split)) {
@@ -26,8 +40,24 @@ public record EpochMetrics(long runId, int attempt, int epoch, String split,
 
     /** {@return a copy of these metrics for another run id (journals written before the id was known)} */
     public EpochMetrics withRunId(long id) {
-        return new EpochMetrics(id, attempt, epoch, split, accuracy, meanLoss, bestLoss, worstLoss,
-                q50Loss, q90Loss, q99Loss, sampleCount, epochSeconds, wallSeconds, learningRate,
-                sampler, hostMemoryBytes, deviceMemoryBytes);
+        return new EpochMetrics(
+                id,
+                attempt,
+                epoch,
+                split,
+                accuracy,
+                meanLoss,
+                bestLoss,
+                worstLoss,
+                q50Loss,
+                q90Loss,
+                q99Loss,
+                sampleCount,
+                epochSeconds,
+                wallSeconds,
+                learningRate,
+                sampler,
+                hostMemoryBytes,
+                deviceMemoryBytes);
     }
 }

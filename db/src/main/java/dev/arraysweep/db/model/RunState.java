@@ -8,7 +8,13 @@ import java.util.Set;
 
 /** The life-cycle state of one run, as stored in {@code run.state}. */
 public enum RunState {
-    PENDING, RUNNING, DONE, FAILED, PREEMPTED, LOST, RETIRED;
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED,
+    PREEMPTED,
+    LOST,
+    RETIRED;
 
     /** {@return the lower-case name stored in the database and shown to users} */
     public String dbName() {

@@ -11,8 +11,14 @@ package dev.arraysweep.db.model;
  * @param meanRawBatchesPerStep raw batches consumed per training step (0 when no step was taken)
  * @param acceptanceRatio accepted / raw forwarded (1 for strategies that forward nothing)
  */
-public record SamplerFigures(long rawForwarded, long accepted, long trained, long overflowDiscarded,
-                             long steps, double meanRawBatchesPerStep, double acceptanceRatio) {
+public record SamplerFigures(
+        long rawForwarded,
+        long accepted,
+        long trained,
+        long overflowDiscarded,
+        long steps,
+        double meanRawBatchesPerStep,
+        double acceptanceRatio) {
     /** {@return figures of an epoch in which nothing happened} */
     public static SamplerFigures none() {
         return new SamplerFigures(0, 0, 0, 0, 0, 0, 0);

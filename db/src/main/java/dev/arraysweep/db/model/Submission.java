@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param scriptPath the rendered batch script, or null
  * @param submittedAt when Slurm accepted it
  */
-public record Submission(long id, long sweepId, String jobId, String arraySpec, int indexOffset, String scriptPath,
-                         Instant submittedAt) {
+public record Submission(
+        long id,
+        long sweepId,
+        String jobId,
+        String arraySpec,
+        int indexOffset,
+        String scriptPath,
+        Instant submittedAt) {
 
     /** {@return the Slurm task id that runs the run at {@code runIndex} in this array} */
     public int taskId(int runIndex) {

@@ -17,8 +17,7 @@ final class CanonicalJson {
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<Double, String> NUMBERS = new ConcurrentHashMap<>();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder(256);
@@ -59,7 +58,8 @@ final class CanonicalJson {
             }
             out.append('}');
         } else {
-            throw new IllegalArgumentException("not a canonical JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a canonical JSON value: " + value.getClass().getName());
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Coerces one raw value to its parameter's canonical Java type and checks its constraint. */
 final class Coercion {
-    private Coercion() {
-    }
+    private Coercion() {}
 
     /** Returns the canonical value, or null for a null that the parameter accepts. */
     static Object coerce(ParamDef def, Object raw) throws ParamException {
@@ -18,18 +17,23 @@ final class Coercion {
             if (def.nullable()) {
                 return null;
             }
-            throw new ParamException(def.name(), null, "null is not allowed", def.expected(),
+            throw new ParamException(
+                    def.name(),
+                    null,
+                    "null is not allowed",
+                    def.expected(),
                     "Remove the key to get the default (" + def.defaultValue().description() + ").");
         }
-        Object value = switch (def.type()) {
-            case BOOL -> bool(def, raw);
-            case INT -> integer(def, raw, raw);
-            case DOUBLE -> number(def, raw, raw);
-            case CHOICE -> choice(def, raw);
-            case STRING -> string(def, raw);
-            case INT_LIST -> list(def, raw, true);
-            case DOUBLE_LIST -> list(def, raw, false);
-        };
+        Object value =
+                switch (def.type()) {
+                    case BOOL -> bool(def, raw);
+                    case INT -> integer(def, raw, raw);
+                    case DOUBLE -> number(def, raw, raw);
+                    case CHOICE -> choice(def, raw);
+                    case STRING -> string(def, raw);
+                    case INT_LIST -> list(def, raw, true);
+                    case DOUBLE_LIST -> list(def, raw, false);
+                };
         if (!def.constraint().accepts(value)) {
             throw new ParamException(def.name(), raw, render(raw) + " is not allowed", def.expected(), "");
         }
@@ -44,13 +48,20 @@ final class Coercion {
     }
 
     private static Integer integer(ParamDef def, Object raw, Object shown) throws ParamException {
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte
+        if (raw instanceof Integer
+                || raw instanceof Long
+                || raw instanceof Short
+                || raw instanceof Byte
                 || raw instanceof BigInteger) {
             BigInteger big = raw instanceof BigInteger b ? b : BigInteger.valueOf(((Number) raw).longValue());
             if (big.bitLength() < 32) {
                 return big.intValue();
             }
-            throw new ParamException(def.name(), shown, render(shown) + " is too large", def.expected(),
+            throw new ParamException(
+                    def.name(),
+                    shown,
+                    render(shown) + " is too large",
+                    def.expected(),
                     "Integers must fit in 32 bits.");
         }
         if (raw instanceof Double || raw instanceof Float || raw instanceof BigDecimal) {
@@ -63,7 +74,8 @@ final class Coercion {
         if (raw instanceof Number n && !(raw instanceof BigInteger && ((BigInteger) raw).bitLength() > 1023)) {
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new ParamException(def.name(), shown, render(shown) + " is not a finite number", def.expected(), "");
+                throw new ParamException(
+                        def.name(), shown, render(shown) + " is not a finite number", def.expected(), "");
             }
             return d + 0.0; // folds -0.0 into 0.0 so that both hash the same
         }
@@ -77,7 +89,8 @@ final class Coercion {
         String name = s.trim().toLowerCase(Locale.ROOT);
         if (!def.constraint().accepts(name)) {
             String hint = DidYouMean.closest(name, def.constraint().choices())
-                    .map(c -> "Did you mean \"" + c + "\"?").orElse("");
+                    .map(c -> "Did you mean \"" + c + "\"?")
+                    .orElse("");
             throw new ParamException(def.name(), raw, render(raw) + " is not allowed", def.expected(), hint);
         }
         return name;
@@ -103,8 +116,12 @@ final class Coercion {
                     out.add(number(def, item, item));
                 }
             } catch (ParamException e) {
-                throw new ParamException(def.name(), raw, "got " + render(raw) + ", whose element " + render(item)
-                        + " is " + kind(item), def.expected(), e.fix());
+                throw new ParamException(
+                        def.name(),
+                        raw,
+                        "got " + render(raw) + ", whose element " + render(item) + " is " + kind(item),
+                        def.expected(),
+                        e.fix());
             }
         }
         return List.copyOf(out);

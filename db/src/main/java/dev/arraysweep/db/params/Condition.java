@@ -44,14 +44,15 @@ public record Condition(String description, Set<String> dependsOn, Predicate<Map
     /** {@return applies when {@code name} is present and is one of {@code values}} */
     public static Condition in(String name, Object... values) {
         List<Object> list = List.of(values);
-        String text = name + " in {" + Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")) + "}";
+        String text =
+                name + " in {" + Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")) + "}";
         return new Condition(text, Set.of(name), m -> list.contains(m.get(name)));
     }
 
     /** {@return applies when {@code name} is present and differs from {@code value}} */
     public static Condition isNot(String name, Object value) {
-        return new Condition(name + " != " + value, Set.of(name),
-                m -> m.get(name) != null && !value.equals(m.get(name)));
+        return new Condition(
+                name + " != " + value, Set.of(name), m -> m.get(name) != null && !value.equals(m.get(name)));
     }
 
     /** {@return applies when both conditions do} */

@@ -47,8 +47,8 @@ public record Constraint(String description, List<String> choices, Predicate<Obj
 
     /** {@return numbers in an interval, each end open or closed} */
     public static Constraint interval(double low, boolean lowClosed, double high, boolean highClosed) {
-        String text = "a number in " + (lowClosed ? "[" : "(") + text(low) + ", "
-                + text(high) + (highClosed ? "]" : ")");
+        String text =
+                "a number in " + (lowClosed ? "[" : "(") + text(low) + ", " + text(high) + (highClosed ? "]" : ")");
         return new Constraint(text, List.of(), v -> {
             double d = (Double) v;
             return (lowClosed ? d >= low : d > low) && (highClosed ? d <= high : d < high);
@@ -64,7 +64,9 @@ public record Constraint(String description, List<String> choices, Predicate<Obj
     /** {@return one of the given names, or a name matching {@code pattern} (described by {@code patternText})} */
     public static Constraint oneOfOrPattern(String patternText, Pattern pattern, String... names) {
         List<String> list = List.of(names);
-        return new Constraint("one of " + String.join(", ", list) + " or " + patternText, list,
+        return new Constraint(
+                "one of " + String.join(", ", list) + " or " + patternText,
+                list,
                 v -> list.contains(v) || pattern.matcher((String) v).matches());
     }
 

@@ -5,15 +5,20 @@ import java.util.Map;
 
 /** The rules that involve more than one parameter, checked after every parameter is resolved. */
 final class CrossRules {
-    private static final Map<String, Integer> CLASSES = Map.of("mnist", 10, "fashion-mnist", 10, "cifar10", 10, "cifar100", 100);
-    private static final Map<String, Integer> TRAIN_SIZE = Map.of("mnist", 60_000, "fashion-mnist", 60_000, "cifar10", 50_000, "cifar100", 50_000);
+    private static final Map<String, Integer> CLASSES =
+            Map.of("mnist", 10, "fashion-mnist", 10, "cifar10", 10, "cifar100", 100);
+    private static final Map<String, Integer> TRAIN_SIZE =
+            Map.of("mnist", 60_000, "fashion-mnist", 60_000, "cifar10", 50_000, "cifar100", 50_000);
 
-    private CrossRules() {
-    }
+    private CrossRules() {}
 
     static void check(Map<String, Object> v) throws ParamException {
         if (Boolean.TRUE.equals(v.get("nesterov")) && (Double) v.get("momentum") == 0) {
-            throw new ParamException("nesterov", true, "nesterov needs momentum, but momentum is 0", "momentum > 0 with nesterov: true",
+            throw new ParamException(
+                    "nesterov",
+                    true,
+                    "nesterov needs momentum, but momentum is 0",
+                    "momentum > 0 with nesterov: true",
                     "Set momentum (e.g. 0.9) or nesterov: false.");
         }
         checkQ(v);
@@ -28,9 +33,13 @@ final class CrossRules {
                 available = Math.min(available, limit);
             }
             if (drawn > available) {
-                throw new ParamException("samples_per_epoch", drawn,
+                throw new ParamException(
+                        "samples_per_epoch",
+                        drawn,
                         drawn + " samples cannot be drawn without replacement from " + available + " training samples",
-                        "at most " + available, "Lower samples_per_epoch" + ("importance".equals(v.get("sampler")) ? " or set replacement: true." : "."));
+                        "at most " + available,
+                        "Lower samples_per_epoch"
+                                + ("importance".equals(v.get("sampler")) ? " or set replacement: true." : "."));
             }
         }
     }
@@ -40,19 +49,31 @@ final class CrossRules {
         if ("top-q".equals(selector)) {
             double q = (Double) v.get("q");
             if (q >= 1) {
-                throw new ParamException("q", q, "q " + CanonicalJson.number(q) + " is not a quantile", "a number in (0, 1) for top-q",
+                throw new ParamException(
+                        "q",
+                        q,
+                        "q " + CanonicalJson.number(q) + " is not a quantile",
+                        "a number in (0, 1) for top-q",
                         "top-q keeps the samples at or above loss quantile q; use e.g. 0.5.");
             }
         } else if ("q-split".equals(selector)) {
             double q = (Double) v.get("q");
             if (q < 2 || q != Math.rint(q)) {
-                throw new ParamException("q", q, "q " + CanonicalJson.number(q) + " is not a number of buckets",
-                        "an integer >= 2 for q-split", "q-split divides the losses into q buckets; use e.g. 2.");
+                throw new ParamException(
+                        "q",
+                        q,
+                        "q " + CanonicalJson.number(q) + " is not a number of buckets",
+                        "an integer >= 2 for q-split",
+                        "q-split divides the losses into q buckets; use e.g. 2.");
             }
             int k = (Integer) v.get("k");
             if (k < q) {
-                throw new ParamException("k", k, "k " + k + " is fewer than the " + (int) q + " buckets of q-split",
-                        "k >= q for q-split", "Raise k or lower q.");
+                throw new ParamException(
+                        "k",
+                        k,
+                        "k " + k + " is fewer than the " + (int) q + " buckets of q-split",
+                        "k >= q for q-split",
+                        "Raise k or lower q.");
             }
         }
     }
@@ -61,18 +82,30 @@ final class CrossRules {
         Object file = v.get("weights_file");
         List<?> weights = (List<?>) v.get("class_weights");
         if (file == null && weights == null) {
-            throw new ParamException("sampler", "weighted", "sampler weighted has no weights", "weights_file or class_weights",
+            throw new ParamException(
+                    "sampler",
+                    "weighted",
+                    "sampler weighted has no weights",
+                    "weights_file or class_weights",
                     "Add weights_file: <path> (one weight per training sample) or class_weights: [...] (one per class).");
         }
         if (file != null && weights != null) {
-            throw new ParamException("class_weights", weights, "both weights_file and class_weights are set",
-                    "exactly one of weights_file and class_weights", "Remove one of them.");
+            throw new ParamException(
+                    "class_weights",
+                    weights,
+                    "both weights_file and class_weights are set",
+                    "exactly one of weights_file and class_weights",
+                    "Remove one of them.");
         }
         if (weights != null) {
             int classes = CLASSES.get((String) v.get("dataset"));
             if (weights.size() != classes) {
-                throw new ParamException("class_weights", weights, weights.size() + " weights for " + classes + " classes of " + v.get("dataset"),
-                        classes + " weights, one per class in label order", "");
+                throw new ParamException(
+                        "class_weights",
+                        weights,
+                        weights.size() + " weights for " + classes + " classes of " + v.get("dataset"),
+                        classes + " weights, one per class in label order",
+                        "");
             }
         }
     }

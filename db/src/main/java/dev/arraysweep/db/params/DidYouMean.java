@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Finds the closest valid name to a mistyped one, by edit distance, for "did you mean" hints. */
 public final class DidYouMean {
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /**
      * {@return the candidate closest to {@code input}, if it is close enough to be a plausible typo}
@@ -31,12 +30,16 @@ public final class DidYouMean {
             return Optional.empty();
         }
         int allowed = Math.max(2, Math.max(needle.length(), best.length()) / 3);
-        return bestDistance <= allowed && bestDistance < Math.max(needle.length(), 1) ? Optional.of(best) : Optional.empty();
+        return bestDistance <= allowed && bestDistance < Math.max(needle.length(), 1)
+                ? Optional.of(best)
+                : Optional.empty();
     }
 
     /** {@return " (did you mean 'NAME'?)" for the closest candidate, or "" when none is close} */
     public static String hint(String input, Collection<String> candidates) {
-        return closest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return closest(input, candidates)
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse("");
     }
 
     /** {@return the Levenshtein distance: insertions, deletions and substitutions turning a into b} */

@@ -7,6 +7,5 @@ public final class ModelNames {
     /** {@code fcnet<N>}: one hidden ReLU layer of N units, N from 1 to 9,999,999; group 1 is N. */
     public static final Pattern FCNET = Pattern.compile("fcnet([1-9][0-9]{0,6})");
 
-    private ModelNames() {
-    }
+    private ModelNames() {}
 }

@@ -16,8 +16,15 @@ import java.util.regex.Pattern;
  * @param sampling whether it chooses which samples a run trains on (filters, selector, sampler); runs that
  *                 differ only in sampling parameters are twins ({@link TwinKey})
  */
-public record ParamDef(String name, ParamType type, boolean nullable, Default defaultValue,
-                       Constraint constraint, String description, Condition appliesWhen, boolean sampling) {
+public record ParamDef(
+        String name,
+        ParamType type,
+        boolean nullable,
+        Default defaultValue,
+        Constraint constraint,
+        String description,
+        Condition appliesWhen,
+        boolean sampling) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -39,8 +46,14 @@ public record ParamDef(String name, ParamType type, boolean nullable, Default de
     }
 
     /** A parameter of a run's configuration, not a sampling parameter. */
-    public ParamDef(String name, ParamType type, boolean nullable, Default defaultValue, Constraint constraint,
-                    String description, Condition appliesWhen) {
+    public ParamDef(
+            String name,
+            ParamType type,
+            boolean nullable,
+            Default defaultValue,
+            Constraint constraint,
+            String description,
+            Condition appliesWhen) {
         this(name, type, nullable, defaultValue, constraint, description, appliesWhen, false);
     }
 
@@ -61,6 +74,7 @@ public record ParamDef(String name, ParamType type, boolean nullable, Default de
 
     /** {@return what a valid value looks like, for error messages} */
     public String expected() {
-        return constraint.description() + (nullable ? " (or null for the default: " + defaultValue.description() + ")" : "");
+        return constraint.description()
+                + (nullable ? " (or null for the default: " + defaultValue.description() + ")" : "");
     }
 }

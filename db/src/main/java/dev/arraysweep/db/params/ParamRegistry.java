@@ -16,126 +16,276 @@ final class ParamRegistry {
     private static final Condition FILTERING = is("epoch_filtering", true).or(is("batch_filtering", true));
 
     static final List<ParamDef> ALL = List.of(
-            choice("dataset", "cifar10", "Dataset to train on; its standard files are read from data_dir.",
+            choice(
+                    "dataset",
+                    "cifar10",
+                    "Dataset to train on; its standard files are read from data_dir.",
                     Constraint.oneOf("mnist", "fashion-mnist", "cifar10", "cifar100")),
-            choice("model", "resnet18", "Model architecture (thesis table 4.1: resnet18); fcnet<N> is one hidden ReLU layer of N units.",
-                    Constraint.oneOfOrPattern("fcnet<N> (N hidden units, N >= 1)", ModelNames.FCNET,
-                            "resnet18", "lenet", "dla", "simpledla", "fcnet100", "fcnet1000", "fcnet3000")),
-            integer("epochs", 300, 1, "Number of epochs (passes over the raw training data); the thesis runs at least 300."),
+            choice(
+                    "model",
+                    "resnet18",
+                    "Model architecture (thesis table 4.1: resnet18); fcnet<N> is one hidden ReLU layer of N units.",
+                    Constraint.oneOfOrPattern(
+                            "fcnet<N> (N hidden units, N >= 1)",
+                            ModelNames.FCNET,
+                            "resnet18",
+                            "lenet",
+                            "dla",
+                            "simpledla",
+                            "fcnet100",
+                            "fcnet1000",
+                            "fcnet3000")),
+            integer(
+                    "epochs",
+                    300,
+                    1,
+                    "Number of epochs (passes over the raw training data); the thesis runs at least 300."),
             integer("batch_size", 1024, 1, "Mini-batch size of each training step (thesis table 4.1: 1024)."),
-            choice("optimizer", "sgd", "Optimizer with PyTorch semantics (thesis table 4.1: sgd).", Constraint.oneOf("sgd", "adam")),
+            choice(
+                    "optimizer",
+                    "sgd",
+                    "Optimizer with PyTorch semantics (thesis table 4.1: sgd).",
+                    Constraint.oneOf("sgd", "adam")),
             real("learning_rate", 0.1, Constraint.greaterThan(0), "Initial learning rate (thesis table 4.1: 0.1)."),
-            real("momentum", 0.9, Constraint.interval(0, true, 1, false), "SGD momentum, dampening 0 (thesis table 4.1: 0.9).")
+            real(
+                            "momentum",
+                            0.9,
+                            Constraint.interval(0, true, 1, false),
+                            "SGD momentum, dampening 0 (thesis table 4.1: 0.9).")
                     .when(is("optimizer", "sgd")),
             bool("nesterov", false, "Nesterov accelerated gradient; needs momentum > 0 (thesis table 4.1: false).")
                     .when(is("optimizer", "sgd")),
-            bool("amsgrad", false, "Adam's AMSGrad variant (thesis table 4.1: false).").when(is("optimizer", "adam")),
-            real("weight_decay", 0.0005, Constraint.notBelow(0), "L2 weight decay added to the gradient; 0 = none (thesis table 4.1: 0.0005)."),
-            choice("lr_scheduler", "none", "Per-epoch learning-rate schedule: none, ExponentialLR or MultiStepLR (thesis table 4.1: none).",
+            bool("amsgrad", false, "Adam's AMSGrad variant (thesis table 4.1: false).")
+                    .when(is("optimizer", "adam")),
+            real(
+                    "weight_decay",
+                    0.0005,
+                    Constraint.notBelow(0),
+                    "L2 weight decay added to the gradient; 0 = none (thesis table 4.1: 0.0005)."),
+            choice(
+                    "lr_scheduler",
+                    "none",
+                    "Per-epoch learning-rate schedule: none, ExponentialLR or MultiStepLR (thesis table 4.1: none).",
                     Constraint.oneOf("none", "exponential", "multistep")),
-            real("gamma", 0.1, Constraint.interval(0, false, 1, true),
-                    "Learning-rate decay factor; default 0.1 for multistep, 0.995 for exponential (thesis table 4.1).")
-                    .defaultingTo(Default.computed("0.1 for multistep, 0.995 for exponential",
+            real(
+                            "gamma",
+                            0.1,
+                            Constraint.interval(0, false, 1, true),
+                            "Learning-rate decay factor; default 0.1 for multistep, 0.995 for exponential (thesis table 4.1).")
+                    .defaultingTo(Default.computed(
+                            "0.1 for multistep, 0.995 for exponential",
                             r -> "exponential".equals(r.get("lr_scheduler")) ? 0.995 : 0.1))
                     .when(isNot("lr_scheduler", "none")),
-            new ParamDef("milestones", ParamType.INT_LIST, false, Default.of(List.of(150)), Constraint.strictlyIncreasing(1),
-                    "Epochs at which MultiStepLR multiplies the learning rate by gamma; default [150].", ALWAYS)
+            new ParamDef(
+                            "milestones",
+                            ParamType.INT_LIST,
+                            false,
+                            Default.of(List.of(150)),
+                            Constraint.strictlyIncreasing(1),
+                            "Epochs at which MultiStepLR multiplies the learning rate by gamma; default [150].",
+                            ALWAYS)
                     .when(is("lr_scheduler", "multistep")),
-            bool("augmentation", true, "Random flip, affine, crop and colour jitter per sample (thesis 4.2.3, table 4.1: true).")
+            bool(
+                            "augmentation",
+                            true,
+                            "Random flip, affine, crop and colour jitter per sample (thesis 4.2.3, table 4.1: true).")
                     .when(in("dataset", "cifar10", "cifar100")),
-            bool("epoch_filtering", false, "Epochwise accuracy filter: train only on samples misclassified at epoch start (thesis table 4.1: false).")
+            bool(
+                            "epoch_filtering",
+                            false,
+                            "Epochwise accuracy filter: train only on samples misclassified at epoch start (thesis table 4.1: false).")
                     .choosesSamples(),
-            bool("batch_filtering", true, "Batchwise accuracy filter with batch accumulation (thesis Alg. 10, table 4.1: true).")
+            bool(
+                            "batch_filtering",
+                            true,
+                            "Batchwise accuracy filter with batch accumulation (thesis Alg. 10, table 4.1: true).")
                     .choosesSamples(),
-            choice("filter_kind", "hard", "hard keeps misclassified samples; soft also keeps correct ones within margin (Alg. 6); default hard.",
-                    Constraint.oneOf("hard", "soft")).when(FILTERING)
+            choice(
+                            "filter_kind",
+                            "hard",
+                            "hard keeps misclassified samples; soft also keeps correct ones within margin (Alg. 6); default hard.",
+                            Constraint.oneOf("hard", "soft"))
+                    .when(FILTERING)
                     .choosesSamples(),
-            real("margin", 0.1, Constraint.interval(0, false, 1, false),
-                    "Soft filter: also keep correct samples whose top-2 softmax beliefs differ by at most this; default 0.1.")
+            real(
+                            "margin",
+                            0.1,
+                            Constraint.interval(0, false, 1, false),
+                            "Soft filter: also keep correct samples whose top-2 softmax beliefs differ by at most this; default 0.1.")
                     .when(is("filter_kind", "soft"))
                     .choosesSamples(),
-            choice("filter_mode", "eval", "Model mode (batch norm) during the no-grad filtering forward pass; default eval.",
-                    Constraint.oneOf("eval", "train")).when(FILTERING)
+            choice(
+                            "filter_mode",
+                            "eval",
+                            "Model mode (batch norm) during the no-grad filtering forward pass; default eval.",
+                            Constraint.oneOf("eval", "train"))
+                    .when(FILTERING)
                     .choosesSamples(),
-            choice("empty_fallback", "none", "When a filter accepts nothing: none skips, random trains on random samples; default none.",
-                    Constraint.oneOf("none", "random")).when(FILTERING)
+            choice(
+                            "empty_fallback",
+                            "none",
+                            "When a filter accepts nothing: none skips, random trains on random samples; default none.",
+                            Constraint.oneOf("none", "random"))
+                    .when(FILTERING)
                     .choosesSamples(),
-            nullableInteger("accumulation_batch_size", 1, Default.computed("batch_size", r -> r.get("batch_size")),
-                    "Raw batch size forwarded for batch filtering; null (the default) = batch_size.")
+            nullableInteger(
+                            "accumulation_batch_size",
+                            1,
+                            Default.computed("batch_size", r -> r.get("batch_size")),
+                            "Raw batch size forwarded for batch filtering; null (the default) = batch_size.")
                     .when(is("batch_filtering", true))
                     .choosesSamples(),
-            choice("overflow", "discard", "Accepted samples beyond batch_size: discard (thesis) or carry to the next step; default discard.",
-                    Constraint.oneOf("discard", "carry")).when(is("batch_filtering", true))
+            choice(
+                            "overflow",
+                            "discard",
+                            "Accepted samples beyond batch_size: discard (thesis) or carry to the next step; default discard.",
+                            Constraint.oneOf("discard", "carry"))
+                    .when(is("batch_filtering", true))
                     .choosesSamples(),
-            choice("raw_batch", "fixed", "Raw batch size: fixed, or adaptive from the recent acceptance ratio (thesis 5.2.2); default fixed.",
-                    Constraint.oneOf("fixed", "adaptive")).when(is("batch_filtering", true))
+            choice(
+                            "raw_batch",
+                            "fixed",
+                            "Raw batch size: fixed, or adaptive from the recent acceptance ratio (thesis 5.2.2); default fixed.",
+                            Constraint.oneOf("fixed", "adaptive"))
+                    .when(is("batch_filtering", true))
                     .choosesSamples(),
-            choice("epoch_filter_augmentation", "resample",
-                    "Epoch filter with augmentation: resample new augmentations, or reuse the filtered ones (thesis 5.2.1); default resample.",
-                    Constraint.oneOf("resample", "reuse")).when(is("epoch_filtering", true).and(is("augmentation", true)))
+            choice(
+                            "epoch_filter_augmentation",
+                            "resample",
+                            "Epoch filter with augmentation: resample new augmentations, or reuse the filtered ones (thesis 5.2.1); default resample.",
+                            Constraint.oneOf("resample", "reuse"))
+                    .when(is("epoch_filtering", true).and(is("augmentation", true)))
                     .choosesSamples(),
-            choice("selector", "none", "Loss-based selection after (or without) a filter (Alg. 3-5, thesis 5.4); default none.",
-                    Constraint.oneOf("none", "top-k", "top-q", "loss-weighted", "q-split"))
+            choice(
+                            "selector",
+                            "none",
+                            "Loss-based selection after (or without) a filter (Alg. 3-5, thesis 5.4); default none.",
+                            Constraint.oneOf("none", "top-k", "top-q", "loss-weighted", "q-split"))
                     .choosesSamples(),
-            nullableInteger("k", 1, Default.computed("batch_size", r -> r.get("batch_size")),
-                    "Samples a selector keeps from each pool; null (the default) = batch_size.")
+            nullableInteger(
+                            "k",
+                            1,
+                            Default.computed("batch_size", r -> r.get("batch_size")),
+                            "Samples a selector keeps from each pool; null (the default) = batch_size.")
                     .when(in("selector", "top-k", "loss-weighted", "q-split"))
                     .choosesSamples(),
-            real("q", 0.5, Constraint.greaterThan(0),
-                    "top-q: keep samples at or above loss quantile q in (0, 1), default 0.5; q-split: number of buckets, an integer >= 2, default 2.")
-                    .defaultingTo(Default.computed("0.5 for top-q, 2 for q-split", r -> "q-split".equals(r.get("selector")) ? 2.0 : 0.5))
+            real(
+                            "q",
+                            0.5,
+                            Constraint.greaterThan(0),
+                            "top-q: keep samples at or above loss quantile q in (0, 1), default 0.5; q-split: number of buckets, an integer >= 2, default 2.")
+                    .defaultingTo(Default.computed(
+                            "0.5 for top-q, 2 for q-split", r -> "q-split".equals(r.get("selector")) ? 2.0 : 0.5))
                     .when(in("selector", "top-q", "q-split"))
                     .choosesSamples(),
-            real("power", 2.0, Constraint.greaterThan(0), "Exponent applied to losses by loss-weighted and q-split selection; default 2.")
+            real(
+                            "power",
+                            2.0,
+                            Constraint.greaterThan(0),
+                            "Exponent applied to losses by loss-weighted and q-split selection; default 2.")
                     .when(in("selector", "loss-weighted", "q-split"))
                     .choosesSamples(),
-            choice("sampler", "none", "Which samples an epoch draws: none (shuffle), importance (seed 002) or weighted (seed 003); default none.",
-                    Constraint.oneOf("none", "importance", "weighted"))
+            choice(
+                            "sampler",
+                            "none",
+                            "Which samples an epoch draws: none (shuffle), importance (seed 002) or weighted (seed 003); default none.",
+                            Constraint.oneOf("none", "importance", "weighted"))
                     .choosesSamples(),
-            choice("score", "last-loss", "Importance score per sample: its last loss, or a running loss with beta; default last-loss.",
-                    Constraint.oneOf("last-loss", "running-loss")).when(is("sampler", "importance"))
-                    .choosesSamples(),
-            real("beta", 0.2, Constraint.interval(0, true, 1, true), "Running-loss weight: score = beta * score + (1 - beta) * loss; default 0.2 (seed 002).")
-                    .when(is("score", "running-loss"))
-                    .choosesSamples(),
-            integer("warmup_epochs", 5, 0, "Epochs of uniform sampling before importance sampling starts; default 5 (seed 002).")
+            choice(
+                            "score",
+                            "last-loss",
+                            "Importance score per sample: its last loss, or a running loss with beta; default last-loss.",
+                            Constraint.oneOf("last-loss", "running-loss"))
                     .when(is("sampler", "importance"))
                     .choosesSamples(),
-            nullableInteger("samples_per_epoch", 1, Default.of(null),
-                    "Samples drawn per epoch by importance or weighted sampling; null (the default) = the training set size.")
+            real(
+                            "beta",
+                            0.2,
+                            Constraint.interval(0, true, 1, true),
+                            "Running-loss weight: score = beta * score + (1 - beta) * loss; default 0.2 (seed 002).")
+                    .when(is("score", "running-loss"))
+                    .choosesSamples(),
+            integer(
+                            "warmup_epochs",
+                            5,
+                            0,
+                            "Epochs of uniform sampling before importance sampling starts; default 5 (seed 002).")
+                    .when(is("sampler", "importance"))
+                    .choosesSamples(),
+            nullableInteger(
+                            "samples_per_epoch",
+                            1,
+                            Default.of(null),
+                            "Samples drawn per epoch by importance or weighted sampling; null (the default) = the training set size.")
                     .when(in("sampler", "importance", "weighted"))
                     .choosesSamples(),
             bool("replacement", false, "Importance sampling draws with replacement; default false (seed 002).")
                     .when(is("sampler", "importance"))
                     .choosesSamples(),
-            new ParamDef("weights_file", ParamType.STRING, true, Default.of(null), Constraint.notBlank(),
-                    "Weighted sampling: file with one weight per training sample, one per line; give it or class_weights.", ALWAYS)
+            new ParamDef(
+                            "weights_file",
+                            ParamType.STRING,
+                            true,
+                            Default.of(null),
+                            Constraint.notBlank(),
+                            "Weighted sampling: file with one weight per training sample, one per line; give it or class_weights.",
+                            ALWAYS)
                     .when(is("sampler", "weighted"))
                     .choosesSamples(),
-            new ParamDef("class_weights", ParamType.DOUBLE_LIST, true, Default.of(null), Constraint.nonNegativeWeights(),
-                    "Weighted sampling: one weight per class, in label order; give it or weights_file.", ALWAYS)
+            new ParamDef(
+                            "class_weights",
+                            ParamType.DOUBLE_LIST,
+                            true,
+                            Default.of(null),
+                            Constraint.nonNegativeWeights(),
+                            "Weighted sampling: one weight per class, in label order; give it or weights_file.",
+                            ALWAYS)
                     .when(is("sampler", "weighted"))
                     .choosesSamples(),
-            integer("eval_train_every", 1, 0, "Evaluate the (un-augmented) training set every this many epochs; 0 = never; default 1."),
-            integer("seed", 0, 0, "Seed of every PRNG of the run: initial weights, data order, augmentation (thesis table 4.1: 0)."),
-            new ParamDef("data_dir", ParamType.STRING, true, Default.of(null), Constraint.notBlank(),
-                    "Directory with the dataset's standard files; null (the default) = $ARRAYSWEEP_DATA on the worker.", ALWAYS),
-            choice("device", "auto", "Where to train: auto (GPU if present), cpu, or gpu (an error when absent); default auto.",
+            integer(
+                    "eval_train_every",
+                    1,
+                    0,
+                    "Evaluate the (un-augmented) training set every this many epochs; 0 = never; default 1."),
+            integer(
+                    "seed",
+                    0,
+                    0,
+                    "Seed of every PRNG of the run: initial weights, data order, augmentation (thesis table 4.1: 0)."),
+            new ParamDef(
+                    "data_dir",
+                    ParamType.STRING,
+                    true,
+                    Default.of(null),
+                    Constraint.notBlank(),
+                    "Directory with the dataset's standard files; null (the default) = $ARRAYSWEEP_DATA on the worker.",
+                    ALWAYS),
+            choice(
+                    "device",
+                    "auto",
+                    "Where to train: auto (GPU if present), cpu, or gpu (an error when absent); default auto.",
                     Constraint.oneOf("auto", "cpu", "gpu")),
-            nullableInteger("train_limit", 1, Default.of(null),
+            nullableInteger(
+                    "train_limit",
+                    1,
+                    Default.of(null),
                     "Use only the first N training samples (demos and tests); null (the default) = all."),
-            nullableInteger("test_limit", 1, Default.of(null),
+            nullableInteger(
+                    "test_limit",
+                    1,
+                    Default.of(null),
                     "Use only the first N test samples (demos and tests); null (the default) = all."));
 
-    private ParamRegistry() {
-    }
+    private ParamRegistry() {}
 
     private static ParamDef bool(String name, boolean value, String description) {
-        return new ParamDef(name, ParamType.BOOL, false, Default.of(value), Constraint.any(ParamType.BOOL), description, ALWAYS);
+        return new ParamDef(
+                name, ParamType.BOOL, false, Default.of(value), Constraint.any(ParamType.BOOL), description, ALWAYS);
     }
 
     private static ParamDef integer(String name, int value, int min, String description) {
-        return new ParamDef(name, ParamType.INT, false, Default.of(value), Constraint.atLeast(min), description, ALWAYS);
+        return new ParamDef(
+                name, ParamType.INT, false, Default.of(value), Constraint.atLeast(min), description, ALWAYS);
     }
 
     private static ParamDef nullableInteger(String name, int min, Default value, String description) {

@@ -135,20 +135,24 @@ public final class ParamValues {
     private <T> T require(String name, Class<T> type) {
         T value = optional(name, type);
         if (value == null) {
-            throw new IllegalArgumentException("parameter " + name + " is null in this run; read it with a nullable getter");
+            throw new IllegalArgumentException(
+                    "parameter " + name + " is null in this run; read it with a nullable getter");
         }
         return value;
     }
 
     private <T> T optional(String name, Class<T> type) {
         if (!values.containsKey(name)) {
-            throw new IllegalArgumentException(Params.find(name).isPresent()
-                    ? "parameter " + name + " does not apply to this run (it applies when " + Params.find(name).get().appliesWhen().description() + ")"
-                    : "unknown parameter " + name);
+            throw new IllegalArgumentException(
+                    Params.find(name).isPresent()
+                            ? "parameter " + name + " does not apply to this run (it applies when "
+                                    + Params.find(name).get().appliesWhen().description() + ")"
+                            : "unknown parameter " + name);
         }
         Object value = values.get(name);
         if (value != null && !type.isInstance(value)) {
-            throw new IllegalArgumentException("parameter " + name + " is " + value.getClass().getSimpleName() + ", not " + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    "parameter " + name + " is " + value.getClass().getSimpleName() + ", not " + type.getSimpleName());
         }
         return type.cast(value);
     }

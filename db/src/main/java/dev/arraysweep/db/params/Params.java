@@ -17,14 +17,22 @@ public final class Params {
 
     /** Names people reach for that are not ours; checked before edit distance. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("lr", "learning_rate"), Map.entry("wd", "weight_decay"), Map.entry("bs", "batch_size"),
-            Map.entry("scheduler", "lr_scheduler"), Map.entry("arch", "model"), Map.entry("network", "model"),
-            Map.entry("optim", "optimizer"), Map.entry("augment", "augmentation"), Map.entry("data", "dataset"),
-            Map.entry("n_epochs", "epochs"), Map.entry("num_epochs", "epochs"), Map.entry("random_seed", "seed"),
-            Map.entry("raw_batch_size", "accumulation_batch_size"), Map.entry("warmup", "warmup_epochs"));
+            Map.entry("lr", "learning_rate"),
+            Map.entry("wd", "weight_decay"),
+            Map.entry("bs", "batch_size"),
+            Map.entry("scheduler", "lr_scheduler"),
+            Map.entry("arch", "model"),
+            Map.entry("network", "model"),
+            Map.entry("optim", "optimizer"),
+            Map.entry("augment", "augmentation"),
+            Map.entry("data", "dataset"),
+            Map.entry("n_epochs", "epochs"),
+            Map.entry("num_epochs", "epochs"),
+            Map.entry("random_seed", "seed"),
+            Map.entry("raw_batch_size", "accumulation_batch_size"),
+            Map.entry("warmup", "warmup_epochs"));
 
-    private Params() {
-    }
+    private Params() {}
 
     /** {@return every parameter definition, in registry (dependency) order} */
     public static List<ParamDef> all() {
@@ -90,9 +98,11 @@ public final class Params {
     }
 
     private static ParamException unknown(String name, Object value) {
-        String hint = suggest(name).map(s -> "Did you mean \"" + s + "\"?")
+        String hint = suggest(name)
+                .map(s -> "Did you mean \"" + s + "\"?")
                 .orElse("The parameters are: " + String.join(", ", names()) + ".");
-        return new ParamException(name, value, "\"" + name + "\" is not a run parameter", "a known parameter name", hint);
+        return new ParamException(
+                name, value, "\"" + name + "\" is not a run parameter", "a known parameter name", hint);
     }
 
     private static Map<String, ParamDef> index(List<ParamDef> defs) {

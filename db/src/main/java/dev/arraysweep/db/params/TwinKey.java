@@ -21,18 +21,17 @@ public final class TwinKey {
      * The parameters that choose how samples are selected, in registry order: those the registry marks
      * {@linkplain ParamDef#sampling() sampling}; everything else makes up a run's configuration.
      */
-    public static final List<String> SAMPLING_PARAMETERS = Params.all().stream().filter(ParamDef::sampling)
-            .map(ParamDef::name).toList();
+    public static final List<String> SAMPLING_PARAMETERS =
+            Params.all().stream().filter(ParamDef::sampling).map(ParamDef::name).toList();
 
     /** The sampling settings of the archetype: plain shuffled mini-batches (thesis Alg. 1). */
-    public static final Map<String, Object> ARCHETYPE = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
-            "epoch_filtering", false, "batch_filtering", false, "selector", "none", "sampler", "none")));
+    public static final Map<String, Object> ARCHETYPE = Collections.unmodifiableMap(new LinkedHashMap<>(
+            Map.of("epoch_filtering", false, "batch_filtering", false, "selector", "none", "sampler", "none")));
 
     /** The parameter that tells replicates of one configuration apart. */
     public static final String SEED = "seed";
 
-    private TwinKey() {
-    }
+    private TwinKey() {}
 
     /** {@return the twin key of a run: the SHA-256 (64 hex digits) of its parameters without the sampling ones} */
     public static String of(ParamValues params) {

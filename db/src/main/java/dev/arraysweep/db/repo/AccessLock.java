@@ -2,6 +2,7 @@ package dev.arraysweep.db.repo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Hosts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,6 +43,7 @@ public final class AccessLock {
 
     /** Environment variable: seconds a command waits for another process to finish with the database. */
     static final String WAIT_ENV = "ARRAYSWEEP_DB_WAIT_SECONDS";
+
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(600);
 
     private final Path file;
@@ -64,8 +66,7 @@ public final class AccessLock {
     }
 
     /** What acquiring gave: the lock, or the URL of the server that the holder runs for this database. */
-    record Outcome(AccessLock lock, Holder server) {
-    }
+    record Outcome(AccessLock lock, Holder server) {}
 
     /** {@return the lock file of the embedded database whose H2 name (the path without .mv.db) is {@code base}} */
     static Path lockFile(Path base) {
@@ -81,8 +82,15 @@ public final class AccessLock {
      * @param waiting told once, after a second, whom this process waits for
      * @throws ExitException wrong state (3) when the lock is still held after {@code wait}
      */
-    static Outcome acquire(Path lockFile, String who, String server, String passwordFile, Duration wait,
-                           boolean followServer, Consumer<String> waiting, Clock clock) {
+    static Outcome acquire(
+            Path lockFile,
+            String who,
+            String server,
+            String passwordFile,
+            Duration wait,
+            boolean followServer,
+            Consumer<String> waiting,
+            Clock clock) {
         Path key = lockFile.toAbsolutePath().normalize();
         synchronized (MONITORS.computeIfAbsent(key, k -> new Object())) {
             AccessLock held = HELD.get(key);
@@ -127,8 +135,10 @@ public final class AccessLock {
                 }
             } catch (IOException e) {
                 closeQuietly(channel);
-                throw ExitException.failure("cannot lock " + key + " to open the database: " + e.getMessage()
-                        + " (the file system must support file locks)", e);
+                throw ExitException.failure(
+                        "cannot lock " + key + " to open the database: " + e.getMessage()
+                                + " (the file system must support file locks)",
+                        e);
             } catch (InterruptedException e) {
                 closeQuietly(channel);
                 Thread.currentThread().interrupt();
@@ -167,11 +177,11 @@ public final class AccessLock {
      * serves the database is an error here, not a server to follow
      */
     public static AccessLock hold(Path base, String who) {
-        Outcome o = acquire(lockFile(base), who, null, null, Database.waitLimit(), true, System.err::println,
-                Clock.systemUTC());
+        Outcome o = acquire(
+                lockFile(base), who, null, null, Database.waitLimit(), true, System.err::println, Clock.systemUTC());
         if (o.server() != null) {
-            throw ExitException.wrongState("the database " + base + " is in use: " + o.server().describe()
-                    + " serves it at " + o.server().server() + "; stop that server first");
+            throw ExitException.wrongState("the database " + base + " is in use: "
+                    + o.server().describe() + " serves it at " + o.server().server() + "; stop that server first");
         }
         return o.lock();
     }
@@ -187,7 +197,7 @@ public final class AccessLock {
 
     /** Lets the lock go (the last user in this JVM releases it), running nothing before. */
     public void release() {
-        release(() -> { });
+        release(() -> {});
     }
 
     /** {@return whether this JVM holds the lock of {@code lockFile}} */
@@ -217,7 +227,7 @@ public final class AccessLock {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("who", who);
         h.put("pid", ProcessHandle.current().pid());
-        h.put("host", dev.arraysweep.db.Hosts.name());
+        h.put("host", Hosts.name());
         h.put("since", clock.instant().toString());
         if (server != null) {
             h.put("server", server);

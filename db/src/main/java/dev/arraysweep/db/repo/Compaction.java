@@ -30,13 +30,12 @@ import java.util.Map;
  */
 public final class Compaction {
     /** What a compaction did. */
-    public record Result(long bytesBefore, long bytesAfter, Map<String, Long> rowsPerTable, Path backup) {
-    }
+    public record Result(long bytesBefore, long bytesAfter, Map<String, Long> rowsPerTable, Path backup) {}
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private Compaction() {
-    }
+    private Compaction() {}
 
     /**
      * Compacts the embedded database of {@code workDir}.
@@ -57,7 +56,7 @@ public final class Compaction {
         try {
             return compact(base, file, password, clock);
         } finally {
-            lock.release(() -> { });
+            lock.release(() -> {});
         }
     }
 
@@ -67,18 +66,22 @@ public final class Compaction {
         long before = size(file);
         Map<String, Long> rows;
         try {
-            try (Connection c = exclusive(base, password); Statement st = c.createStatement()) {
+            try (Connection c = exclusive(base, password);
+                    Statement st = c.createStatement()) {
                 rows = rowCounts(c);
                 st.execute("SCRIPT TO '" + sqlPath(script) + "' COMPRESSION GZIP");
                 st.execute("SHUTDOWN");
             }
             try (Connection c = DriverManager.getConnection(url(fresh), "sa", password);
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 st.execute("RUNSCRIPT FROM '" + sqlPath(script) + "' COMPRESSION GZIP");
                 Map<String, Long> copied = rowCounts(c);
                 if (!copied.equals(rows)) {
-                    throw new ExitException(ExitException.FAILURE, "the rewritten database does not hold the same"
-                            + " rows (" + rows + " before, " + copied + " after); " + file + " is left as it was", null);
+                    throw new ExitException(
+                            ExitException.FAILURE,
+                            "the rewritten database does not hold the same" + " rows (" + rows + " before, " + copied
+                                    + " after); " + file + " is left as it was",
+                            null);
                 }
                 st.execute("SHUTDOWN");
             }
@@ -88,8 +91,10 @@ public final class Compaction {
                 throw ExitException.wrongState("the database " + file + " is in use (a worker, run-local or db serve);"
                         + " compact it when nothing else has it open");
             }
-            throw new ExitException(ExitException.FAILURE, "cannot compact " + file + ": " + e.getMessage()
-                    + "; it is left as it was", e);
+            throw new ExitException(
+                    ExitException.FAILURE,
+                    "cannot compact " + file + ": " + e.getMessage() + "; it is left as it was",
+                    e);
         } finally {
             deleteQuietly(script);
         }
@@ -98,17 +103,20 @@ public final class Compaction {
             Files.move(file, backup);
             Files.move(mvFile(fresh), file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ExitException(ExitException.FAILURE, "compacted into " + mvFile(fresh) + " but could not put it"
-                    + " in place of " + file + " (" + e.getMessage() + "); the original is at "
-                    + (Files.exists(backup) ? backup : file) + ", move the files by hand", e);
+            throw new ExitException(
+                    ExitException.FAILURE,
+                    "compacted into " + mvFile(fresh) + " but could not put it"
+                            + " in place of " + file + " (" + e.getMessage() + "); the original is at "
+                            + (Files.exists(backup) ? backup : file) + ", move the files by hand",
+                    e);
         }
         return new Result(before, size(file), rows, backup);
     }
 
     private static Connection exclusive(Path base, String password) throws SQLException {
         // no AUTO_SERVER: a database another process holds is refused at once, not shared
-        return DriverManager.getConnection("jdbc:h2:file:" + base + ";IFEXISTS=TRUE;MAX_COMPACT_TIME=0", "sa",
-                password);
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + base + ";IFEXISTS=TRUE;MAX_COMPACT_TIME=0", "sa", password);
     }
 
     private static String url(Path base) {
@@ -119,15 +127,15 @@ public final class Compaction {
     private static Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA ="
-                     + " 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+                ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA ="
+                        + " 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), 0L);
             }
         }
         for (String table : counts.keySet()) {
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
                 rs.next();
                 counts.put(table, rs.getLong(1));
             }

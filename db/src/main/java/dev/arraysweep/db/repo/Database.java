@@ -3,11 +3,23 @@ package dev.arraysweep.db.repo;
 import dev.arraysweep.db.EnvValues;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.schema.Schema;
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -65,12 +77,19 @@ public final class Database implements AutoCloseable {
         AccessLock lock = null;
         var base = embeddedBase(url);
         if (base.isPresent()) {
-            AccessLock.Outcome o = AccessLock.acquire(AccessLock.lockFile(base.get()), processName, null, null,
-                    waitLimit(), true, System.err::println, Clock.systemUTC());
+            AccessLock.Outcome o = AccessLock.acquire(
+                    AccessLock.lockFile(base.get()),
+                    processName,
+                    null,
+                    null,
+                    waitLimit(),
+                    true,
+                    System.err::println,
+                    Clock.systemUTC());
             if (o.server() != null) {
                 url = o.server().server();
                 if (password.isEmpty() && o.server().passwordFile() != null) {
-                    password = DbPassword.read(java.nio.file.Path.of(o.server().passwordFile()));
+                    password = DbPassword.read(Path.of(o.server().passwordFile()));
                 }
             } else {
                 lock = o.lock();
@@ -127,7 +146,7 @@ public final class Database implements AutoCloseable {
      * One connection kept open across uses, so that a worker writing live costs the server one connection, not
      * one per event (500 workers connecting for every event overran the H2 server's accept queue).
      */
-    private static final class KeptConnection implements org.jdbi.v3.core.ConnectionFactory {
+    private static final class KeptConnection implements ConnectionFactory {
         private final JdbcDataSource ds;
         private Connection connection;
 
@@ -200,8 +219,11 @@ public final class Database implements AutoCloseable {
                             + " take arraysweep's lock (an older arraysweep, or another H2 tool); close it, or"
                             + " share the database with `arraysweep db serve` and pass the printed URL with --db");
                 }
-                throw new ExitException(ExitException.FAILURE, "cannot open the database at " + url + ": "
-                        + firstLine(e) + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)", e);
+                throw new ExitException(
+                        ExitException.FAILURE,
+                        "cannot open the database at " + url + ": " + firstLine(e)
+                                + "\n(check --db / ARRAYSWEEP_DB, and that the server is running)",
+                        e);
             }
         }
     }
@@ -210,14 +232,14 @@ public final class Database implements AutoCloseable {
      * {@return the path H2 names an embedded database by (without {@code .mv.db}), or empty for a server or
      * in-memory URL}
      */
-    public static java.util.Optional<java.nio.file.Path> embeddedBase(String url) {
+    public static Optional<Path> embeddedBase(String url) {
         if (!url.startsWith("jdbc:h2:")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String rest = url.substring("jdbc:h2:".length());
-        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("mem:")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (lower.startsWith("file:")) {
             rest = rest.substring("file:".length());
@@ -227,12 +249,12 @@ public final class Database implements AutoCloseable {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        return java.util.Optional.of(java.nio.file.Path.of(path).toAbsolutePath().normalize());
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
     }
 
     /** {@return whether {@code url} reaches the database through a server (live writes are possible)} */
     public static boolean isServerUrl(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
     }
 
@@ -240,7 +262,7 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i);AUTO_SERVER=TRUE", "").replaceAll("(?i);AUTO_RECONNECT=TRUE", "");
     }
 
-    static java.time.Duration waitLimit() {
+    static Duration waitLimit() {
         return EnvValues.seconds(System.getenv(), AccessLock.WAIT_ENV, AccessLock.DEFAULT_WAIT);
     }
 
@@ -266,7 +288,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static void shutdownQuietly(JdbcDataSource ds) {
-        try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("SHUTDOWN");
         } catch (SQLException | RuntimeException e) {
             // already closed, or never opened: nothing to shut down
@@ -288,11 +311,12 @@ public final class Database implements AutoCloseable {
      * lost committed rows (h2database issues 4086, 4247, 4286).
      */
     public static String keepOpenInProcess(String url) {
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String upper = url.toUpperCase(Locale.ROOT);
         if (!url.startsWith("jdbc:h2:file:")) {
             return url;
         }
-        return url + (upper.contains("DB_CLOSE_DELAY") ? "" : ";DB_CLOSE_DELAY=-1")
+        return url
+                + (upper.contains("DB_CLOSE_DELAY") ? "" : ";DB_CLOSE_DELAY=-1")
                 + (upper.contains("MAX_COMPACT_TIME") ? "" : ";MAX_COMPACT_TIME=0");
     }
 
@@ -300,9 +324,10 @@ public final class Database implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
-                if (code == org.h2.api.ErrorCode.CONCURRENT_UPDATE_1
-                        || code == org.h2.api.ErrorCode.CONNECTION_BROKEN_1 || code == org.h2.api.ErrorCode.LOCK_TIMEOUT_1
-                        || code == org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                if (code == ErrorCode.CONCURRENT_UPDATE_1
+                        || code == ErrorCode.CONNECTION_BROKEN_1
+                        || code == ErrorCode.LOCK_TIMEOUT_1
+                        || code == ErrorCode.DATABASE_IS_CLOSED) {
                     return true;
                 }
             }
@@ -314,27 +339,30 @@ public final class Database implements AutoCloseable {
      * {@return what to tell the user when {@code e} is the database going away under a command (a server
      * stopped or restarting, a broken connection)}; empty for any other failure
      */
-    public static java.util.Optional<String> connectionLost(Throwable e) {
+    public static Optional<String> connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            boolean lost = t instanceof java.net.ConnectException || t instanceof java.io.EOFException
-                    || t instanceof java.net.SocketException
-                    || (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.CONNECTION_BROKEN_1
-                    || sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED));
+            boolean lost = t instanceof ConnectException
+                    || t instanceof EOFException
+                    || t instanceof SocketException
+                    || (t instanceof SQLException sql
+                            && (sql.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1
+                                    || sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED));
             if (lost) {
-                return java.util.Optional.of("lost the connection to the database (" + firstLine(t) + "); is its"
+                return Optional.of("lost the connection to the database (" + firstLine(t) + "); is its"
                         + " server (`arraysweep db serve`) running? Nothing was lost: workers journal every result."
                         + " Run the command again once the database answers.");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** {@return whether opening failed because another process holds the database file} */
     static boolean inUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || String.valueOf(sql.getMessage()).contains("Lock file")
-                    || String.valueOf(sql.getMessage()).contains("Locked by another"))) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                            || String.valueOf(sql.getMessage()).contains("Lock file")
+                            || String.valueOf(sql.getMessage()).contains("Locked by another"))) {
                 return true;
             }
         }
@@ -343,7 +371,7 @@ public final class Database implements AutoCloseable {
 
     private static void sleepBeforeRetry(int attempt) {
         try {
-            Thread.sleep(100L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(200));
+            Thread.sleep(100L * attempt + ThreadLocalRandom.current().nextLong(200));
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new ExitException(ExitException.FAILURE, "interrupted while opening the database", ie);
@@ -355,11 +383,12 @@ public final class Database implements AutoCloseable {
      * {@link #keepOpenInProcess}), as if the process had ended: an embedded database otherwise stays open.
      */
     public void shutdown() {
-        org.jdbi.v3.core.Handle h = jdbi.open();
-        try (java.sql.Statement st = h.getConnection().createStatement()) {
+        Handle h = jdbi.open();
+        try (Statement st = h.getConnection().createStatement()) {
             st.execute("SHUTDOWN");
         } catch (SQLException e) {
-            throw new ExitException(ExitException.FAILURE, "cannot close the database " + url + ": " + e.getMessage(), e);
+            throw new ExitException(
+                    ExitException.FAILURE, "cannot close the database " + url + ": " + e.getMessage(), e);
         } finally {
             try {
                 h.close();

@@ -10,8 +10,7 @@ public final class DbPassword {
     /** Environment variable naming the file that holds the database password. */
     public static final String FILE_ENV = "ARRAYSWEEP_DB_PASSWORD_FILE";
 
-    private DbPassword() {
-    }
+    private DbPassword() {}
 
     /** {@return the password in the file named by {@code ARRAYSWEEP_DB_PASSWORD_FILE}; empty when unset} */
     static String fromEnvironment() {
@@ -31,8 +30,8 @@ public final class DbPassword {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw ExitException.badInput("cannot read the database password file " + file + source + ": "
-                    + e.getMessage());
+            throw ExitException.badInput(
+                    "cannot read the database password file " + file + source + ": " + e.getMessage());
         }
     }
 }

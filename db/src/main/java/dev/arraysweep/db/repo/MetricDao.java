@@ -12,8 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(EpochMetricsMapper.class)
 interface MetricDao {
     /** The key of one {@code epoch_metric} row. */
-    record Key(long runId, int epoch, String split) {
-    }
+    record Key(long runId, int epoch, String split) {}
 
     @SqlQuery("SELECT * FROM epoch_metric WHERE run_id = :runId ORDER BY epoch, split")
     List<EpochMetrics> forRun(@Bind("runId") long runId);

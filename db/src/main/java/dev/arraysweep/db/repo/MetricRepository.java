@@ -28,8 +28,8 @@ public final class MetricRepository {
             + " host_memory_bytes, device_memory_bytes, recorded_at";
     private static final String MARKS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     private static final String INSERT = "INSERT INTO epoch_metric(" + COLUMNS + ") VALUES (" + MARKS + ")";
-    private static final String MERGE = "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)"
-            + " VALUES (" + MARKS + ")";
+    private static final String MERGE =
+            "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)" + " VALUES (" + MARKS + ")";
 
     private final Jdbi jdbi;
 

@@ -24,7 +24,8 @@ interface RunDao {
     @SqlQuery("SELECT * FROM run WHERE sweep_id = :sweepId ORDER BY array_index")
     List<Run> bySweep(@Bind("sweepId") long sweepId);
 
-    @SqlQuery("SELECT r.* FROM run r JOIN sweep s ON s.id = r.sweep_id WHERE s.name = :sweep AND r.array_index = :index")
+    @SqlQuery(
+            "SELECT r.* FROM run r JOIN sweep s ON s.id = r.sweep_id WHERE s.name = :sweep AND r.array_index = :index")
     Optional<Run> find(@Bind("sweep") String sweep, @Bind("index") int index);
 
     @SqlQuery("SELECT * FROM run WHERE id = :id")
@@ -39,20 +40,32 @@ interface RunDao {
     /** Takes a claimable run, or a running one whose heartbeat is stale (or whose Slurm job was requeued). */
     @SqlUpdate
     @UseClasspathSqlLocator
-    int claim(@Bind("id") long runId, @Bind("job") String jobId, @Bind("ajob") String arrayJobId,
-              @Bind("node") String node, @Bind("now") OffsetDateTime now,
-              @Bind("staleBefore") OffsetDateTime staleBefore, @Bind("sameJob") boolean sameJob,
-              @BindList("claimable") List<String> claimable);
+    int claim(
+            @Bind("id") long runId,
+            @Bind("job") String jobId,
+            @Bind("ajob") String arrayJobId,
+            @Bind("node") String node,
+            @Bind("now") OffsetDateTime now,
+            @Bind("staleBefore") OffsetDateTime staleBefore,
+            @Bind("sameJob") boolean sameJob,
+            @BindList("claimable") List<String> claimable);
 
     @SqlUpdate("UPDATE run SET heartbeat_at = :now, epochs_done = GREATEST(epochs_done, :done)"
             + " WHERE id = :id AND attempt = :attempt AND state = 'running'")
-    int heartbeat(@Bind("id") long runId, @Bind("attempt") int attempt, @Bind("done") int epochsDone,
-                  @Bind("now") OffsetDateTime now);
+    int heartbeat(
+            @Bind("id") long runId,
+            @Bind("attempt") int attempt,
+            @Bind("done") int epochsDone,
+            @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("UPDATE run SET state = :state, ended_at = :now, error_text = :error"
             + " WHERE id = :id AND attempt = :attempt AND state IN ('running','lost')")
-    int finish(@Bind("id") long runId, @Bind("attempt") int attempt, @Bind("state") String state,
-               @Bind("error") String error, @Bind("now") OffsetDateTime now);
+    int finish(
+            @Bind("id") long runId,
+            @Bind("attempt") int attempt,
+            @Bind("state") String state,
+            @Bind("error") String error,
+            @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("UPDATE run SET state = :to WHERE id IN (<ids>) AND state = :from")
     int setState(@BindList("ids") List<Long> runIds, @Bind("from") String from, @Bind("to") String to);
@@ -63,9 +76,14 @@ interface RunDao {
     @SqlUpdate("UPDATE run SET state = :state WHERE id = :id")
     void setState(@Bind("id") long runId, @Bind("state") String state);
 
-    @SqlUpdate("INSERT INTO run_event(run_id, attempt, kind, at, detail) VALUES (:runId, :attempt, :kind, :now, :detail)")
-    void event(@Bind("runId") long runId, @Bind("attempt") int attempt, @Bind("kind") String kind,
-               @Bind("detail") String detail, @Bind("now") OffsetDateTime now);
+    @SqlUpdate(
+            "INSERT INTO run_event(run_id, attempt, kind, at, detail) VALUES (:runId, :attempt, :kind, :now, :detail)")
+    void event(
+            @Bind("runId") long runId,
+            @Bind("attempt") int attempt,
+            @Bind("kind") String kind,
+            @Bind("detail") String detail,
+            @Bind("now") OffsetDateTime now);
 
     @SqlQuery("SELECT state, COUNT(*) AS n FROM run WHERE sweep_id = :sweepId GROUP BY state")
     @KeyColumn("state")

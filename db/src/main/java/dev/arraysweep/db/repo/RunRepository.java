@@ -2,6 +2,7 @@ package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.schema.ParamColumn;
 import dev.arraysweep.db.schema.Schema;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -49,11 +51,16 @@ public final class RunRepository {
      * are appended after the highest index, and stored runs missing from {@code runs} are retired.
      * Storing the same expansion twice changes nothing.
      */
-    public ExpansionResult storeExpansion(String name, String description, String sourcePath, String sourceText,
-                                          String slurmJson, List<NewRun> runs) {
+    public ExpansionResult storeExpansion(
+            String name,
+            String description,
+            String sourcePath,
+            String sourceText,
+            String slurmJson,
+            List<NewRun> runs) {
         return jdbi.inTransaction(h -> {
             RunDao dao = h.attach(RunDao.class);
-            Optional<dev.arraysweep.db.model.Sweep> before = SweepRepository.find(h, name);
+            Optional<Sweep> before = SweepRepository.find(h, name);
             Map<String, Run> existing = new HashMap<>();
             int maxIndex = -1;
             if (before.isPresent()) {
@@ -64,23 +71,26 @@ public final class RunRepository {
             }
             Map<String, NewRun> wanted = new LinkedHashMap<>();
             runs.forEach(r -> wanted.putIfAbsent(r.hash(), r));
-            List<NewRun> fresh = wanted.values().stream().filter(r -> !existing.containsKey(r.hash()))
+            List<NewRun> fresh = wanted.values().stream()
+                    .filter(r -> !existing.containsKey(r.hash()))
                     .collect(Collectors.toList());
             List<Long> toRetire = existing.values().stream()
                     .filter(r -> !wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED)
-                    .map(Run::id).collect(Collectors.toList());
+                    .map(Run::id)
+                    .collect(Collectors.toList());
             List<Run> toRevive = existing.values().stream()
                     .filter(r -> wanted.containsKey(r.paramsHash()) && r.state() == RunState.RETIRED)
                     .collect(Collectors.toList());
-            boolean sourceChanged = before.isEmpty() || !java.util.Objects.equals(
-                    h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
-            boolean changed = before.isEmpty() || sourceChanged || !fresh.isEmpty() || !toRetire.isEmpty()
-                    || !toRevive.isEmpty();
+            boolean sourceChanged = before.isEmpty()
+                    || !Objects.equals(
+                            h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
+            boolean changed =
+                    before.isEmpty() || sourceChanged || !fresh.isEmpty() || !toRetire.isEmpty() || !toRevive.isEmpty();
             if (!changed) {
                 return new ExpansionResult(before.get().id(), false, 0, existing.size(), 0, 0);
             }
-            long sweepId = SweepRepository.upsert(h, name, description, sourcePath, sourceText, slurmJson,
-                    clock.instant());
+            long sweepId =
+                    SweepRepository.upsert(h, name, description, sourcePath, sourceText, slurmJson, clock.instant());
             insert(h, sweepId, maxIndex + 1, fresh);
             if (!toRetire.isEmpty()) {
                 dao.retire(toRetire);
@@ -89,9 +99,9 @@ public final class RunRepository {
                 String state = r.epochsDone() >= r.epochsTotal() && r.attempt() > 0 ? "done" : "pending";
                 dao.setState(r.id(), state);
             }
-            int kept = (int) wanted.keySet().stream().filter(existing::containsKey).count() - toRevive.size();
-            return new ExpansionResult(sweepId, before.isEmpty(), fresh.size(), kept, toRetire.size(),
-                    toRevive.size());
+            int kept =
+                    (int) wanted.keySet().stream().filter(existing::containsKey).count() - toRevive.size();
+            return new ExpansionResult(sweepId, before.isEmpty(), fresh.size(), kept, toRetire.size(), toRevive.size());
         });
     }
 
@@ -124,8 +134,9 @@ public final class RunRepository {
             List<ParamColumn> cols = Schema.paramColumns();
             String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
             String marks = cols.stream().map(col -> "?").collect(Collectors.joining(", "));
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO run_param(run_id"
-                    + (cols.isEmpty() ? "" : ", " + names) + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")")) {
+            try (PreparedStatement st =
+                    c.prepareStatement("INSERT INTO run_param(run_id" + (cols.isEmpty() ? "" : ", " + names)
+                            + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")")) {
                 int n = 0;
                 for (NewRun r : fresh) {
                     st.setLong(1, ids.get(r.hash()));
@@ -187,12 +198,19 @@ public final class RunRepository {
      * id is taken over at once, since its previous process is gone (node failure, requeue) however fresh its
      * heartbeat looks.
      */
-    public ClaimResult claim(long runId, String jobId, String arrayJobId, String node, Duration stale,
-                             boolean requeued) {
+    public ClaimResult claim(
+            long runId, String jobId, String arrayJobId, String node, Duration stale, boolean requeued) {
         OffsetDateTime now = now();
         boolean sameJob = requeued && jobId != null;
-        int updated = dao().claim(runId, jobId, arrayJobId, node, now, now.minus(stale), sameJob,
-                RunState.dbNames(RunState.toRun(true)));
+        int updated = dao().claim(
+                        runId,
+                        jobId,
+                        arrayJobId,
+                        node,
+                        now,
+                        now.minus(stale),
+                        sameJob,
+                        RunState.dbNames(RunState.toRun(true)));
         Run run = byId(runId).orElseThrow();
         if (updated == 1) {
             event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);
@@ -204,7 +222,8 @@ public final class RunRepository {
     private static String refusal(Run run, Instant now) {
         return switch (run.state()) {
             case RUNNING -> "run " + run.arrayIndex() + " is already running (attempt " + run.attempt() + " on node "
-                    + run.node() + ", last heartbeat " + Duration.between(run.heartbeatAt(), now).toSeconds()
+                    + run.node() + ", last heartbeat "
+                    + Duration.between(run.heartbeatAt(), now).toSeconds()
                     + " s ago); refusing to start a second worker for it. If that worker is gone, wait until its"
                     + " heartbeat is stale or let `arraysweep status` mark it lost.";
             case DONE -> "run " + run.arrayIndex() + " is already done (" + run.epochsDone() + " epochs);"

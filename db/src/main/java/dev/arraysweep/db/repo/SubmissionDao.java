@@ -22,9 +22,13 @@ interface SubmissionDao {
     @SqlUpdate("INSERT INTO submission(sweep_id, job_id, array_spec, index_offset, script_path, submitted_at)"
             + " VALUES (:sweepId, :jobId, :arraySpec, :indexOffset, :scriptPath, :now)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("sweepId") long sweepId, @Bind("jobId") String jobId, @Bind("arraySpec") String arraySpec,
-                @Bind("indexOffset") int indexOffset, @Bind("scriptPath") String scriptPath,
-                @Bind("now") OffsetDateTime now);
+    long insert(
+            @Bind("sweepId") long sweepId,
+            @Bind("jobId") String jobId,
+            @Bind("arraySpec") String arraySpec,
+            @Bind("indexOffset") int indexOffset,
+            @Bind("scriptPath") String scriptPath,
+            @Bind("now") OffsetDateTime now);
 
     /** Puts the array's job id on the runs it covers; the task's own job id comes with the claim. */
     @SqlBatch("UPDATE run SET slurm_array_job_id = :jobId, slurm_job_id = NULL"

@@ -29,8 +29,13 @@ public final class SubmissionRepository {
      *
      * @return the stored submission
      */
-    public Submission record(long sweepId, String jobId, String arraySpec, int indexOffset, String scriptPath,
-                             List<Integer> runIndices) {
+    public Submission record(
+            long sweepId,
+            String jobId,
+            String arraySpec,
+            int indexOffset,
+            String scriptPath,
+            List<Integer> runIndices) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return jdbi.inTransaction(h -> {
             SubmissionDao submissions = h.attach(SubmissionDao.class);

@@ -27,14 +27,22 @@ interface SweepDao {
     @SqlUpdate("INSERT INTO sweep(name, description, source_path, source_text, slurm_json, created_at, updated_at)"
             + " VALUES (:name, :description, :sourcePath, :sourceText, :slurmJson, :now, :now)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("name") String name, @Bind("description") String description,
-                @Bind("sourcePath") String sourcePath, @Bind("sourceText") String sourceText,
-                @Bind("slurmJson") String slurmJson, @Bind("now") OffsetDateTime now);
+    long insert(
+            @Bind("name") String name,
+            @Bind("description") String description,
+            @Bind("sourcePath") String sourcePath,
+            @Bind("sourceText") String sourceText,
+            @Bind("slurmJson") String slurmJson,
+            @Bind("now") OffsetDateTime now);
 
     /** Stores a new expansion's description, source and Slurm settings and counts the expansion. */
     @SqlUpdate("UPDATE sweep SET description = :description, source_path = :sourcePath, source_text = :sourceText,"
             + " slurm_json = :slurmJson, expansions = expansions + 1, updated_at = :now WHERE id = :id")
-    void update(@Bind("id") long id, @Bind("description") String description, @Bind("sourcePath") String sourcePath,
-                @Bind("sourceText") String sourceText, @Bind("slurmJson") String slurmJson,
-                @Bind("now") OffsetDateTime now);
+    void update(
+            @Bind("id") long id,
+            @Bind("description") String description,
+            @Bind("sourcePath") String sourcePath,
+            @Bind("sourceText") String sourceText,
+            @Bind("slurmJson") String slurmJson,
+            @Bind("now") OffsetDateTime now);
 }

@@ -36,8 +36,9 @@ public final class SweepRepository {
         return find(name).orElseThrow(() -> {
             List<String> names = list().stream().map(Sweep::name).toList();
             return ExitException.badInput("no sweep called '" + name + "'" + DidYouMean.hint(name, names)
-                    + (names.isEmpty() ? "; store one with `arraysweep expand sweeps/FILE.yaml`"
-                    : "; stored sweeps: " + String.join(", ", names)));
+                    + (names.isEmpty()
+                            ? "; store one with `arraysweep expand sweeps/FILE.yaml`"
+                            : "; stored sweeps: " + String.join(", ", names)));
         });
     }
 
@@ -51,8 +52,14 @@ public final class SweepRepository {
     }
 
     /** Inserts a new sweep or updates the stored one's description, source and Slurm settings; returns its id. */
-    static long upsert(Handle h, String name, String description, String sourcePath, String sourceText,
-                       String slurmJson, Instant now) {
+    static long upsert(
+            Handle h,
+            String name,
+            String description,
+            String sourcePath,
+            String sourceText,
+            String slurmJson,
+            Instant now) {
         SweepDao sweeps = h.attach(SweepDao.class);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         Optional<Sweep> existing = sweeps.find(name);

@@ -29,8 +29,7 @@ final class MigrationHistory {
     private static final String LOCATION = "db/migration";
     private static final Pattern SCRIPT = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.+\\.sql");
 
-    private MigrationHistory() {
-    }
+    private MigrationHistory() {}
 
     /** {@return whether the newest successful migration in the database is the newest one shipped} */
     static boolean isCurrent(Connection c) {
@@ -39,7 +38,8 @@ final class MigrationHistory {
             return false;
         }
         try (Statement st = c.createStatement();
-             ResultSet failed = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
+                ResultSet failed =
+                        st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
             if (!failed.next() || failed.getLong(1) != 0) {
                 return false;
             }
@@ -47,8 +47,8 @@ final class MigrationHistory {
             return false; // no history yet: a new database
         }
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+                ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
             return rs.next() && parse(rs.getString(1)).equals(shipped.get());
         } catch (SQLException e) {
             return false;
@@ -71,8 +71,8 @@ final class MigrationHistory {
                 names.addAll(List.of(files));
             } else if ("jar".equals(url.getProtocol())) {
                 String path = url.getPath(); // file:/.../db.jar!/db/migration
-                String jarPath = URLDecoder.decode(path.substring("file:".length(), path.indexOf("!/")),
-                        StandardCharsets.UTF_8);
+                String jarPath =
+                        URLDecoder.decode(path.substring("file:".length(), path.indexOf("!/")), StandardCharsets.UTF_8);
                 try (JarFile jar = new JarFile(jarPath)) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                         String name = e.nextElement().getName();

@@ -1,5 +1,7 @@
 package dev.arraysweep.db.schema;
 
+import java.util.Locale;
+
 /** One typed column of {@code run_param}: a run parameter's name and SQL type. */
 public record ParamColumn(String name, String sqlType) {
     public ParamColumn {
@@ -10,6 +12,6 @@ public record ParamColumn(String name, String sqlType) {
 
     /** {@return the column name quoted for SQL} */
     public String quoted() {
-        return '"' + name.toUpperCase(java.util.Locale.ROOT) + '"';
+        return '"' + name.toUpperCase(Locale.ROOT) + '"';
     }
 }

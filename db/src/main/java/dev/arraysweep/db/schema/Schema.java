@@ -21,8 +21,7 @@ import org.flywaydb.core.Flyway;
  * parameter in {@code run_param}, twin keys of runs stored before version 2, then the views users query.
  */
 public final class Schema {
-    private Schema() {
-    }
+    private Schema() {}
 
     /** Migrates the database behind {@code ds} to the current schema; safe to call on every start. */
     public static void migrate(DataSource ds) throws SQLException {
@@ -38,7 +37,8 @@ public final class Schema {
                     .load()
                     .migrate();
         }
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             Set<String> have = columnsOf(c, "RUN_PARAM");
             for (ParamColumn col : ParamColumns.all()) {
                 if (!have.contains(col.name().toUpperCase(Locale.ROOT))) {
@@ -67,7 +67,8 @@ public final class Schema {
             names.add(m.group(1).toUpperCase(Locale.ROOT));
         }
         String last = names.get(names.size() - 1);
-        String stamp = "arraysweep views " + Integer.toHexString(String.join(";", definitions).hashCode());
+        String stamp = "arraysweep views "
+                + Integer.toHexString(String.join(";", definitions).hashCode());
         try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*), MAX(CASE WHEN TABLE_NAME = ? THEN REMARKS END)"
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'VIEW'"
                 + " AND TABLE_NAME IN (" + String.join(",", Collections.nCopies(names.size(), "?")) + ")")) {

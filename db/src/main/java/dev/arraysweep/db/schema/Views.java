@@ -26,14 +26,17 @@ final class Views {
     private static final List<String> FILES = List.of("runs", "final_metrics", "run_results", "curves", "twins");
     private static final Pattern PLACEHOLDER = Pattern.compile("<([a-z_]+)>");
 
-    private Views() {
-    }
+    private Views() {}
 
     static List<String> definitions(List<ParamColumn> params) {
         Map<String, String> parts = Map.of(
                 "param_columns", columns("p", params),
-                "sampling_columns", columns("f", params.stream()
-                        .filter(p -> TwinKey.SAMPLING_PARAMETERS.contains(p.name())).toList()),
+                "sampling_columns",
+                        columns(
+                                "f",
+                                params.stream()
+                                        .filter(p -> TwinKey.SAMPLING_PARAMETERS.contains(p.name()))
+                                        .toList()),
                 "archetype_a", archetype("a"),
                 "archetype_f", archetype("f"));
         return FILES.stream().map(name -> fill(name, read(name), parts)).toList();
@@ -41,13 +44,15 @@ final class Views {
 
     /** {@return ", alias.COL AS COL" for each column, or nothing for none} */
     private static String columns(String alias, List<ParamColumn> params) {
-        return params.stream().map(p -> ", " + alias + "." + p.quoted() + " AS " + p.quoted())
+        return params.stream()
+                .map(p -> ", " + alias + "." + p.quoted() + " AS " + p.quoted())
                 .collect(Collectors.joining());
     }
 
     /** {@return the condition that the run {@code alias} has the archetype's sampling parameters} */
     private static String archetype(String alias) {
-        return TwinKey.ARCHETYPE.entrySet().stream().map(e -> alias + "." + quoted(e.getKey()) + " = " + literal(e))
+        return TwinKey.ARCHETYPE.entrySet().stream()
+                .map(e -> alias + "." + quoted(e.getKey()) + " = " + literal(e))
                 .collect(Collectors.joining(" AND "));
     }
 
@@ -73,8 +78,11 @@ final class Views {
 
     /** Drops comment lines, collapses whitespace and fills in the placeholders; an unknown one is a bug. */
     private static String fill(String name, String sql, Map<String, String> parts) {
-        String text = sql.lines().filter(line -> !line.strip().startsWith("--"))
-                .collect(Collectors.joining(" ")).strip().replaceAll("\\s+", " ");
+        String text = sql.lines()
+                .filter(line -> !line.strip().startsWith("--"))
+                .collect(Collectors.joining(" "))
+                .strip()
+                .replaceAll("\\s+", " ");
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -55,8 +55,8 @@ public record TaskEnvironment(
         Objects.requireNonNull(arrayJobId, "arrayJobId");
         Objects.requireNonNull(nodeName, "nodeName");
         if ((long) arrayTaskId + indexOffset > Integer.MAX_VALUE) {
-            throw ExitException.badInput("run index SLURM_ARRAY_TASK_ID=" + arrayTaskId + " + "
-                    + INDEX_OFFSET + "=" + indexOffset + " is too large");
+            throw ExitException.badInput("run index SLURM_ARRAY_TASK_ID=" + arrayTaskId + " + " + INDEX_OFFSET + "="
+                    + indexOffset + " is too large");
         }
     }
 
@@ -85,8 +85,12 @@ public record TaskEnvironment(
     }
 
     private static TaskEnvironment fromEnv(int taskId, int offset, Map<String, String> env) {
-        return new TaskEnvironment(taskId, offset, parse(env, "SLURM_RESTART_COUNT", "0"),
-                optional(env, "SLURM_JOB_ID"), optional(env, "SLURM_ARRAY_JOB_ID"),
+        return new TaskEnvironment(
+                taskId,
+                offset,
+                parse(env, "SLURM_RESTART_COUNT", "0"),
+                optional(env, "SLURM_JOB_ID"),
+                optional(env, "SLURM_ARRAY_JOB_ID"),
                 optional(env, "SLURMD_NODENAME"));
     }
 

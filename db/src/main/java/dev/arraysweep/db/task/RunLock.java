@@ -34,6 +34,7 @@ public final class RunLock implements AutoCloseable {
 
     /** Environment variable: seconds a worker waits for the run's lock before it refuses (default 10). */
     public static final String WAIT_ENV = "ARRAYSWEEP_RUN_LOCK_WAIT_SECONDS";
+
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
     private final Path file;
@@ -56,8 +57,8 @@ public final class RunLock implements AutoCloseable {
         FileChannel channel;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw ExitException.failure("cannot open the run's lock file " + file + ": " + e.getMessage(), e);
         }
@@ -78,8 +79,10 @@ public final class RunLock implements AutoCloseable {
             }
         } catch (IOException e) {
             close(channel);
-            throw ExitException.failure("cannot lock " + file + ": " + e.getMessage() + " (the work directory's file"
-                    + " system must support file locks: on Lustre mount with -o flock)", e);
+            throw ExitException.failure(
+                    "cannot lock " + file + ": " + e.getMessage() + " (the work directory's file"
+                            + " system must support file locks: on Lustre mount with -o flock)",
+                    e);
         } catch (InterruptedException e) {
             close(channel);
             Thread.currentThread().interrupt();

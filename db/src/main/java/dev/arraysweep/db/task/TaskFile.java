@@ -30,10 +30,10 @@ import java.util.Optional;
  * @param epochsTotal the epochs the run trains
  * @param retired whether the run was removed from the sweep file (a worker refuses it)
  */
-public record TaskFile(String sweep, int index, long runId, String paramsHash, String paramsJson, int epochsTotal,
-                       boolean retired) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+public record TaskFile(
+        String sweep, int index, long runId, String paramsHash, String paramsJson, int epochsTotal, boolean retired) {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public TaskFile {
         Objects.requireNonNull(sweep, "sweep");
@@ -43,7 +43,13 @@ public record TaskFile(String sweep, int index, long runId, String paramsHash, S
 
     /** {@return the task file of a stored run} */
     public static TaskFile of(String sweep, Run run) {
-        return new TaskFile(sweep, run.arrayIndex(), run.id(), run.paramsHash(), run.paramsJson(), run.epochsTotal(),
+        return new TaskFile(
+                sweep,
+                run.arrayIndex(),
+                run.id(),
+                run.paramsHash(),
+                run.paramsJson(),
+                run.epochsTotal(),
                 run.state() == RunState.RETIRED);
     }
 

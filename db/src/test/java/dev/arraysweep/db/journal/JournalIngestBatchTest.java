@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalIngestBatchTest {
     @TempDir
     Path dir;
+
     private Database db;
     private Path runs;
 
@@ -43,8 +44,16 @@ class JournalIngestBatchTest {
     private void epochs(String sweep, int index, int from, int to) {
         try (Journal j = Journal.open(journal(sweep, index))) {
             for (int e = from; e < to; e++) {
-                j.append(new JournalEvent(JournalEvent.EPOCH, sweep, index, 0, 1, e, e + 1,
-                        List.of(metrics(e, "train"), metrics(e, "test")), null));
+                j.append(new JournalEvent(
+                        JournalEvent.EPOCH,
+                        sweep,
+                        index,
+                        0,
+                        1,
+                        e,
+                        e + 1,
+                        List.of(metrics(e, "train"), metrics(e, "test")),
+                        null));
             }
         }
     }
@@ -56,12 +65,31 @@ class JournalIngestBatchTest {
     }
 
     private static EpochMetrics metrics(int epoch, String split) {
-        return new EpochMetrics(0, 1, epoch, split, 0.5 + epoch / 100.0, 1, 0.1, 2, 0.9, 1.5, 1.9, 100, 1.0,
-                epoch + 1.0, 0.1, new SamplerFigures(100, 50, 48, 2, 3, 2.0, 0.5), 1L, null);
+        return new EpochMetrics(
+                0,
+                1,
+                epoch,
+                split,
+                0.5 + epoch / 100.0,
+                1,
+                0.1,
+                2,
+                0.9,
+                1.5,
+                1.9,
+                100,
+                1.0,
+                epoch + 1.0,
+                0.1,
+                new SamplerFigures(100, 50, 48, 2, 3, 2.0, 0.5),
+                1L,
+                null);
     }
 
     private long rows() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric").mapTo(Long.class).one());
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric")
+                .mapTo(Long.class)
+                .one());
     }
 
     private Run byIndex(int index) {
@@ -84,8 +112,10 @@ class JournalIngestBatchTest {
         assertThat(byIndex(0).state()).isEqualTo(RunState.DONE);
         assertThat(byIndex(0).epochsDone()).isEqualTo(5);
         assertThat(byIndex(1).epochsDone()).isEqualTo(2);
-        assertThat(db.metrics().forRun(byIndex(1).id())).extracting(EpochMetrics::epoch, EpochMetrics::split)
-                .containsExactly(org.assertj.core.api.Assertions.tuple(0, "test"),
+        assertThat(db.metrics().forRun(byIndex(1).id()))
+                .extracting(EpochMetrics::epoch, EpochMetrics::split)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple(0, "test"),
                         org.assertj.core.api.Assertions.tuple(0, "train"),
                         org.assertj.core.api.Assertions.tuple(1, "test"),
                         org.assertj.core.api.Assertions.tuple(1, "train"));
@@ -113,7 +143,10 @@ class JournalIngestBatchTest {
     void anIncompleteLastLine_waitsForItsEnd_andAnUnknownRunIsSkipped() throws IOException {
         epochs("s", 0, 0, 1);
         epochs("other-sweep", 0, 0, 2);
-        Files.writeString(journal("s", 0), "{\"type\":\"epoch\",\"sweep\":\"s\"", StandardCharsets.UTF_8,
+        Files.writeString(
+                journal("s", 0),
+                "{\"type\":\"epoch\",\"sweep\":\"s\"",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         JournalIngest ingest = new JournalIngest(db);
         JournalIngest.Result r = ingest.ingestAll(runs);

@@ -21,13 +21,38 @@ class JournalIngestTest {
     Path dir;
 
     private static EpochMetrics row(int attempt, int epoch, String split, double acc) {
-        return new EpochMetrics(0, attempt, epoch, split, acc, 1, 0.1, 3, 0.9, 2, 2.9, 100, 1.5, 1.5 * (epoch + 1),
-                0.1, new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5), 1L << 20, null);
+        return new EpochMetrics(
+                0,
+                attempt,
+                epoch,
+                split,
+                acc,
+                1,
+                0.1,
+                3,
+                0.9,
+                2,
+                2.9,
+                100,
+                1.5,
+                1.5 * (epoch + 1),
+                0.1,
+                new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5),
+                1L << 20,
+                null);
     }
 
     private static JournalEvent epoch(int attempt, int epoch, double acc) {
-        return new JournalEvent(JournalEvent.EPOCH, "s", 0, 99, attempt, 0, epoch + 1,
-                List.of(row(attempt, epoch, "train", acc), row(attempt, epoch, "test", acc - 0.1)), null);
+        return new JournalEvent(
+                JournalEvent.EPOCH,
+                "s",
+                0,
+                99,
+                attempt,
+                0,
+                epoch + 1,
+                List.of(row(attempt, epoch, "train", acc), row(attempt, epoch, "test", acc - 0.1)),
+                null);
     }
 
     @Test
@@ -56,8 +81,10 @@ class JournalIngestTest {
         assertThat(second.events()).isZero();
 
         assertThat(db.metrics().forRun(id)).hasSize(6);
-        assertThat(db.metrics().forRun(id)).filteredOn(m -> m.epoch() == 2 && m.split().equals("train"))
-                .singleElement().satisfies(m -> {
+        assertThat(db.metrics().forRun(id))
+                .filteredOn(m -> m.epoch() == 2 && m.split().equals("train"))
+                .singleElement()
+                .satisfies(m -> {
                     assertThat(m.accuracy()).isEqualTo(0.7);
                     assertThat(m.sampler().overflowDiscarded()).isEqualTo(18);
                     assertThat(m.runId()).isEqualTo(id);

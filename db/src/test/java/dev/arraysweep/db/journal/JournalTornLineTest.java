@@ -37,9 +37,13 @@ class JournalTornLineTest {
 
         JournalReader.Chunk chunk = JournalReader.read(file, 0);
         assertThat(chunk.badLines()).isEqualTo(1);
-        assertThat(chunk.events()).extracting(JournalEvent::type, JournalEvent::attempt).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("claim", 1), org.assertj.core.groups.Tuple.tuple("epoch", 1),
-                org.assertj.core.groups.Tuple.tuple("claim", 2), org.assertj.core.groups.Tuple.tuple("done", 2));
+        assertThat(chunk.events())
+                .extracting(JournalEvent::type, JournalEvent::attempt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("claim", 1),
+                                org.assertj.core.groups.Tuple.tuple("epoch", 1),
+                        org.assertj.core.groups.Tuple.tuple("claim", 2),
+                                org.assertj.core.groups.Tuple.tuple("done", 2));
         assertThat(chunk.endOffset()).isEqualTo(Files.size(file));
         assertThat(Files.readString(file)).startsWith(full);
         assertThat(JournalHistory.of(file)).isEqualTo(new JournalHistory(2, "done", 2));
@@ -56,7 +60,8 @@ class JournalTornLineTest {
             assertThat(Files.size(file)).isEqualTo(size);
             j.append(event(JournalEvent.DONE, 1, 1));
         }
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()).hasSize(2);
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines())
+                .hasSize(2);
         assertThat(JournalReader.read(file, 0).badLines()).isZero();
     }
 }

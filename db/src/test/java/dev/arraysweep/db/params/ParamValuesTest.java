@@ -12,17 +12,39 @@ class ParamValuesTest {
 
     @Test
     void toJson_isSortedCompactAndTyped() throws ParamException {
-        String json = Params.normalize(Map.of("dataset", "mnist", "batch_filtering", false, "learning_rate", 1,
-                "lr_scheduler", "multistep", "milestones", List.of(10, 20))).toJson();
+        String json = Params.normalize(Map.of(
+                        "dataset",
+                        "mnist",
+                        "batch_filtering",
+                        false,
+                        "learning_rate",
+                        1,
+                        "lr_scheduler",
+                        "multistep",
+                        "milestones",
+                        List.of(10, 20)))
+                .toJson();
 
-        assertThat(json).startsWith("{\"batch_filtering\":false,\"batch_size\":1024,\"data_dir\":null,\"dataset\":\"mnist\",")
+        assertThat(json)
+                .startsWith("{\"batch_filtering\":false,\"batch_size\":1024,\"data_dir\":null,\"dataset\":\"mnist\",")
                 .contains("\"learning_rate\":1.0,", "\"milestones\":[10,20],", "\"weight_decay\":0.0005}");
     }
 
     @Test
     void jsonRoundTrip_preservesValuesAndHash() throws ParamException {
-        ParamValues original = Params.normalize(Map.of("sampler", "weighted", "class_weights", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 0.5),
-                "lr_scheduler", "multistep", "learning_rate", 1e-8, "data_dir", "/data/\"x\"\n", "train_limit", 500));
+        ParamValues original = Params.normalize(Map.of(
+                "sampler",
+                "weighted",
+                "class_weights",
+                List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 0.5),
+                "lr_scheduler",
+                "multistep",
+                "learning_rate",
+                1e-8,
+                "data_dir",
+                "/data/\"x\"\n",
+                "train_limit",
+                500));
 
         ParamValues read = ParamValues.fromJson(original.toJson());
 
@@ -35,7 +57,8 @@ class ParamValuesTest {
 
     @Test
     void fromJson_normalisesHandWrittenJson() throws ParamException {
-        assertThat(ParamValues.fromJson("{\"learning_rate\": 1, \"momentum\": 0.9}").hash())
+        assertThat(ParamValues.fromJson("{\"learning_rate\": 1, \"momentum\": 0.9}")
+                        .hash())
                 .isEqualTo(Params.normalize(Map.of("learning_rate", 1.0)).hash());
         assertThatThrownBy(() -> ParamValues.fromJson("[1]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ParamValues.fromJson("{\"lr\": 1}")).isInstanceOf(ParamException.class);

@@ -56,7 +56,8 @@ class ParamsTest {
 
     @Test
     void gammaDefault_dependsOnScheduler() throws ParamException {
-        assertThat(normalize("lr_scheduler", "exponential").doubleValue("gamma")).isEqualTo(0.995);
+        assertThat(normalize("lr_scheduler", "exponential").doubleValue("gamma"))
+                .isEqualTo(0.995);
         ParamValues multistep = normalize("lr_scheduler", "multistep");
         assertThat(multistep.doubleValue("gamma")).isEqualTo(0.1);
         assertThat(multistep.intList("milestones")).containsExactly(150);
@@ -75,7 +76,8 @@ class ParamsTest {
 
     @Test
     void gammaWithoutScheduler_isRemoved() throws ParamException {
-        assertThat(normalize("gamma", 0.5, "milestones", List.of(10, 20)).hash()).isEqualTo(normalize().hash());
+        assertThat(normalize("gamma", 0.5, "milestones", List.of(10, 20)).hash())
+                .isEqualTo(normalize().hash());
     }
 
     @Test
@@ -88,7 +90,8 @@ class ParamsTest {
 
     @Test
     void filterSettingsWithoutAnyFilter_areRemoved() throws ParamException {
-        ParamValues with = normalize("batch_filtering", false, "filter_kind", "soft", "margin", 0.3, "empty_fallback", "random");
+        ParamValues with =
+                normalize("batch_filtering", false, "filter_kind", "soft", "margin", 0.3, "empty_fallback", "random");
 
         assertThat(with.has("filter_kind")).isFalse();
         assertThat(with.hash()).isEqualTo(normalize("batch_filtering", false).hash());
@@ -96,29 +99,42 @@ class ParamsTest {
 
     @Test
     void augmentationOnMnist_isRemoved() throws ParamException {
-        ParamValues with = normalize("dataset", "mnist", "augmentation", true, "epoch_filtering", true,
-                "epoch_filter_augmentation", "reuse");
+        ParamValues with = normalize(
+                "dataset",
+                "mnist",
+                "augmentation",
+                true,
+                "epoch_filtering",
+                true,
+                "epoch_filter_augmentation",
+                "reuse");
 
         assertThat(with.has("augmentation")).isFalse();
         assertThat(with.has("epoch_filter_augmentation")).isFalse();
-        assertThat(with.hash()).isEqualTo(normalize("dataset", "mnist", "augmentation", false, "epoch_filtering", true).hash());
+        assertThat(with.hash())
+                .isEqualTo(normalize("dataset", "mnist", "augmentation", false, "epoch_filtering", true)
+                        .hash());
     }
 
     @Test
     void nullAccumulationSize_equalsExplicitBatchSize() throws ParamException {
         assertThat(normalize("batch_size", 128, "accumulation_batch_size", null).hash())
-                .isEqualTo(normalize("batch_size", 128, "accumulation_batch_size", 128).hash());
+                .isEqualTo(normalize("batch_size", 128, "accumulation_batch_size", 128)
+                        .hash());
     }
 
     @Test
     void intWhereDoubleExpected_isWidened() throws ParamException {
-        assertThat(normalize("learning_rate", 1).hash()).isEqualTo(normalize("learning_rate", 1.0).hash());
-        assertThat(normalize("weight_decay", -0.0).hash()).isEqualTo(normalize("weight_decay", 0).hash());
+        assertThat(normalize("learning_rate", 1).hash())
+                .isEqualTo(normalize("learning_rate", 1.0).hash());
+        assertThat(normalize("weight_decay", -0.0).hash())
+                .isEqualTo(normalize("weight_decay", 0).hash());
     }
 
     @Test
     void choices_areCaseInsensitive() throws ParamException {
-        assertThat(normalize("optimizer", "SGD", "model", "ResNet18").hash()).isEqualTo(normalize().hash());
+        assertThat(normalize("optimizer", "SGD", "model", "ResNet18").hash())
+                .isEqualTo(normalize().hash());
         assertThat(normalize("model", "FCNet42").string("model")).isEqualTo("fcnet42");
     }
 
@@ -126,13 +142,15 @@ class ParamsTest {
     void stringWhereNumberExpected_isError() {
         assertThatThrownBy(() -> normalize("learning_rate", "0.1"))
                 .isInstanceOf(ParamException.class)
-                .hasMessage("learning_rate: got \"0.1\" (a string); expected a number > 0. Write a number without quotes.");
+                .hasMessage(
+                        "learning_rate: got \"0.1\" (a string); expected a number > 0. Write a number without quotes.");
     }
 
     @Test
     void fractionWhereIntExpected_isError() {
         assertThatThrownBy(() -> normalize("epochs", 2.5))
-                .hasMessage("epochs: got 2.5 (a number); expected an integer >= 1. Write a whole number, without a fraction or exponent.");
+                .hasMessage(
+                        "epochs: got 2.5 (a number); expected an integer >= 1. Write a whole number, without a fraction or exponent.");
     }
 
     @Test
@@ -160,8 +178,10 @@ class ParamsTest {
     @Test
     void unknownKey_suggestsClosestOrAlias() {
         assertThatThrownBy(() -> normalize("batch_sizes", 16))
-                .isInstanceOfSatisfying(ParamException.class, e -> assertThat(e.param()).isEqualTo("batch_sizes"))
-                .hasMessage("batch_sizes: \"batch_sizes\" is not a run parameter; expected a known parameter name. Did you mean \"batch_size\"?");
+                .isInstanceOfSatisfying(
+                        ParamException.class, e -> assertThat(e.param()).isEqualTo("batch_sizes"))
+                .hasMessage(
+                        "batch_sizes: \"batch_sizes\" is not a run parameter; expected a known parameter name. Did you mean \"batch_size\"?");
         assertThat(Params.suggest("lr")).contains("learning_rate");
         assertThat(Params.suggest("zzzzzzzz")).isEmpty();
     }
@@ -169,51 +189,66 @@ class ParamsTest {
     @Test
     void nullForNonNullable_isError() {
         assertThatThrownBy(() -> normalize("epochs", null))
-                .hasMessage("epochs: null is not allowed; expected an integer >= 1. Remove the key to get the default (300).");
+                .hasMessage(
+                        "epochs: null is not allowed; expected an integer >= 1. Remove the key to get the default (300).");
     }
 
     @Test
     void milestones_mustStrictlyIncrease() {
         assertThatThrownBy(() -> normalize("lr_scheduler", "multistep", "milestones", List.of(100, 100)))
-                .hasMessage("milestones: [100, 100] is not allowed; expected a non-empty, strictly increasing list of integers >= 1.");
+                .hasMessage(
+                        "milestones: [100, 100] is not allowed; expected a non-empty, strictly increasing list of integers >= 1.");
         assertThatThrownBy(() -> normalize("milestones", List.of(1, "x")))
                 .hasMessageStartingWith("milestones: got [1, \"x\"], whose element \"x\" is a string");
-        assertThatThrownBy(() -> normalize("milestones", 150))
-                .hasMessageEndingWith("Write a list, e.g. [150].");
+        assertThatThrownBy(() -> normalize("milestones", 150)).hasMessageEndingWith("Write a list, e.g. [150].");
     }
 
     @Test
     void nesterovWithoutMomentum_isError() {
         assertThatThrownBy(() -> normalize("nesterov", true, "momentum", 0))
-                .hasMessageContaining("nesterov needs momentum").hasMessageEndingWith("Set momentum (e.g. 0.9) or nesterov: false.");
+                .hasMessageContaining("nesterov needs momentum")
+                .hasMessageEndingWith("Set momentum (e.g. 0.9) or nesterov: false.");
     }
 
     @Test
     void q_rangeDependsOnSelector() throws ParamException {
         assertThat(normalize("selector", "q-split").doubleValue("q")).isEqualTo(2.0);
         assertThat(normalize("selector", "top-q").doubleValue("q")).isEqualTo(0.5);
-        assertThatThrownBy(() -> normalize("selector", "top-q", "q", 2)).hasMessageContaining("a number in (0, 1) for top-q");
-        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 2.5)).hasMessageContaining("an integer >= 2 for q-split");
-        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 4, "k", 3)).hasMessageStartingWith("k: k 3 is fewer than the 4 buckets");
+        assertThatThrownBy(() -> normalize("selector", "top-q", "q", 2))
+                .hasMessageContaining("a number in (0, 1) for top-q");
+        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 2.5))
+                .hasMessageContaining("an integer >= 2 for q-split");
+        assertThatThrownBy(() -> normalize("selector", "q-split", "q", 4, "k", 3))
+                .hasMessageStartingWith("k: k 3 is fewer than the 4 buckets");
     }
 
     @Test
     void weightedSampler_needsExactlyOneWeightSource() throws ParamException {
-        assertThatThrownBy(() -> normalize("sampler", "weighted")).hasMessageStartingWith("sampler: sampler weighted has no weights");
+        assertThatThrownBy(() -> normalize("sampler", "weighted"))
+                .hasMessageStartingWith("sampler: sampler weighted has no weights");
         assertThatThrownBy(() -> normalize("sampler", "weighted", "class_weights", List.of(1, 2)))
                 .hasMessageStartingWith("class_weights: 2 weights for 10 classes of cifar10");
-        assertThatThrownBy(() -> normalize("sampler", "weighted", "weights_file", "w.txt", "class_weights", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)))
+        assertThatThrownBy(() -> normalize(
+                        "sampler",
+                        "weighted",
+                        "weights_file",
+                        "w.txt",
+                        "class_weights",
+                        List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)))
                 .hasMessageStartingWith("class_weights: both weights_file and class_weights are set");
-        assertThat(normalize("sampler", "weighted", "weights_file", "w.txt").nullableDoubleList("class_weights")).isNull();
+        assertThat(normalize("sampler", "weighted", "weights_file", "w.txt").nullableDoubleList("class_weights"))
+                .isNull();
     }
 
     @Test
     void samplesPerEpoch_cannotExceedTrainingSetWithoutReplacement() throws ParamException {
         assertThatThrownBy(() -> normalize("sampler", "importance", "samples_per_epoch", 100, "train_limit", 50))
-                .hasMessage("samples_per_epoch: 100 samples cannot be drawn without replacement from 50 training samples; "
-                        + "expected at most 50. Lower samples_per_epoch or set replacement: true.");
+                .hasMessage(
+                        "samples_per_epoch: 100 samples cannot be drawn without replacement from 50 training samples; "
+                                + "expected at most 50. Lower samples_per_epoch or set replacement: true.");
         assertThat(normalize("sampler", "importance", "samples_per_epoch", 100, "train_limit", 50, "replacement", true)
-                .nullableInt("samples_per_epoch")).isEqualTo(100);
+                        .nullableInt("samples_per_epoch"))
+                .isEqualTo(100);
     }
 
     @Test

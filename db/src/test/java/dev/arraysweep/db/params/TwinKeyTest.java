@@ -3,14 +3,13 @@ package dev.arraysweep.db.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TwinKeyTest {
     private static ParamValues run(Map<String, Object> overrides) throws ParamException {
-        Map<String, Object> p = new HashMap<>(Map.of("dataset", "mnist", "model", "lenet", "epochs", 3,
-                "batch_filtering", false, "seed", 1));
+        Map<String, Object> p = new HashMap<>(
+                Map.of("dataset", "mnist", "model", "lenet", "epochs", 3, "batch_filtering", false, "seed", 1));
         p.putAll(overrides);
         return Params.normalize(p);
     }
@@ -19,7 +18,8 @@ class TwinKeyTest {
     void runsDifferingOnlyInSampling_shareTheKey() throws ParamException {
         String archetype = TwinKey.of(run(Map.of()));
 
-        assertThat(TwinKey.of(run(Map.of("batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 4096))))
+        assertThat(TwinKey.of(
+                        run(Map.of("batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 4096))))
                 .isEqualTo(archetype);
         assertThat(TwinKey.of(run(Map.of("epoch_filtering", true, "filter_kind", "soft", "margin", 0.2))))
                 .isEqualTo(archetype);
@@ -50,19 +50,42 @@ class TwinKeyTest {
     @Test
     void isArchetype_onlyWithoutFilterSelectorOrSampler() throws ParamException {
         assertThat(TwinKey.isArchetype(run(Map.of()).asMap())).isTrue();
-        assertThat(TwinKey.isArchetype(run(Map.of("batch_filtering", true)).asMap())).isFalse();
-        assertThat(TwinKey.isArchetype(run(Map.of("selector", "top-q")).asMap())).isFalse();
-        assertThat(TwinKey.isArchetype(run(Map.of("sampler", "weighted", "weights_file", "w.txt")).asMap()))
+        assertThat(TwinKey.isArchetype(run(Map.of("batch_filtering", true)).asMap()))
+                .isFalse();
+        assertThat(TwinKey.isArchetype(run(Map.of("selector", "top-q")).asMap()))
+                .isFalse();
+        assertThat(TwinKey.isArchetype(run(Map.of("sampler", "weighted", "weights_file", "w.txt"))
+                        .asMap()))
                 .isFalse();
     }
 
     @Test
     void samplingParameters_areTheOnesTheHandWrittenListNamed() {
         // the list TwinKey kept by hand before the registry marked sampling parameters itself
-        assertThat(TwinKey.SAMPLING_PARAMETERS).containsExactlyInAnyOrder("epoch_filtering", "batch_filtering",
-                "filter_kind", "margin", "filter_mode", "accumulation_batch_size", "overflow", "raw_batch",
-                "epoch_filter_augmentation", "empty_fallback", "selector", "k", "q", "power", "sampler", "score",
-                "beta", "warmup_epochs", "samples_per_epoch", "replacement", "weights_file", "class_weights");
+        assertThat(TwinKey.SAMPLING_PARAMETERS)
+                .containsExactlyInAnyOrder(
+                        "epoch_filtering",
+                        "batch_filtering",
+                        "filter_kind",
+                        "margin",
+                        "filter_mode",
+                        "accumulation_batch_size",
+                        "overflow",
+                        "raw_batch",
+                        "epoch_filter_augmentation",
+                        "empty_fallback",
+                        "selector",
+                        "k",
+                        "q",
+                        "power",
+                        "sampler",
+                        "score",
+                        "beta",
+                        "warmup_epochs",
+                        "samples_per_epoch",
+                        "replacement",
+                        "weights_file",
+                        "class_weights");
     }
 
     @Test
@@ -72,8 +95,19 @@ class TwinKeyTest {
                 .isEqualTo("0b475c42ae95355d653d244486896b32cf90eef038f9d69eec4320f7722be79f");
         assertThat(TwinKey.of(Params.normalize(Map.of())))
                 .isEqualTo("7f3813d645ab9c394e3514883de5b66c27329890afe6ffe701a8295bb7ce2a0f");
-        assertThat(TwinKey.of(Params.normalize(Map.of("model", "fcnet100", "optimizer", "adam", "lr_scheduler",
-                "multistep", "selector", "q-split", "sampler", "importance", "seed", 7))))
+        assertThat(TwinKey.of(Params.normalize(Map.of(
+                        "model",
+                        "fcnet100",
+                        "optimizer",
+                        "adam",
+                        "lr_scheduler",
+                        "multistep",
+                        "selector",
+                        "q-split",
+                        "sampler",
+                        "importance",
+                        "seed",
+                        7))))
                 .isEqualTo("dca72b3d6c7640d378da8fe0ede4c5e08142bb9e9244ec8d0262b3713a00e0e0");
     }
 }

@@ -31,9 +31,13 @@ class AccessLockTest {
 
     /** Starts a JVM that holds the database (or only its lock, announcing {@code server}) for {@code seconds}. */
     private Process holder(long seconds, String... server) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldDatabaseMain.class.getName(),
-                dir.resolve("arraysweep").toString(), Long.toString(seconds)));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldDatabaseMain.class.getName(),
+                dir.resolve("arraysweep").toString(),
+                Long.toString(seconds)));
         cmd.addAll(List.of(server));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         children.add(p);
@@ -47,8 +51,15 @@ class AccessLockTest {
     }
 
     private AccessLock.Outcome acquire(Duration wait, List<String> told) {
-        return AccessLock.acquire(AccessLock.lockFile(dir.resolve("arraysweep")), "test", null, null, wait, true,
-                told::add, Clock.systemUTC());
+        return AccessLock.acquire(
+                AccessLock.lockFile(dir.resolve("arraysweep")),
+                "test",
+                null,
+                null,
+                wait,
+                true,
+                told::add,
+                Clock.systemUTC());
     }
 
     @Test
@@ -60,7 +71,9 @@ class AccessLockTest {
         double waited = (System.nanoTime() - start) / 1e9;
         try {
             assertThat(o.lock()).isNotNull();
-            assertThat(child.waitFor(0, TimeUnit.SECONDS) || !child.isAlive()).as("it waited for the child").isTrue();
+            assertThat(child.waitFor(0, TimeUnit.SECONDS) || !child.isAlive())
+                    .as("it waited for the child")
+                    .isTrue();
             assertThat(waited).isGreaterThan(1.0);
             assertThat(told).hasSize(1);
             assertThat(told.get(0)).contains("`hold-database test`").contains("pid " + child.pid());
@@ -78,7 +91,8 @@ class AccessLockTest {
         assertThatThrownBy(() -> acquire(Duration.ofSeconds(1), new ArrayList<>()))
                 .isInstanceOfSatisfying(ExitException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitException.WRONG_STATE);
-                    assertThat(e.getMessage()).contains("still in use by `hold-database test` (pid " + child.pid())
+                    assertThat(e.getMessage())
+                            .contains("still in use by `hold-database test` (pid " + child.pid())
                             .contains("ARRAYSWEEP_DB_WAIT_SECONDS");
                 });
     }

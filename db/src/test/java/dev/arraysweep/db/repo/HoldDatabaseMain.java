@@ -6,8 +6,7 @@ package dev.arraysweep.db.repo;
  * {@code args[1]} seconds.
  */
 public final class HoldDatabaseMain {
-    private HoldDatabaseMain() {
-    }
+    private HoldDatabaseMain() {}
 
     public static void main(String[] args) throws Exception {
         Database.describeProcess("hold-database test");

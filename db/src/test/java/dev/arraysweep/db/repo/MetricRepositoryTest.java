@@ -15,8 +15,25 @@ class MetricRepositoryTest {
     Path dir;
 
     private static EpochMetrics row(long run, int attempt, int epoch, String split, double accuracy) {
-        return new EpochMetrics(run, attempt, epoch, split, accuracy, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1,
-                new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5), null, 7L);
+        return new EpochMetrics(
+                run,
+                attempt,
+                epoch,
+                split,
+                accuracy,
+                1,
+                0.1,
+                2,
+                1,
+                1.5,
+                1.9,
+                10,
+                1,
+                1,
+                0.1,
+                new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5),
+                null,
+                7L);
     }
 
     @Test
@@ -27,12 +44,17 @@ class MetricRepositoryTest {
 
         db.metrics().upsert(List.of(row(id, 1, 0, "test", 0.1), row(id, 1, 1, "test", 0.2)));
         // epoch 1 stored: replaced; epoch 2 new but twice in the batch (a resumed attempt): the later row wins
-        db.metrics().upsert(List.of(row(id, 1, 1, "test", 0.3), row(id, 1, 2, "test", 0.4),
-                row(id, 2, 2, "test", 0.5), row(id, 2, 2, "train", 0.6)));
+        db.metrics()
+                .upsert(List.of(
+                        row(id, 1, 1, "test", 0.3),
+                        row(id, 1, 2, "test", 0.4),
+                        row(id, 2, 2, "test", 0.5),
+                        row(id, 2, 2, "train", 0.6)));
 
         List<EpochMetrics> stored = db.metrics().forRun(id);
-        assertThat(stored).extracting(EpochMetrics::epoch, EpochMetrics::split, EpochMetrics::accuracy,
-                EpochMetrics::attempt).containsExactly(
+        assertThat(stored)
+                .extracting(EpochMetrics::epoch, EpochMetrics::split, EpochMetrics::accuracy, EpochMetrics::attempt)
+                .containsExactly(
                         org.assertj.core.api.Assertions.tuple(0, "test", 0.1, 1),
                         org.assertj.core.api.Assertions.tuple(1, "test", 0.3, 1),
                         org.assertj.core.api.Assertions.tuple(2, "test", 0.5, 2),

@@ -30,10 +30,10 @@ class RunRepositoryTest {
     @Test
     void sameExpansionTwice_changesNothing() {
         Database db = open();
-        ExpansionResult first = db.runs().storeExpansion("s", "d", "f.yaml", "text", null,
-                List.of(run("a", 2), run("b", 2)));
-        ExpansionResult second = db.runs().storeExpansion("s", "d", "f.yaml", "text", null,
-                List.of(run("a", 2), run("b", 2)));
+        ExpansionResult first =
+                db.runs().storeExpansion("s", "d", "f.yaml", "text", null, List.of(run("a", 2), run("b", 2)));
+        ExpansionResult second =
+                db.runs().storeExpansion("s", "d", "f.yaml", "text", null, List.of(run("a", 2), run("b", 2)));
         assertThat(first.created()).isTrue();
         assertThat(first.added()).isEqualTo(2);
         assertThat(second.changed()).isFalse();
@@ -45,18 +45,20 @@ class RunRepositoryTest {
     void editedExpansion_appendsNewIndicesAndRetiresRemoved() {
         Database db = open();
         db.runs().storeExpansion("s", "d", "f.yaml", "v1", null, List.of(run("a", 2), run("b", 2), run("c", 2)));
-        ExpansionResult r = db.runs().storeExpansion("s", "d", "f.yaml", "v2", null,
-                List.of(run("c", 2), run("d", 2), run("a", 2)));
+        ExpansionResult r = db.runs()
+                .storeExpansion("s", "d", "f.yaml", "v2", null, List.of(run("c", 2), run("d", 2), run("a", 2)));
         assertThat(r.added()).isEqualTo(1);
         assertThat(r.retired()).isEqualTo(1);
         assertThat(r.kept()).isEqualTo(2);
         long sweepId = db.sweeps().find("s").orElseThrow().id();
         List<Run> runs = db.runs().bySweep(sweepId);
         assertThat(runs).extracting(Run::paramsHash).containsExactly("a", "b", "c", "d");
-        assertThat(runs).extracting(Run::state)
+        assertThat(runs)
+                .extracting(Run::state)
                 .containsExactly(RunState.PENDING, RunState.RETIRED, RunState.PENDING, RunState.PENDING);
-        ExpansionResult back = db.runs().storeExpansion("s", "d", "f.yaml", "v3", null,
-                List.of(run("a", 2), run("b", 2), run("c", 2), run("d", 2)));
+        ExpansionResult back = db.runs()
+                .storeExpansion(
+                        "s", "d", "f.yaml", "v3", null, List.of(run("a", 2), run("b", 2), run("c", 2), run("d", 2)));
         assertThat(back.revived()).isEqualTo(1);
         assertThat(db.runs().find("s", 1).orElseThrow().state()).isEqualTo(RunState.PENDING);
     }
@@ -66,16 +68,19 @@ class RunRepositoryTest {
         Database db = open();
         db.runs().storeExpansion("s", "d", "f.yaml", "text", null, List.of(run("a", 2)));
         long id = db.runs().find("s", 0).orElseThrow().id();
-        assertThat(RunState.toRun(true)).containsExactlyInAnyOrder(RunState.PENDING, RunState.FAILED,
-                RunState.PREEMPTED, RunState.LOST);
-        assertThat(RunState.toRun(false)).containsExactlyInAnyOrder(RunState.PENDING, RunState.PREEMPTED,
-                RunState.LOST);
+        assertThat(RunState.toRun(true))
+                .containsExactlyInAnyOrder(RunState.PENDING, RunState.FAILED, RunState.PREEMPTED, RunState.LOST);
+        assertThat(RunState.toRun(false))
+                .containsExactlyInAnyOrder(RunState.PENDING, RunState.PREEMPTED, RunState.LOST);
         for (RunState state : RunState.values()) {
             if (state == RunState.RUNNING) {
                 continue; // a running run is claimed only when stale: the tests below
             }
             db.runs().setState(List.of(id), db.runs().find("s", 0).orElseThrow().state(), state);
-            assertThat(db.runs().claim(id, null, null, "n", Duration.ofMinutes(5)).claimed()).as(state.dbName())
+            assertThat(db.runs()
+                            .claim(id, null, null, "n", Duration.ofMinutes(5))
+                            .claimed())
+                    .as(state.dbName())
                     .isEqualTo(state.claimable());
         }
     }
@@ -92,7 +97,8 @@ class RunRepositoryTest {
         List<ClaimResult> results = List.of(a.get(), b.get());
         pool.shutdown();
         assertThat(results).filteredOn(ClaimResult::claimed).hasSize(1);
-        ClaimResult loser = results.stream().filter(r -> !r.claimed()).findFirst().orElseThrow();
+        ClaimResult loser =
+                results.stream().filter(r -> !r.claimed()).findFirst().orElseThrow();
         assertThat(loser.refusal()).contains("already running").contains("refusing to start a second worker");
         assertThat(db.runs().byId(id).orElseThrow().attempt()).isEqualTo(1);
     }
@@ -102,7 +108,8 @@ class RunRepositoryTest {
         Database db = open();
         db.runs().storeExpansion("s", null, null, "t", null, List.of(run("a", 1)));
         long id = db.runs().find("s", 0).orElseThrow().id();
-        assertThat(db.runs().claim(id, null, null, "n1", Duration.ofMinutes(5)).claimed()).isTrue();
+        assertThat(db.runs().claim(id, null, null, "n1", Duration.ofMinutes(5)).claimed())
+                .isTrue();
         ClaimResult second = db.runs().claim(id, null, null, "n2", Duration.ZERO.minusSeconds(1));
         assertThat(second.claimed()).isTrue();
         assertThat(second.run().attempt()).isEqualTo(2);
@@ -118,9 +125,18 @@ class RunRepositoryTest {
         Database db = open();
         db.runs().storeExpansion("s", null, null, "t", null, List.of(run("a", 1)));
         long id = db.runs().find("s", 0).orElseThrow().id();
-        assertThat(db.runs().claim(id, "77_0", "77", "n1", Duration.ofMinutes(5)).claimed()).isTrue();
-        assertThat(db.runs().claim(id, "78_0", "78", "n2", Duration.ofMinutes(5), true).claimed()).isFalse();
-        assertThat(db.runs().claim(id, "77_0", "77", "n2", Duration.ofMinutes(5), false).claimed()).isFalse();
+        assertThat(db.runs()
+                        .claim(id, "77_0", "77", "n1", Duration.ofMinutes(5))
+                        .claimed())
+                .isTrue();
+        assertThat(db.runs()
+                        .claim(id, "78_0", "78", "n2", Duration.ofMinutes(5), true)
+                        .claimed())
+                .isFalse();
+        assertThat(db.runs()
+                        .claim(id, "77_0", "77", "n2", Duration.ofMinutes(5), false)
+                        .claimed())
+                .isFalse();
         ClaimResult requeued = db.runs().claim(id, "77_0", "77", "n2", Duration.ofMinutes(5), true);
         assertThat(requeued.claimed()).isTrue();
         assertThat(requeued.run().attempt()).isEqualTo(2);

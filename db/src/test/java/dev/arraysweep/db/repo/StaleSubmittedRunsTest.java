@@ -21,8 +21,8 @@ class StaleSubmittedRunsTest {
     Path dir;
 
     private Database at(Instant t) {
-        return Database.open("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE", Clock.fixed(t, ZoneOffset.UTC),
-                true);
+        return Database.open(
+                "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE", Clock.fixed(t, ZoneOffset.UTC), true);
     }
 
     private static List<NewRun> runs(String prefix, int n) {
@@ -35,8 +35,15 @@ class StaleSubmittedRunsTest {
 
     private static void claim(Database db, String sweep, int index, String arrayJob) {
         Run r = db.runs().find(sweep, index).orElseThrow();
-        assertThat(db.runs().claim(r.id(), arrayJob == null ? null : arrayJob + "_" + index, arrayJob, "n",
-                Duration.ofMinutes(5)).claimed()).isTrue();
+        assertThat(db.runs()
+                        .claim(
+                                r.id(),
+                                arrayJob == null ? null : arrayJob + "_" + index,
+                                arrayJob,
+                                "n",
+                                Duration.ofMinutes(5))
+                        .claimed())
+                .isTrue();
     }
 
     @Test
@@ -47,19 +54,21 @@ class StaleSubmittedRunsTest {
         long a = old.sweeps().find("a").orElseThrow().id();
         long b = old.sweeps().find("b").orElseThrow().id();
         old.submissions().record(a, "100", "0-5", 0, null, List.of());
-        claim(old, "a", 0, "100");  // stale, submitted: a suspect
-        claim(old, "a", 1, "999");  // stale, but an array arraysweep never submitted for this sweep
-        claim(old, "a", 2, null);   // stale, started by run-local
+        claim(old, "a", 0, "100"); // stale, submitted: a suspect
+        claim(old, "a", 1, "999"); // stale, but an array arraysweep never submitted for this sweep
+        claim(old, "a", 2, null); // stale, started by run-local
         claim(at(T0.plusSeconds(600)), "a", 3, "100"); // fresh heartbeat
-        claim(old, "a", 5, "100");  // stale, submitted: a suspect
+        claim(old, "a", 5, "100"); // stale, submitted: a suspect
         // index 4 stays pending
-        claim(old, "b", 0, "100");  // stale, same job id, but sweep b was never submitted
+        claim(old, "b", 0, "100"); // stale, same job id, but sweep b was never submitted
 
         Instant before = T0.plusSeconds(300);
         assertThat(old.submissions().staleSubmittedRuns(null, before))
-                .extracting(Run::sweepId, Run::arrayIndex).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(a, 0), org.assertj.core.groups.Tuple.tuple(a, 5));
+                .extracting(Run::sweepId, Run::arrayIndex)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a, 0), org.assertj.core.groups.Tuple.tuple(a, 5));
         assertThat(old.submissions().staleSubmittedRuns(b, before)).isEmpty();
-        assertThat(old.submissions().staleSubmittedRuns(a, T0.minusSeconds(1))).as("nothing is stale yet").isEmpty();
+        assertThat(old.submissions().staleSubmittedRuns(a, T0.minusSeconds(1)))
+                .as("nothing is stale yet")
+                .isEmpty();
     }
 }

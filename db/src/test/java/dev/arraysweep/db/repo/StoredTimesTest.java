@@ -25,8 +25,14 @@ class StoredTimesTest {
         TimeZone before = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
         try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"), Clock.fixed(T0, ZoneOffset.UTC), true)) {
-            db.runs().storeExpansion("s", "d", "f.yaml", "text", null,
-                    List.of(new NewRun("a", "{\"h\":\"a\"}", 2, Map.of("epochs", 2, "seed", 1))));
+            db.runs()
+                    .storeExpansion(
+                            "s",
+                            "d",
+                            "f.yaml",
+                            "text",
+                            null,
+                            List.of(new NewRun("a", "{\"h\":\"a\"}", 2, Map.of("epochs", 2, "seed", 1))));
             long sweepId = db.sweeps().require("s").id();
             Run run = db.runs().find("s", 0).orElseThrow();
             db.runs().claim(run.id(), "7_0", "7", "node", Duration.ofMinutes(5));
@@ -37,8 +43,8 @@ class StoredTimesTest {
             assertThat(claimed.startedAt()).isEqualTo(T0);
             assertThat(claimed.heartbeatAt()).isEqualTo(T0);
             assertThat(claimed.endedAt()).isNull();
-            assertThat(db.submissions().forSweep(sweepId)).singleElement()
-                    .satisfies(s -> assertThat(s.submittedAt()).isEqualTo(T0));
+            assertThat(db.submissions().forSweep(sweepId)).singleElement().satisfies(s -> assertThat(s.submittedAt())
+                    .isEqualTo(T0));
         } finally {
             TimeZone.setDefault(before);
         }

@@ -26,8 +26,9 @@ class MigrationHistoryTest {
         Database.open("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=-1");
         try (Connection c = connect()) {
             assertThat(MigrationHistory.isCurrent(c)).isTrue();
-            c.createStatement().execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE"
-                    + " WHERE \"installed_rank\" = 1");
+            c.createStatement()
+                    .execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE"
+                            + " WHERE \"installed_rank\" = 1");
             assertThat(MigrationHistory.isCurrent(c)).isFalse();
         }
     }

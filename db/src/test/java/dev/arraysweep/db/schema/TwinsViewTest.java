@@ -53,8 +53,19 @@ class TwinsViewTest {
     }
 
     private static ParamValues params(boolean epochFilter, boolean batchFilter, int seed) throws ParamException {
-        return Params.normalize(Map.of("dataset", "mnist", "model", "lenet", "epochs", 1, "epoch_filtering", epochFilter,
-                "batch_filtering", batchFilter, "seed", seed));
+        return Params.normalize(Map.of(
+                "dataset",
+                "mnist",
+                "model",
+                "lenet",
+                "epochs",
+                1,
+                "epoch_filtering",
+                epochFilter,
+                "batch_filtering",
+                batchFilter,
+                "seed",
+                seed));
     }
 
     /** Stores runs with one epoch: train accuracy 0.9 for all, test accuracy as given. */
@@ -73,20 +84,46 @@ class TwinsViewTest {
 
     private static EpochMetrics metrics(long id, String split, double accuracy) {
         double loss = 1 - accuracy;
-        return new EpochMetrics(id, 1, 0, split, accuracy, loss, 0, 4 * loss, loss, 2 * loss, 3 * loss, 10, 1, 1, 0.1,
-                SamplerFigures.none(), null, null);
+        return new EpochMetrics(
+                id,
+                1,
+                0,
+                split,
+                accuracy,
+                loss,
+                0,
+                4 * loss,
+                loss,
+                2 * loss,
+                3 * loss,
+                10,
+                1,
+                1,
+                0.1,
+                SamplerFigures.none(),
+                null,
+                null);
     }
 
     @Test
     void eachFilteredRun_joinsItsArchetypeWithTheSameSeed() throws ParamException {
         Database db = open();
-        store(db, List.of(params(false, false, 0), params(false, true, 0), params(true, true, 0),
-                params(false, false, 1), params(false, true, 1)), new double[] {0.8, 0.7, 0.6, 0.85, 0.75});
+        store(
+                db,
+                List.of(
+                        params(false, false, 0),
+                        params(false, true, 0),
+                        params(true, true, 0),
+                        params(false, false, 1),
+                        params(false, true, 1)),
+                new double[] {0.8, 0.7, 0.6, 0.85, 0.75});
 
         List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT seed, filtered_index,"
-                + " archetype_index, epoch_filtering, batch_filtering, test_accuracy, archetype_test_accuracy,"
-                + " ratio_accuracy, archetype_ratio_accuracy, diff_test_accuracy, ratio_worst_loss FROM twins"
-                + " ORDER BY filtered_index").mapToMap().list());
+                        + " archetype_index, epoch_filtering, batch_filtering, test_accuracy, archetype_test_accuracy,"
+                        + " ratio_accuracy, archetype_ratio_accuracy, diff_test_accuracy, ratio_worst_loss FROM twins"
+                        + " ORDER BY filtered_index")
+                .mapToMap()
+                .list());
 
         assertThat(rows).extracting(r -> r.get("filtered_index")).containsExactly(1, 2, 4);
         assertThat(rows).extracting(r -> r.get("archetype_index")).containsExactly(0, 0, 3);
@@ -109,8 +146,11 @@ class TwinsViewTest {
         Database reopened = open();
 
         List<String> keys = reopened.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT twin_key FROM run")
-                .mapTo(String.class).list());
-        int twins = reopened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM twins").mapTo(Integer.class).one());
+                .mapTo(String.class)
+                .list());
+        int twins = reopened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM twins")
+                .mapTo(Integer.class)
+                .one());
         assertThat(keys).containsExactly(TwinKey.of(archetype));
         assertThat(twins).isEqualTo(1);
     }

@@ -11,27 +11,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ViewStampTest {
-    static final List<String> A = List.of("CREATE OR REPLACE VIEW v1 AS SELECT 1 AS x",
-            "CREATE OR REPLACE VIEW v2 AS SELECT x + 10 AS y FROM v1");
-    static final List<String> B = List.of("CREATE OR REPLACE VIEW v1 AS SELECT 3 AS x",
-            "CREATE OR REPLACE VIEW v2 AS SELECT x + 10 AS y FROM v1");
+    static final List<String> A = List.of(
+            "CREATE OR REPLACE VIEW v1 AS SELECT 1 AS x", "CREATE OR REPLACE VIEW v2 AS SELECT x + 10 AS y FROM v1");
+    static final List<String> B = List.of(
+            "CREATE OR REPLACE VIEW v1 AS SELECT 3 AS x", "CREATE OR REPLACE VIEW v2 AS SELECT x + 10 AS y FROM v1");
 
     @Test
     void viewsAreCreatedOnce_recreatedWhenTheirDefinitionsChange_orOneIsMissing() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:viewstamp"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:viewstamp");
+                Statement st = c.createStatement()) {
             Schema.createViewsUnlessCurrent(c, A);
             assertThat(value(st, "SELECT y FROM v2")).isEqualTo(11);
 
             st.execute("CREATE OR REPLACE VIEW v1 AS SELECT 2 AS x"); // behind our back; v2's stamp unchanged
             Schema.createViewsUnlessCurrent(c, A);
-            assertThat(value(st, "SELECT x FROM v1")).as("same definitions: nothing recreated").isEqualTo(2);
+            assertThat(value(st, "SELECT x FROM v1"))
+                    .as("same definitions: nothing recreated")
+                    .isEqualTo(2);
 
             Schema.createViewsUnlessCurrent(c, B);
-            assertThat(value(st, "SELECT y FROM v2")).as("new definitions: recreated").isEqualTo(13);
+            assertThat(value(st, "SELECT y FROM v2"))
+                    .as("new definitions: recreated")
+                    .isEqualTo(13);
 
             st.execute("DROP VIEW v2");
             Schema.createViewsUnlessCurrent(c, B);
-            assertThat(value(st, "SELECT y FROM v2")).as("a missing view: recreated").isEqualTo(13);
+            assertThat(value(st, "SELECT y FROM v2"))
+                    .as("a missing view: recreated")
+                    .isEqualTo(13);
         }
     }
 

@@ -13,9 +13,18 @@ class TaskEnvironmentTest {
     @Test
     void arrayTask_runIndexAddsOffset() {
         TaskEnvironment env = TaskEnvironment.fromEnv(Map.of(
-                "SLURM_ARRAY_TASK_ID", "7", "ARRAYSWEEP_INDEX_OFFSET", "2000",
-                "SLURM_ARRAY_JOB_ID", "4711", "SLURM_JOB_ID", "4719",
-                "SLURMD_NODENAME", "gpu03", "SLURM_RESTART_COUNT", "1"));
+                "SLURM_ARRAY_TASK_ID",
+                "7",
+                "ARRAYSWEEP_INDEX_OFFSET",
+                "2000",
+                "SLURM_ARRAY_JOB_ID",
+                "4711",
+                "SLURM_JOB_ID",
+                "4719",
+                "SLURMD_NODENAME",
+                "gpu03",
+                "SLURM_RESTART_COUNT",
+                "1"));
 
         assertThat(env.runIndex()).isEqualTo(2007);
         assertThat(env.restartCount()).isEqualTo(1);
@@ -37,8 +46,8 @@ class TaskEnvironmentTest {
     @Test
     void missingTaskId_saysHowToChooseTheRun() {
         assertThatThrownBy(() -> TaskEnvironment.fromEnv(Map.of("SLURM_JOB_ID", "12")))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("SLURM_ARRAY_TASK_ID is not set")
                 .hasMessageContaining("--index N")
                 .hasMessageContaining("sbatch --array");
@@ -46,16 +55,16 @@ class TaskEnvironmentTest {
 
     @Test
     void notANumber_namesVariableAndValue() {
-        assertThatThrownBy(() -> TaskEnvironment.fromEnv(
-                        Map.of("SLURM_ARRAY_TASK_ID", "1", "ARRAYSWEEP_INDEX_OFFSET", "ten")))
+        assertThatThrownBy(() ->
+                        TaskEnvironment.fromEnv(Map.of("SLURM_ARRAY_TASK_ID", "1", "ARRAYSWEEP_INDEX_OFFSET", "ten")))
                 .isInstanceOf(ExitException.class)
                 .hasMessage("ARRAYSWEEP_INDEX_OFFSET='ten' is not a whole number");
     }
 
     @Test
     void explicitIndex_ignoresOffsetButKeepsJobIds() {
-        TaskEnvironment env = TaskEnvironment.forIndex(12, Map.of(
-                "ARRAYSWEEP_INDEX_OFFSET", "1000", "SLURM_JOB_ID", "88"));
+        TaskEnvironment env =
+                TaskEnvironment.forIndex(12, Map.of("ARRAYSWEEP_INDEX_OFFSET", "1000", "SLURM_JOB_ID", "88"));
 
         assertThat(env.runIndex()).isEqualTo(12);
         assertThat(env.slurmTaskName()).isEqualTo(Optional.of("88"));

@@ -23,19 +23,28 @@ class RunLockTest {
     @Test
     void heldByAnotherProcess_isRefused_untilThatProcessIsKilledHard() throws Exception {
         Path file = dir.resolve("locks/0.lock");
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldRunLockMain.class.getName(), file.toString()))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldRunLockMain.class.getName(),
+                        file.toString()))
+                .redirectErrorStream(true)
+                .start();
         try {
             String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
             assertThat(line).isEqualTo("holding");
-            assertThat(RunLock.tryAcquire(file, Map.of(), Duration.ofMillis(300), Clock.systemUTC())).isEmpty();
-            assertThat(RunLock.holder(file)).containsEntry("job", "4242").containsEntry("node", "node-a")
+            assertThat(RunLock.tryAcquire(file, Map.of(), Duration.ofMillis(300), Clock.systemUTC()))
+                    .isEmpty();
+            assertThat(RunLock.holder(file))
+                    .containsEntry("job", "4242")
+                    .containsEntry("node", "node-a")
                     .containsEntry("pid", (int) child.pid());
 
             child.destroyForcibly().waitFor(); // kill -9: no chance to clean up
-            Optional<RunLock> mine = RunLock.tryAcquire(file, Map.of("job", "5"), Duration.ofSeconds(5), Clock.systemUTC());
+            Optional<RunLock> mine =
+                    RunLock.tryAcquire(file, Map.of("job", "5"), Duration.ofSeconds(5), Clock.systemUTC());
             assertThat(mine).isPresent();
             assertThat(RunLock.holder(file)).containsEntry("job", "5");
             mine.get().close();
@@ -47,8 +56,10 @@ class RunLockTest {
     @Test
     void aSecondHolderInTheSameProcess_isRefused_andTouchMovesTheHeartbeat() {
         Path file = dir.resolve("locks/1.lock");
-        try (RunLock held = RunLock.tryAcquire(file, Map.of(), Duration.ZERO, Clock.systemUTC()).orElseThrow()) {
-            assertThat(RunLock.tryAcquire(file, Map.of(), Duration.ofMillis(200), Clock.systemUTC())).isEmpty();
+        try (RunLock held = RunLock.tryAcquire(file, Map.of(), Duration.ZERO, Clock.systemUTC())
+                .orElseThrow()) {
+            assertThat(RunLock.tryAcquire(file, Map.of(), Duration.ofMillis(200), Clock.systemUTC()))
+                    .isEmpty();
             Instant later = Instant.parse("2030-01-01T00:00:00Z");
             held.touch(later);
             assertThat(RunLock.heartbeat(file)).contains(later);

@@ -3,8 +3,8 @@ package dev.arraysweep.orchestrator.bench;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.db.repo.ExpansionResult;
+import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.orchestrator.grid.Expander;
 import dev.arraysweep.orchestrator.grid.Expansion;
 import dev.arraysweep.orchestrator.grid.SweepParser;
@@ -29,6 +29,7 @@ import java.util.Map;
 public final class OrchestratorBench {
     /** The name of the sweep whose journals are ingested and whose status is shown. */
     public static final String STATUS_SWEEP = "bench-status";
+
     private static final String GRID_SWEEP = "bench-grid";
     private static final int EPOCHS_TOTAL_FACTOR = 2;
 
@@ -63,14 +64,21 @@ public final class OrchestratorBench {
             stored = SweepStore.store(db, spec, text, expansion.runs());
             t3 = System.nanoTime();
             // what `expand` writes besides the database: a task file per run, for workers to start from
-            TaskFile.writeAll(workspace, GRID_SWEEP, db.runs().bySweep(db.sweeps().find(GRID_SWEEP).orElseThrow().id()));
+            TaskFile.writeAll(
+                    workspace,
+                    GRID_SWEEP,
+                    db.runs().bySweep(db.sweeps().find(GRID_SWEEP).orElseThrow().id()));
             t4 = System.nanoTime();
-            again = SweepStore.store(db, spec, text, Expander.expand(SweepParser.parse(file, text)).runs());
+            again = SweepStore.store(
+                    db,
+                    spec,
+                    text,
+                    Expander.expand(SweepParser.parse(file, text)).runs());
             t5 = System.nanoTime();
         }
         if (stored.added() != runs || again.changed()) {
-            throw new IllegalStateException("the benchmark grid stored " + stored.added() + " of " + runs
-                    + " runs" + (again.changed() ? " and changed on re-expansion" : ""));
+            throw new IllegalStateException("the benchmark grid stored " + stored.added() + " of " + runs + " runs"
+                    + (again.changed() ? " and changed on re-expansion" : ""));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runs", runs);
@@ -80,9 +88,16 @@ public final class OrchestratorBench {
         m.put("task_files_seconds", seconds(t3, t4));
         m.put("total_seconds", seconds(t0, t4));
         m.put("re_expand_unchanged_seconds", seconds(t4, t5));
-        progress.printf(Locale.ROOT, "bench expand %d runs: parse %.2f s, expand %.2f s, store %.2f s, task files"
-                + " %.2f s; again unchanged %.2f s%n", runs, seconds(t0, t1), seconds(t1, t2), seconds(t2, t3),
-                seconds(t3, t4), seconds(t4, t5));
+        progress.printf(
+                Locale.ROOT,
+                "bench expand %d runs: parse %.2f s, expand %.2f s, store %.2f s, task files"
+                        + " %.2f s; again unchanged %.2f s%n",
+                runs,
+                seconds(t0, t1),
+                seconds(t1, t2),
+                seconds(t2, t3),
+                seconds(t3, t4),
+                seconds(t4, t5));
         return m;
     }
 
@@ -125,8 +140,13 @@ public final class OrchestratorBench {
         m.put("ingest_seconds", seconds(t0, t1));
         m.put("rows_per_second", Math.round(written / ((t1 - t0) / 1e9)));
         m.put("ingest_again_nothing_new_seconds", seconds(t1, t2));
-        progress.printf(Locale.ROOT, "bench ingest %d rows from %d journals: %.2f s; again, nothing new: %.2f s%n",
-                written, first.files(), seconds(t0, t1), seconds(t1, t2));
+        progress.printf(
+                Locale.ROOT,
+                "bench ingest %d rows from %d journals: %.2f s; again, nothing new: %.2f s%n",
+                written,
+                first.files(),
+                seconds(t0, t1),
+                seconds(t1, t2));
         return m;
     }
 

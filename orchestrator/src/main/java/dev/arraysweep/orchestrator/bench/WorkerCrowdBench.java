@@ -4,6 +4,7 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalIngest;
+import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.RunLock;
 import dev.arraysweep.db.task.RunRecorder;
@@ -13,11 +14,13 @@ import dev.arraysweep.orchestrator.grid.SweepSpec;
 import dev.arraysweep.orchestrator.server.DbServer;
 import dev.arraysweep.orchestrator.status.SweepProgress;
 import dev.arraysweep.orchestrator.sweep.SweepStore;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many workers at once, simulated as threads that do exactly what a worker does with its results (the training
@@ -93,14 +97,15 @@ public final class WorkerCrowdBench {
             m.putAll(crowd(ws, name, workers, epochs, null, ids));
             try (Database db = Database.open(ws.dbUrl())) {
                 long t0 = System.nanoTime();
-                JournalIngest.Result r = new JournalIngest(db).ingestAll(ws.root().resolve("runs"));
+                JournalIngest.Result r =
+                        new JournalIngest(db).ingestAll(ws.root().resolve("runs"));
                 long t1 = System.nanoTime();
                 List<SweepProgress> status = SweepProgress.load(db, name);
                 long t2 = System.nanoTime();
                 m.put("ingest_seconds", seconds(t1 - t0));
                 m.put("ingested_rows", r.metricRows());
                 m.put("status_after_ingest_seconds", seconds(t2 - t1));
-                m.put("status_runs_done", status.get(0).count(dev.arraysweep.db.model.RunState.DONE));
+                m.put("status_runs_done", status.get(0).count(RunState.DONE));
                 m.putAll(check(db, name, workers, epochs, "rows", "every_row_exactly_once"));
             }
         }
@@ -111,16 +116,19 @@ public final class WorkerCrowdBench {
     private static Map<Integer, Long> runIds(Database db, String sweep) {
         Map<Integer, Long> ids = new LinkedHashMap<>();
         db.jdbi().useHandle(h -> h.createQuery("SELECT r.array_index, r.id FROM run r JOIN sweep s ON s.id ="
-                        + " r.sweep_id WHERE s.name = :n").bind("n", sweep)
-                .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2))).forEach(e -> ids.put(e.getKey(), e.getValue())));
+                        + " r.sweep_id WHERE s.name = :n")
+                .bind("n", sweep)
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue())));
         return ids;
     }
 
     /** Runs the simulated workers, all released at once; {@return throughput and write latencies} */
-    private Map<String, Object> crowd(Workspace ws, String sweep, int workers, int epochs, String liveUrl,
-                                      Map<Integer, Long> ids) throws Exception {
+    private Map<String, Object> crowd(
+            Workspace ws, String sweep, int workers, int epochs, String liveUrl, Map<Integer, Long> ids)
+            throws Exception {
         ConcurrentLinkedQueue<Long> writes = new ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicLong late = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong late = new AtomicLong();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new ArrayList<>();
@@ -165,26 +173,65 @@ public final class WorkerCrowdBench {
      * missed events retried in order); each record and each heartbeat is one timed write.
      * {@return the events the live database never took (left for ingest)}
      */
-    private static int worker(Workspace ws, String sweep, int index, long runId, int epochs, Database live,
-                              ConcurrentLinkedQueue<Long> writes) {
-        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        try (RunLock lock = RunLock.tryAcquire(ws.runLock(sweep, index), Map.of("job", "bench"), Duration.ZERO,
-                Clock.systemUTC()).orElseThrow();
-             RunRecorder recorder = new RunRecorder(Journal.open(ws.journal(sweep, index)), live, runId, quiet)) {
-            timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.CLAIM, sweep, index, runId, 1,
-                    System.currentTimeMillis(), 0, List.of(), "bench", "bench", "bench", "bench")));
+    private static int worker(
+            Workspace ws,
+            String sweep,
+            int index,
+            long runId,
+            int epochs,
+            Database live,
+            ConcurrentLinkedQueue<Long> writes) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (RunLock lock = RunLock.tryAcquire(
+                                ws.runLock(sweep, index), Map.of("job", "bench"), Duration.ZERO, Clock.systemUTC())
+                        .orElseThrow();
+                RunRecorder recorder = new RunRecorder(Journal.open(ws.journal(sweep, index)), live, runId, quiet)) {
+            timed(
+                    writes,
+                    () -> recorder.record(new JournalEvent(
+                            JournalEvent.CLAIM,
+                            sweep,
+                            index,
+                            runId,
+                            1,
+                            System.currentTimeMillis(),
+                            0,
+                            List.of(),
+                            "bench",
+                            "bench",
+                            "bench",
+                            "bench")));
             for (int e = 0; e < epochs; e++) {
                 int epoch = e;
-                timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.EPOCH, sweep, index, runId, 1,
-                        System.currentTimeMillis(), epoch + 1, List.of(Workloads.metrics(epoch, "train"),
-                        Workloads.metrics(epoch, "test")), null)));
+                timed(
+                        writes,
+                        () -> recorder.record(new JournalEvent(
+                                JournalEvent.EPOCH,
+                                sweep,
+                                index,
+                                runId,
+                                1,
+                                System.currentTimeMillis(),
+                                epoch + 1,
+                                List.of(Workloads.metrics(epoch, "train"), Workloads.metrics(epoch, "test")),
+                                null)));
                 timed(writes, () -> {
-                    lock.touch(java.time.Instant.now());
+                    lock.touch(Instant.now());
                     recorder.heartbeat(1, epoch + 1);
                 });
             }
-            timed(writes, () -> recorder.record(new JournalEvent(JournalEvent.DONE, sweep, index, runId, 1,
-                    System.currentTimeMillis(), epochs, List.of(), null)));
+            timed(
+                    writes,
+                    () -> recorder.record(new JournalEvent(
+                            JournalEvent.DONE,
+                            sweep,
+                            index,
+                            runId,
+                            1,
+                            System.currentTimeMillis(),
+                            epochs,
+                            List.of(),
+                            null)));
             recorder.flush();
             return recorder.unwritten();
         }
@@ -197,13 +244,19 @@ public final class WorkerCrowdBench {
     }
 
     /** {@return whether every run is done and every (run, epoch, split) row is there exactly once} */
-    private static Map<String, Object> check(Database db, String sweep, int workers, int epochs, String rowsKey,
-                                             String onceKey) {
+    private static Map<String, Object> check(
+            Database db, String sweep, int workers, int epochs, String rowsKey, String onceKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric m JOIN run r ON r.id ="
-                + " m.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = :n").bind("n", sweep).mapTo(Long.class).one());
+                        + " m.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = :n")
+                .bind("n", sweep)
+                .mapTo(Long.class)
+                .one());
         long done = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run r JOIN sweep s ON s.id ="
-                + " r.sweep_id WHERE s.name = :n AND r.state = 'done'").bind("n", sweep).mapTo(Long.class).one());
+                        + " r.sweep_id WHERE s.name = :n AND r.state = 'done'")
+                .bind("n", sweep)
+                .mapTo(Long.class)
+                .one());
         m.put(rowsKey, rows);
         m.put("rows_expected", 2L * workers * epochs);
         m.put(onceKey, rows == 2L * workers * epochs && done == workers);

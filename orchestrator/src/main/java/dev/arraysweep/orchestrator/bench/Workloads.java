@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 
 /** The synthetic inputs of the orchestrator benchmark: sweep files of a given size and worker journals. */
 final class Workloads {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int AXIS = 10;
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /**
      * {@return a valid sweep file of exactly {@code runs} distinct runs: up to four axes of ten values
@@ -36,7 +36,9 @@ final class Workloads {
         StringBuilder y = new StringBuilder();
         y.append("name: ").append(name).append('\n');
         y.append("description: benchmark sweep of ").append(runs).append(" runs\n");
-        y.append("base:\n  dataset: fashion-mnist\n  model: fcnet100\n  epochs: ").append(epochs).append('\n');
+        y.append("base:\n  dataset: fashion-mnist\n  model: fcnet100\n  epochs: ")
+                .append(epochs)
+                .append('\n');
         y.append("  optimizer: sgd\n  batch_filtering: true\n");
         List<String> grid = new ArrayList<>();
         grid.add("  learning_rate: " + list(i -> String.valueOf((i + 1) / 1000.0)));
@@ -71,13 +73,25 @@ final class Workloads {
                 try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     line(w, new JournalEvent(JournalEvent.CLAIM, sweep, index, 0, 1, 0, 0, null, null));
                     for (int e = 0; e < epochs; e++) {
-                        line(w, new JournalEvent(JournalEvent.EPOCH, sweep, index, 0, 1, 1000L * e, e + 1,
-                                List.of(metrics(e, "train"), metrics(e, "test")), null));
+                        line(
+                                w,
+                                new JournalEvent(
+                                        JournalEvent.EPOCH,
+                                        sweep,
+                                        index,
+                                        0,
+                                        1,
+                                        1000L * e,
+                                        e + 1,
+                                        List.of(metrics(e, "train"), metrics(e, "test")),
+                                        null));
                         rows += 2;
                     }
                     if (index < doneRuns) {
-                        line(w, new JournalEvent(JournalEvent.DONE, sweep, index, 0, 1, 1000L * epochs, epochs,
-                                null, null));
+                        line(
+                                w,
+                                new JournalEvent(
+                                        JournalEvent.DONE, sweep, index, 0, 1, 1000L * epochs, epochs, null, null));
                     }
                 }
             } catch (IOException e) {
@@ -89,9 +103,25 @@ final class Workloads {
 
     static EpochMetrics metrics(int epoch, String split) {
         double acc = 0.5 + 0.4 * epoch / (epoch + 10.0);
-        return new EpochMetrics(0, 1, epoch, split, acc, 1 - acc, 0.01, 5.0, 0.4, 1.5, 3.0, 10_000, 12.5,
-                12.5 * (epoch + 1), 0.1, new SamplerFigures(60_000, 30_000, 29_952, 48, 234, 2.0, 0.5),
-                2L << 30, null);
+        return new EpochMetrics(
+                0,
+                1,
+                epoch,
+                split,
+                acc,
+                1 - acc,
+                0.01,
+                5.0,
+                0.4,
+                1.5,
+                3.0,
+                10_000,
+                12.5,
+                12.5 * (epoch + 1),
+                0.1,
+                new SamplerFigures(60_000, 30_000, 29_952, 48, 234, 2.0, 0.5),
+                2L << 30,
+                null);
     }
 
     private static void line(BufferedWriter w, JournalEvent event) throws IOException {
@@ -99,7 +129,7 @@ final class Workloads {
         w.write('\n');
     }
 
-    private static String list(java.util.function.IntFunction<String> value) {
+    private static String list(IntFunction<String> value) {
         StringJoiner j = new StringJoiner(", ", "[", "]");
         for (int i = 0; i < AXIS; i++) {
             j.add(value.apply(i));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Hosts;
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.bench.OrchestratorBench;
 import dev.arraysweep.orchestrator.bench.WorkerCrowdBench;
 import java.io.ByteArrayOutputStream;
@@ -50,23 +49,49 @@ final class BenchCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("runs").hasArg().argName("N")
-                        .desc("runs of the grid to expand (default 100000)").build())
-                .addOption(Option.builder().longOpt("epoch-rows").hasArg().argName("N")
-                        .desc("epoch metric rows to ingest from journals (default 1000000)").build())
-                .addOption(Option.builder().longOpt("status-runs").hasArg().argName("N")
+                .addOption(Option.builder()
+                        .longOpt("runs")
+                        .hasArg()
+                        .argName("N")
+                        .desc("runs of the grid to expand (default 100000)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("epoch-rows")
+                        .hasArg()
+                        .argName("N")
+                        .desc("epoch metric rows to ingest from journals (default 1000000)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("status-runs")
+                        .hasArg()
+                        .argName("N")
                         .desc("runs of the sweep the journals belong to and status is shown for (default 10000)")
                         .build())
-                .addOption(Option.builder().longOpt("keep").desc("keep the temporary work directory (its path"
-                        + " is printed) to time `arraysweep status --workdir DIR` as a fresh process").build())
-                .addOption(Option.builder().longOpt("workers").hasArg().argName("N")
+                .addOption(Option.builder()
+                        .longOpt("keep")
+                        .desc("keep the temporary work directory (its path"
+                                + " is printed) to time `arraysweep status --workdir DIR` as a fresh process")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("workers")
+                        .hasArg()
+                        .argName("N")
                         .desc("instead: N simulated workers at once (claim, heartbeat, two metric rows per epoch,"
                                 + " finish) through db serve and journal-only; throughput, write latency, ingest"
-                                + " and status time, rows checked exactly once").build())
-                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N")
-                        .desc("epochs per simulated worker, with --workers (default 10)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
-                        .desc("also write the JSON to FILE").build());
+                                + " and status time, rows checked exactly once")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("epochs")
+                        .hasArg()
+                        .argName("N")
+                        .desc("epochs per simulated worker, with --workers (default 10)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("out")
+                        .hasArg()
+                        .argName("FILE")
+                        .desc("also write the JSON to FILE")
+                        .build());
     }
 
     @Override
@@ -77,12 +102,21 @@ final class BenchCommand implements Command {
         Path dir = Files.createTempDirectory("arraysweep-bench");
         Workspace ws = Workspace.resolve(dir.toString(), null, Map.of());
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version"), "load_average_at_start", Hosts.loadAverage()));
+        report.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "java",
+                        System.getProperty("java.version"),
+                        "load_average_at_start",
+                        Hosts.loadAverage()));
         try {
             if (line.hasOption("workers")) {
-                report.put("crowd", new WorkerCrowdBench(dir, ctx.err()).run(Flags.positiveInt(line, "workers", 500),
-                        Flags.positiveInt(line, "epochs", 10)));
+                report.put(
+                        "crowd",
+                        new WorkerCrowdBench(dir, ctx.err())
+                                .run(Flags.positiveInt(line, "workers", 500), Flags.positiveInt(line, "epochs", 10)));
                 report.put("load_average_at_end", Hosts.loadAverage());
                 return print(line, ctx, report);
             }
@@ -109,7 +143,8 @@ final class BenchCommand implements Command {
     }
 
     private static int print(CommandLine line, Context ctx, Map<String, Object> report) throws IOException {
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        String json =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         ctx.out().println(json);
         if (line.hasOption("out")) {
             Files.writeString(Path.of(line.getOptionValue("out")), json + "\n");
@@ -131,8 +166,8 @@ final class BenchCommand implements Command {
             seconds.add(Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
             shown = out.toString(StandardCharsets.UTF_8);
             if (code != 0) {
-                throw new ExitException(ExitException.FAILURE, "status failed in the benchmark work directory:\n"
-                        + shown, null);
+                throw new ExitException(
+                        ExitException.FAILURE, "status failed in the benchmark work directory:\n" + shown, null);
             }
         }
         ctx.err().printf("bench status on %d runs: %s s%n", runs, seconds);
@@ -157,9 +192,15 @@ final class BenchCommand implements Command {
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < FRESH_REPEATS; i++) {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(launcher.toString(), "status", "--workdir", ws.root().toString(),
-                    OrchestratorBench.STATUS_SWEEP).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(
+                            launcher.toString(),
+                            "status",
+                            "--workdir",
+                            ws.root().toString(),
+                            OrchestratorBench.STATUS_SWEEP)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             int code;
             try {
                 code = p.waitFor();
@@ -177,8 +218,10 @@ final class BenchCommand implements Command {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", launcher + " status --workdir DIR " + OrchestratorBench.STATUS_SWEEP);
         m.put("seconds_per_call", seconds);
-        m.put("note", "each call a new JVM opening the database file; the first after a build writes the"
-                + " launcher's AppCDS archive");
+        m.put(
+                "note",
+                "each call a new JVM opening the database file; the first after a build writes the"
+                        + " launcher's AppCDS archive");
         return m;
     }
 

@@ -45,10 +45,14 @@ final class CancelCommand implements Command {
             return 0;
         }
         for (Submission s : cancelled) {
-            ctx.out().printf("cancelled job %s (--array=%s, submitted %s)%n", s.jobId(), s.arraySpec(), s.submittedAt());
+            ctx.out()
+                    .printf("cancelled job %s (--array=%s, submitted %s)%n", s.jobId(), s.arraySpec(), s.submittedAt());
         }
-        ctx.out().printf("running workers get TERM and may checkpoint (preempted); `arraysweep status %s` shows"
-                + " where the runs stand, `arraysweep submit %s` goes on later%n", name, name);
+        ctx.out()
+                .printf(
+                        "running workers get TERM and may checkpoint (preempted); `arraysweep status %s` shows"
+                                + " where the runs stand, `arraysweep submit %s` goes on later%n",
+                        name, name);
         return 0;
     }
 }

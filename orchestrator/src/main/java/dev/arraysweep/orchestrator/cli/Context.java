@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.cli;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.journal.JournalListing;
+import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.TaskFile;
 import java.io.PrintStream;
@@ -16,8 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * What a command may touch: its output streams, environment, clock and work directory; injectable so
  * tests run commands in-process and read what they printed.
  */
-record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Workspace workspace,
-               List<Database> opened) {
+record Context(
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        Clock clock,
+        Workspace workspace,
+        List<Database> opened) {
     Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Workspace workspace) {
         this(out, err, env, clock, workspace, new ArrayList<>());
     }
@@ -56,7 +62,7 @@ record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock 
     }
 
     /** Writes the task files of every run of {@code sweep}, from which workers start (see {@link TaskFile}). */
-    void writeTaskFiles(Database db, dev.arraysweep.db.model.Sweep sweep) {
+    void writeTaskFiles(Database db, Sweep sweep) {
         TaskFile.writeAll(workspace, sweep.name(), db.runs().bySweep(sweep.id()));
     }
 

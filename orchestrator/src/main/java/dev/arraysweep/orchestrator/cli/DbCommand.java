@@ -28,8 +28,8 @@ final class DbCommand implements Command {
         int run(List<String> args, CommandLine line, Context ctx) throws Exception;
     }
 
-    private static final List<Subcommand> SUBCOMMANDS = List.of(new DbConsole(), new DbServeCommand(),
-            new DbCompactCommand());
+    private static final List<Subcommand> SUBCOMMANDS =
+            List.of(new DbConsole(), new DbServeCommand(), new DbCompactCommand());
 
     private final Map<String, Subcommand> byName = new LinkedHashMap<>();
 
@@ -44,12 +44,19 @@ final class DbCommand implements Command {
 
     @Override
     public String usage() {
-        return String.join(" | ", byName.values().stream().map(s -> s.name() + " " + s.usage()).toList());
+        return String.join(
+                " | ",
+                byName.values().stream().map(s -> s.name() + " " + s.usage()).toList());
     }
 
     @Override
     public String summary() {
-        return "database tools: " + String.join("; ", byName.values().stream().map(s -> s.name() + ": " + s.summary()).toList());
+        return "database tools: "
+                + String.join(
+                        "; ",
+                        byName.values().stream()
+                                .map(s -> s.name() + ": " + s.summary())
+                                .toList());
     }
 
     @Override
@@ -63,13 +70,14 @@ final class DbCommand implements Command {
     public int run(CommandLine line, Context ctx) throws Exception {
         List<String> args = line.getArgList();
         if (args.isEmpty()) {
-            throw ExitException.badInput("expected a subcommand: " + String.join(", ", byName.keySet())
-                    + ", e.g. arraysweep db console");
+            throw ExitException.badInput(
+                    "expected a subcommand: " + String.join(", ", byName.keySet()) + ", e.g. arraysweep db console");
         }
         Subcommand sub = byName.get(args.get(0));
         if (sub == null) {
-            throw ExitException.badInput("unknown db subcommand '" + args.get(0) + "'"
-                    + DidYouMean.hint(args.get(0), byName.keySet()) + "; subcommands: " + String.join(", ", byName.keySet()));
+            throw ExitException.badInput(
+                    "unknown db subcommand '" + args.get(0) + "'" + DidYouMean.hint(args.get(0), byName.keySet())
+                            + "; subcommands: " + String.join(", ", byName.keySet()));
         }
         for (Option given : line.getOptions()) {
             boolean global = List.of("workdir", "db", "help").contains(given.getLongOpt());

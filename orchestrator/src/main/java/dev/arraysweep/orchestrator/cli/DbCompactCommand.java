@@ -43,10 +43,17 @@ final class DbCompactCommand implements DbCommand.Subcommand {
                     + ctx.workspace().dbUrl() + "; stop the server and run it with --workdir DIR, without --db");
         }
         Compaction.Result r = Compaction.compact(ctx.workspace().root(), ctx.clock());
-        long rows = r.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
-        ctx.out().printf(Locale.ROOT, "compacted %s: %.1f MB -> %.1f MB, %d rows in %d tables, the same before and"
-                        + " after%n", ctx.workspace().root().resolve("arraysweep.mv.db"), r.bytesBefore() / 1e6,
-                r.bytesAfter() / 1e6, rows, r.rowsPerTable().size());
+        long rows =
+                r.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
+        ctx.out()
+                .printf(
+                        Locale.ROOT,
+                        "compacted %s: %.1f MB -> %.1f MB, %d rows in %d tables, the same before and" + " after%n",
+                        ctx.workspace().root().resolve("arraysweep.mv.db"),
+                        r.bytesBefore() / 1e6,
+                        r.bytesAfter() / 1e6,
+                        rows,
+                        r.rowsPerTable().size());
         ctx.out().println("the old file is kept as " + r.backup() + "; delete it once you are satisfied");
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.repo.AccessLock;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.server.WebConsole;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
@@ -32,8 +33,13 @@ final class DbConsole implements DbCommand.Subcommand {
 
     @Override
     public Options options() {
-        return new Options().addOption(Option.builder().longOpt("port").hasArg().argName("N")
-                .desc("web console port (default " + DEFAULT_PORT + ")").build());
+        return new Options()
+                .addOption(Option.builder()
+                        .longOpt("port")
+                        .hasArg()
+                        .argName("N")
+                        .desc("web console port (default " + DEFAULT_PORT + ")")
+                        .build());
     }
 
     @Override
@@ -47,31 +53,42 @@ final class DbConsole implements DbCommand.Subcommand {
         }
         // the console opens the file in this process: other commands wait for it until Ctrl-C
         AccessLock lock = ctx.workspace().embedded()
-                ? AccessLock.hold(Workspace.databaseFile(ctx.workspace().root()), "arraysweep db console") : null;
+                ? AccessLock.hold(Workspace.databaseFile(ctx.workspace().root()), "arraysweep db console")
+                : null;
         WebConsole console;
         try {
             console = WebConsole.start(port);
-        } catch (java.sql.SQLException e) {
-            throw ExitException.failure("cannot start the H2 console on port " + port + ": " + e.getMessage()
-                    + "\n(is another console running? choose another port with --port N)", e);
+        } catch (SQLException e) {
+            throw ExitException.failure(
+                    "cannot start the H2 console on port " + port + ": " + e.getMessage()
+                            + "\n(is another console running? choose another port with --port N)",
+                    e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(console::close, "h2-console-stop"));
         if (lock != null) {
-            ctx.out().println("note: other arraysweep commands on this work directory wait while the console runs;"
-                    + " for both at once, use `arraysweep db serve` and log in with the URL it prints");
+            ctx.out()
+                    .println("note: other arraysweep commands on this work directory wait while the console runs;"
+                            + " for both at once, use `arraysweep db serve` and log in with the URL it prints");
         }
         ctx.out().println("H2 console: " + console.url() + "   (this machine only; Ctrl-C stops it)");
         ctx.out().println("Log in with");
         // embedded: the settings this process opens it with, so the console's login never compacts it on close
-        ctx.out().println("  JDBC URL:  " + (lock != null ? Database.keepOpenInProcess(ctx.workspace().dbUrl())
-                : ctx.workspace().dbUrl()));
+        ctx.out()
+                .println("  JDBC URL:  "
+                        + (lock != null
+                                ? Database.keepOpenInProcess(ctx.workspace().dbUrl())
+                                : ctx.workspace().dbUrl()));
         ctx.out().println("  User Name: " + ctx.env().getOrDefault("ARRAYSWEEP_DB_USER", "sa"));
-        ctx.out().println("  Password:  " + (ctx.env().containsKey("ARRAYSWEEP_DB_PASSWORD_FILE")
-                ? "the one in $ARRAYSWEEP_DB_PASSWORD_FILE" : "(empty)"));
+        ctx.out()
+                .println("  Password:  "
+                        + (ctx.env().containsKey("ARRAYSWEEP_DB_PASSWORD_FILE")
+                                ? "the one in $ARRAYSWEEP_DB_PASSWORD_FILE"
+                                : "(empty)"));
         ctx.out().println("Views: runs, run_results, final_metrics, curves, twins");
         if (!console.loopbackOnly()) {
-            ctx.out().println("note: H2 was loaded before the console, so it listens on every interface;"
-                    + " it still refuses connections from other machines");
+            ctx.out()
+                    .println("note: H2 was loaded before the console, so it listens on every interface;"
+                            + " it still refuses connections from other machines");
         }
         ctx.out().flush();
         new CountDownLatch(1).await();

@@ -36,14 +36,26 @@ final class DbServeCommand implements DbCommand.Subcommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
-                        .desc("TCP port (default " + DEFAULT_PORT + ")").build())
-                .addOption(Option.builder().longOpt("bind").hasArg().argName("ADDR")
+                .addOption(Option.builder()
+                        .longOpt("port")
+                        .hasArg()
+                        .argName("N")
+                        .desc("TCP port (default " + DEFAULT_PORT + ")")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("bind")
+                        .hasArg()
+                        .argName("ADDR")
                         .desc("address to listen on (default localhost: this machine only); an interface's address"
-                                + " or host name, or 0.0.0.0, lets compute nodes in (needs --password-file)").build())
-                .addOption(Option.builder().longOpt("password-file").hasArg().argName("F")
+                                + " or host name, or 0.0.0.0, lets compute nodes in (needs --password-file)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("password-file")
+                        .hasArg()
+                        .argName("F")
                         .desc("file whose first line is the database password; workers read the same file"
-                                + " through ARRAYSWEEP_DB_PASSWORD_FILE").build());
+                                + " through ARRAYSWEEP_DB_PASSWORD_FILE")
+                        .build());
     }
 
     @Override
@@ -59,20 +71,26 @@ final class DbServeCommand implements DbCommand.Subcommand {
         String bind = line.getOptionValue("bind", "localhost");
         String passwordFile = line.getOptionValue("password-file");
         String password = passwordFile == null ? "" : DbPassword.read(Path.of(passwordFile));
-        try (DbServer server = DbServer.start(ctx.workspace().root(), port, bind, password,
-                passwordFile == null ? null : Path.of(passwordFile))) {
+        try (DbServer server = DbServer.start(
+                ctx.workspace().root(), port, bind, password, passwordFile == null ? null : Path.of(passwordFile))) {
             CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "arraysweep-db-serve-stop");
+            Thread hook = new Thread(
+                    () -> {
+                        server.close();
+                        stopped.countDown();
+                    },
+                    "arraysweep-db-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             server.notes().forEach(n -> ctx.out().println("note: " + n));
             ctx.out().println("serving " + ctx.workspace().root() + " on port " + server.port() + "; workers use");
             ctx.out().println("  " + server.url());
-            ctx.out().println("set it as slurm.db_url in the sweep (or ARRAYSWEEP_DB / --db for arraysweep commands)"
-                    + (passwordFile == null ? "" : ", with ARRAYSWEEP_DB_PASSWORD_FILE=" + Path.of(passwordFile)
-                    .toAbsolutePath()) + "; stop with Ctrl-C");
+            ctx.out()
+                    .println("set it as slurm.db_url in the sweep (or ARRAYSWEEP_DB / --db for arraysweep commands)"
+                            + (passwordFile == null
+                                    ? ""
+                                    : ", with ARRAYSWEEP_DB_PASSWORD_FILE="
+                                            + Path.of(passwordFile).toAbsolutePath())
+                            + "; stop with Ctrl-C");
             ctx.out().flush();
             try {
                 stopped.await();

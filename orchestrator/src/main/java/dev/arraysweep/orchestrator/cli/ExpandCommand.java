@@ -46,10 +46,15 @@ final class ExpandCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options().addOption(Option.builder().longOpt("dry-run")
-                .desc("print the count and the runs without writing anything").build())
-                .addOption(Option.builder().longOpt("all").desc("with --dry-run: print every run, not the first "
-                        + DRY_RUN_ROWS).build());
+        return new Options()
+                .addOption(Option.builder()
+                        .longOpt("dry-run")
+                        .desc("print the count and the runs without writing anything")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("all")
+                        .desc("with --dry-run: print every run, not the first " + DRY_RUN_ROWS)
+                        .build());
     }
 
     @Override
@@ -67,11 +72,14 @@ final class ExpandCommand implements Command {
         Expansion expansion = Expander.expand(spec);
         double ms = (System.nanoTime() - start) / 1e6;
         expansion.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        String counts = String.format("%d runs (%d combinations, %d excluded, %d merged as equivalent)",
+        String counts = String.format(
+                "%d runs (%d combinations, %d excluded, %d merged as equivalent)",
                 expansion.runs().size(), expansion.combinations(), expansion.excluded(), expansion.merged());
         if (line.hasOption("dry-run")) {
             ctx.out().println("sweep " + spec.name() + ": " + counts + "; nothing written (dry run)");
-            ctx.out().print(preview(expansion.runs(), line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS).toText());
+            ctx.out()
+                    .print(preview(expansion.runs(), line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS)
+                            .toText());
             return 0;
         }
         Database db = ctx.openDatabase();
@@ -81,11 +89,14 @@ final class ExpandCommand implements Command {
         if (!r.changed()) {
             ctx.out().println("unchanged: the database already holds exactly these runs");
         } else {
-            ctx.out().printf("%s: %d new runs, %d kept at their indices, %d retired, %d revived%n",
-                    r.created() ? "stored" : "updated", r.added(), r.kept(), r.retired(), r.revived());
+            ctx.out()
+                    .printf(
+                            "%s: %d new runs, %d kept at their indices, %d retired, %d revived%n",
+                            r.created() ? "stored" : "updated", r.added(), r.kept(), r.retired(), r.revived());
         }
-        ctx.out().println("next: arraysweep run-local " + spec.name() + " --parallel 2   (or: arraysweep submit "
-                + spec.name() + ")");
+        ctx.out()
+                .println("next: arraysweep run-local " + spec.name() + " --parallel 2   (or: arraysweep submit "
+                        + spec.name() + ")");
         return 0;
     }
 
@@ -95,12 +106,14 @@ final class ExpandCommand implements Command {
         if (!runs.isEmpty()) {
             for (String key : runs.get(0).params().asMap().keySet()) {
                 Object first = runs.get(0).params().asMap().get(key);
-                if (runs.stream().anyMatch(r -> !Objects.equals(r.params().asMap().get(key), first))) {
+                if (runs.stream()
+                        .anyMatch(r -> !Objects.equals(r.params().asMap().get(key), first))) {
                     varying.add(key);
                 }
             }
             runs.forEach(r -> r.params().asMap().keySet().stream()
-                    .filter(k -> !runs.get(0).params().has(k)).forEach(varying::add));
+                    .filter(k -> !runs.get(0).params().has(k))
+                    .forEach(varying::add));
         }
         List<String> cols = new ArrayList<>(List.of("#", "hash"));
         cols.addAll(varying);

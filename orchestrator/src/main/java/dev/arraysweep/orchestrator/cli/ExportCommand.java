@@ -27,14 +27,20 @@ final class ExportCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options().addOption(Option.builder().longOpt("csv").hasArg().argName("DIR")
-                .desc("directory for the CSV files (created if needed; files of the same name are replaced)").build());
+        return new Options()
+                .addOption(Option.builder()
+                        .longOpt("csv")
+                        .hasArg()
+                        .argName("DIR")
+                        .desc("directory for the CSV files (created if needed; files of the same name are replaced)")
+                        .build());
     }
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
         if (line.getArgList().size() != 1 || !line.hasOption("csv")) {
-            throw ExitException.badInput("expected one sweep name and --csv DIR, e.g. arraysweep export demo --csv results/");
+            throw ExitException.badInput(
+                    "expected one sweep name and --csv DIR, e.g. arraysweep export demo --csv results/");
         }
         String name = line.getArgList().get(0);
         Path dir = Path.of(line.getOptionValue("csv"));

@@ -5,12 +5,12 @@ import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.params.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 
 /** Parsing helpers for flag values shared by several commands, with messages that say how to fix them. */
 final class Flags {
-    private Flags() {
-    }
+    private Flags() {}
 
     static int positiveInt(CommandLine line, String flag, int fallback) {
         return FlagValues.positiveInt(flag, line.getOptionValue(flag), fallback);
@@ -18,7 +18,7 @@ final class Flags {
 
     /** {@return the value of {@code flag}, lower-cased, one of {@code allowed}; {@code fallback} when absent} */
     static String choice(CommandLine line, String flag, List<String> allowed, String fallback) {
-        String v = line.getOptionValue(flag, fallback).strip().toLowerCase(java.util.Locale.ROOT);
+        String v = line.getOptionValue(flag, fallback).strip().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
             throw ExitException.badInput("--" + flag + " must be one of " + String.join(", ", allowed) + ", not '" + v
                     + "'" + DidYouMean.hint(v, allowed));
@@ -34,8 +34,8 @@ final class Flags {
     static String sweepName(CommandLine line, String example) {
         List<String> args = line.getArgList();
         if (args.size() != 1) {
-            throw ExitException.badInput("expected one sweep name, e.g. " + example + "; got " + args.size()
-                    + " arguments");
+            throw ExitException.badInput(
+                    "expected one sweep name, e.g. " + example + "; got " + args.size() + " arguments");
         }
         return args.get(0);
     }
@@ -64,8 +64,8 @@ final class Flags {
                     out.add(a);
                 }
             } catch (NumberFormatException e) {
-                throw ExitException.badInput("bad index list '" + spec + "' at '" + p
-                        + "': expected indices and ranges like 0-3,7");
+                throw ExitException.badInput(
+                        "bad index list '" + spec + "' at '" + p + "': expected indices and ranges like 0-3,7");
             }
         }
         return out;

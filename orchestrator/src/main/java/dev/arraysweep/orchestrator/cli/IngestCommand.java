@@ -28,10 +28,16 @@ final class IngestCommand implements Command {
 
     @Override
     public int run(CommandLine line, Context ctx) {
-        JournalIngest.Result r = new JournalIngest(ctx.openDatabase()).ingestAll(ctx.workspace().root().resolve("runs"));
-        ctx.out().printf("ingested %d events (%d metric rows, %d state changes) from %d journals%s%n", r.events(),
-                r.metricRows(), r.stateChanges(), r.files(),
-                r.badLines() > 0 ? "; " + r.badLines() + " unreadable lines skipped" : "");
+        JournalIngest.Result r = new JournalIngest(ctx.openDatabase())
+                .ingestAll(ctx.workspace().root().resolve("runs"));
+        ctx.out()
+                .printf(
+                        "ingested %d events (%d metric rows, %d state changes) from %d journals%s%n",
+                        r.events(),
+                        r.metricRows(),
+                        r.stateChanges(),
+                        r.files(),
+                        r.badLines() > 0 ? "; " + r.badLines() + " unreadable lines skipped" : "");
         return 0;
     }
 }

@@ -96,10 +96,18 @@ public final class Main {
     private static Options withGlobal(Options own) {
         Options o = new Options();
         own.getOptions().forEach(o::addOption);
-        o.addOption(Option.builder().longOpt("workdir").hasArg().argName("DIR")
-                .desc("work directory (default $ARRAYSWEEP_WORKDIR or ./" + Workspace.DEFAULT_WORKDIR + ")").build());
-        o.addOption(Option.builder().longOpt("db").hasArg().argName("JDBC_URL")
-                .desc("results database (default $ARRAYSWEEP_DB or the H2 file in the work directory)").build());
+        o.addOption(Option.builder()
+                .longOpt("workdir")
+                .hasArg()
+                .argName("DIR")
+                .desc("work directory (default $ARRAYSWEEP_WORKDIR or ./" + Workspace.DEFAULT_WORKDIR + ")")
+                .build());
+        o.addOption(Option.builder()
+                .longOpt("db")
+                .hasArg()
+                .argName("JDBC_URL")
+                .desc("results database (default $ARRAYSWEEP_DB or the H2 file in the work directory)")
+                .build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
         return o;
     }
@@ -114,8 +122,17 @@ public final class Main {
 
     private void printHelp(Command c) {
         PrintWriter pw = new PrintWriter(out, true);
-        new HelpFormatter().printHelp(pw, 100, "arraysweep " + c.name() + " " + c.usage(), c.summary(),
-                withGlobal(c.options()), 2, 2, "", false);
+        new HelpFormatter()
+                .printHelp(
+                        pw,
+                        100,
+                        "arraysweep " + c.name() + " " + c.usage(),
+                        c.summary(),
+                        withGlobal(c.options()),
+                        2,
+                        2,
+                        "",
+                        false);
         pw.flush();
     }
 

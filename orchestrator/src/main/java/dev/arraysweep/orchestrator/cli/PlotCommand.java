@@ -33,25 +33,35 @@ final class PlotCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("where the PNG files go (default WORKDIR/runs/SWEEP/plots)").build())
-                .addOption(Option.builder().longOpt("band").hasArg().argName("KIND")
-                        .desc("band around the mean over seeds: minmax (default) or std (±1 standard deviation)").build());
+                .addOption(Option.builder()
+                        .longOpt("out")
+                        .hasArg()
+                        .argName("DIR")
+                        .desc("where the PNG files go (default WORKDIR/runs/SWEEP/plots)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("band")
+                        .hasArg()
+                        .argName("KIND")
+                        .desc("band around the mean over seeds: minmax (default) or std (±1 standard deviation)")
+                        .build());
     }
 
     @Override
     public int run(CommandLine line, Context ctx) throws Exception {
         String name = Flags.sweepName(line, "arraysweep plot demo --out plots/");
-        Band band = "std".equals(Flags.choice(line, "band", List.of("minmax", "std"), "minmax"))
-                ? Band.STD : Band.MIN_MAX;
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
+        Band band =
+                "std".equals(Flags.choice(line, "band", List.of("minmax", "std"), "minmax")) ? Band.STD : Band.MIN_MAX;
+        Path out = line.hasOption("out")
+                ? Path.of(line.getOptionValue("out"))
                 : ctx.workspace().sweepDir(name).resolve("plots");
         Database db = ctx.openForResults(false);
         db.sweeps().require(name);
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
-            ctx.out().println("sweep '" + name + "' has no metrics yet; nothing to plot (arraysweep status " + name
-                    + " shows progress)");
+            ctx.out()
+                    .println("sweep '" + name + "' has no metrics yet; nothing to plot (arraysweep status " + name
+                            + " shows progress)");
             return 0;
         }
         if (System.getProperty("java.awt.headless") == null) {
@@ -62,8 +72,12 @@ final class PlotCommand implements Command {
         for (Plots.Planned f : figures) {
             ctx.out().println(f.file() + "  (" + f.group().label() + ")");
         }
-        ctx.out().printf("%d figures for %d groups in %s%n", figures.size(),
-                figures.stream().map(Plots.Planned::group).distinct().count(), out.toAbsolutePath());
+        ctx.out()
+                .printf(
+                        "%d figures for %d groups in %s%n",
+                        figures.size(),
+                        figures.stream().map(Plots.Planned::group).distinct().count(),
+                        out.toAbsolutePath());
         return 0;
     }
 }

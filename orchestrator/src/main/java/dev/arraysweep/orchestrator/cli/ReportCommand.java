@@ -39,12 +39,24 @@ final class ReportCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("at").hasArg().argName("WHEN")
-                        .desc("final (default): each run's last epoch; best: its epoch of best test accuracy").build())
-                .addOption(Option.builder().longOpt("epoch").hasArg().argName("N")
-                        .desc("look at epoch N (epochs are numbered from 0, as in the epoch column)").build())
-                .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                        .desc("markdown (default), csv (one line per group, setting and figure) or json").build());
+                .addOption(Option.builder()
+                        .longOpt("at")
+                        .hasArg()
+                        .argName("WHEN")
+                        .desc("final (default): each run's last epoch; best: its epoch of best test accuracy")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("epoch")
+                        .hasArg()
+                        .argName("N")
+                        .desc("look at epoch N (epochs are numbered from 0, as in the epoch column)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("format")
+                        .hasArg()
+                        .argName("FORMAT")
+                        .desc("markdown (default), csv (one line per group, setting and figure) or json")
+                        .build());
     }
 
     @Override
@@ -57,17 +69,21 @@ final class ReportCommand implements Command {
         SweepResults results = SweepResults.load(db, name);
         if (results.runs().stream().allMatch(r -> r.test().isEmpty())) {
             // not an error: a report asked for while the first epochs train (e.g. in a watch loop)
-            ctx.out().println("sweep '" + name + "' has no metrics yet (" + results.runs().size() + " runs); they"
-                    + " appear as its runs finish epochs (arraysweep status " + name + " shows progress)");
+            ctx.out()
+                    .println("sweep '" + name + "' has no metrics yet ("
+                            + results.runs().size() + " runs); they"
+                            + " appear as its runs finish epochs (arraysweep status " + name + " shows progress)");
             return 0;
         }
         requireFigures(results, at, name);
         Report report = Report.build(results, at);
-        ctx.out().print(switch (format) {
-            case "csv" -> ReportData.csv(report);
-            case "json" -> ReportData.json(report);
-            default -> MarkdownReport.render(report);
-        });
+        ctx.out()
+                .print(
+                        switch (format) {
+                            case "csv" -> ReportData.csv(report);
+                            case "json" -> ReportData.json(report);
+                            default -> MarkdownReport.render(report);
+                        });
         return 0;
     }
 
@@ -77,15 +93,19 @@ final class ReportCommand implements Command {
             if (when != null) {
                 throw ExitException.badInput("give either --at or --epoch, not both");
             }
-            return At.epoch(FlagValues.atLeast(0, "epoch", line.getOptionValue("epoch").strip(),
-                    "an epoch number >= 0 (the first epoch is 0)"));
+            return At.epoch(FlagValues.atLeast(
+                    0, "epoch", line.getOptionValue("epoch").strip(), "an epoch number >= 0 (the first epoch is 0)"));
         }
         return "best".equals(Flags.choice(line, "at", List.of("final", "best"), "final")) ? At.BEST : At.FINAL;
     }
 
     private static void requireFigures(SweepResults results, At at, String name) {
         if (results.runs().stream().allMatch(r -> at.pick(r).isEmpty())) {
-            int last = results.runs().stream().flatMap(r -> r.test().stream()).mapToInt(EpochRow::epoch).max().orElse(-1);
+            int last = results.runs().stream()
+                    .flatMap(r -> r.test().stream())
+                    .mapToInt(EpochRow::epoch)
+                    .max()
+                    .orElse(-1);
             throw ExitException.badInput("no run of sweep '" + name + "' has test figures at " + at.describe()
                     + "; the latest epoch recorded is " + last + " (epochs are numbered from 0)");
         }

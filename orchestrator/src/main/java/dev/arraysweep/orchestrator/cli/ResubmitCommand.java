@@ -5,6 +5,7 @@ import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.params.DidYouMean;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -36,9 +37,13 @@ final class ResubmitCommand implements Command {
     @Override
     public Options options() {
         return SubmitFlow.commonOptions()
-                .addOption(Option.builder().longOpt("states").hasArg().argName("LIST")
+                .addOption(Option.builder()
+                        .longOpt("states")
+                        .hasArg()
+                        .argName("LIST")
                         .desc("run states to resubmit, from pending, failed, lost, preempted"
-                                + " (default failed,lost,preempted)").build());
+                                + " (default failed,lost,preempted)")
+                        .build());
     }
 
     @Override
@@ -46,18 +51,19 @@ final class ResubmitCommand implements Command {
         if (line.hasOption("states") && line.hasOption("indices")) {
             throw ExitException.badInput("give --states or --indices, not both");
         }
-        Set<RunState> states = line.hasOption("states") ? states(line.getOptionValue("states"))
+        Set<RunState> states = line.hasOption("states")
+                ? states(line.getOptionValue("states"))
                 : EnumSet.of(RunState.FAILED, RunState.LOST, RunState.PREEMPTED);
         String name = line.getArgList().isEmpty() ? "SWEEP" : line.getArgList().get(0);
-        return SubmitFlow.run(line, ctx, "resubmit", states,
-                "`arraysweep status " + name + "` shows where the sweep stands");
+        return SubmitFlow.run(
+                line, ctx, "resubmit", states, "`arraysweep status " + name + "` shows where the sweep stands");
     }
 
     static Set<RunState> states(String list) {
         Set<RunState> states = EnumSet.noneOf(RunState.class);
         List<String> allowed = ALLOWED.stream().map(RunState::dbName).toList();
         for (String part : list.split(",")) {
-            String s = part.strip().toLowerCase(java.util.Locale.ROOT);
+            String s = part.strip().toLowerCase(Locale.ROOT);
             if (!allowed.contains(s)) {
                 throw ExitException.badInput("--states: '" + s + "' is not a state runs can be resubmitted from"
                         + DidYouMean.hint(s, allowed) + "; use some of " + String.join(", ", allowed));

@@ -33,11 +33,22 @@ final class RunLocalCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("parallel").hasArg().argName("N")
-                        .desc("worker processes at once (default 1)").build())
-                .addOption(Option.builder().longOpt("retry").desc("also rerun failed runs").build())
-                .addOption(Option.builder().longOpt("indices").hasArg().argName("LIST")
-                        .desc("only these array indices, e.g. 0-3,7").build());
+                .addOption(Option.builder()
+                        .longOpt("parallel")
+                        .hasArg()
+                        .argName("N")
+                        .desc("worker processes at once (default 1)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("retry")
+                        .desc("also rerun failed runs")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("indices")
+                        .hasArg()
+                        .argName("LIST")
+                        .desc("only these array indices, e.g. 0-3,7")
+                        .build());
     }
 
     @Override
@@ -54,9 +65,10 @@ final class RunLocalCommand implements Command {
             todo.retainAll(only);
         }
         if (todo.isEmpty()) {
-            throw ExitException.wrongState("nothing to run in sweep '" + name + "': no run is pending, preempted or lost"
-                    + (line.hasOption("retry") ? " or failed" : " (failed runs rerun with --retry)")
-                    + "; `arraysweep status " + name + "` shows where it stands");
+            throw ExitException.wrongState(
+                    "nothing to run in sweep '" + name + "': no run is pending, preempted or lost"
+                            + (line.hasOption("retry") ? " or failed" : " (failed runs rerun with --retry)")
+                            + "; `arraysweep status " + name + "` shows where it stands");
         }
         ctx.writeTaskFiles(db, sweep);
         ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
@@ -65,18 +77,33 @@ final class RunLocalCommand implements Command {
         ctx.closeDatabases();
         Map<Integer, Integer> exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
         try {
-            new JournalIngest(ctx.openDatabase()).ingestAll(ctx.workspace().root().resolve("runs"));
+            new JournalIngest(ctx.openDatabase())
+                    .ingestAll(ctx.workspace().root().resolve("runs"));
         } catch (RuntimeException e) {
-            ctx.err().println("warning: could not load the workers' journals into the database now ("
-                    + Database.connectionLost(e).orElse(e.getMessage()) + "); `arraysweep status` or `ingest` will");
+            ctx.err()
+                    .println("warning: could not load the workers' journals into the database now ("
+                            + Database.connectionLost(e).orElse(e.getMessage())
+                            + "); `arraysweep status` or `ingest` will");
         }
-        long refused = exits.values().stream().filter(c -> c == ExitException.WRONG_STATE).count();
-        long failed = exits.values().stream().filter(c -> c != 0 && c != ExitException.WRONG_STATE).count();
-        ctx.out().printf("%d of %d runs finished ok%s%s%n", exits.size() - failed - refused, exits.size(),
-                refused > 0 ? "; " + refused + " not started (another worker had them, or they were done: see their"
-                        + " logs)" : "",
-                failed > 0 ? "; " + failed + " failed (arraysweep sql \"SELECT array_index, error_text FROM run"
-                        + " WHERE state = 'failed'\")" : "");
+        long refused = exits.values().stream()
+                .filter(c -> c == ExitException.WRONG_STATE)
+                .count();
+        long failed = exits.values().stream()
+                .filter(c -> c != 0 && c != ExitException.WRONG_STATE)
+                .count();
+        ctx.out()
+                .printf(
+                        "%d of %d runs finished ok%s%s%n",
+                        exits.size() - failed - refused,
+                        exits.size(),
+                        refused > 0
+                                ? "; " + refused + " not started (another worker had them, or they were done: see their"
+                                        + " logs)"
+                                : "",
+                        failed > 0
+                                ? "; " + failed + " failed (arraysweep sql \"SELECT array_index, error_text FROM run"
+                                        + " WHERE state = 'failed'\")"
+                                : "");
         return failed > 0 ? ExitException.FAILURE : 0;
     }
 }

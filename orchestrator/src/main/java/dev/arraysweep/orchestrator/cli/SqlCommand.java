@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.h2.api.ErrorCode;
 
 /**
  * {@code arraysweep sql "SELECT ..."}: runs one statement and prints its result as a table, CSV or JSON.
@@ -36,9 +37,14 @@ final class SqlCommand implements Command {
         return new Options()
                 .addOption(Option.builder().longOpt("csv").desc("print CSV").build())
                 .addOption(Option.builder().longOpt("json").desc("print JSON").build())
-                .addOption(Option.builder().longOpt("write").desc("allow statements that change data").build())
-                .addOption(Option.builder().longOpt("as-is").desc("do not load the workers' journals first: the"
-                        + " database as it is").build());
+                .addOption(Option.builder()
+                        .longOpt("write")
+                        .desc("allow statements that change data")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("as-is")
+                        .desc("do not load the workers' journals first: the" + " database as it is")
+                        .build());
     }
 
     @Override
@@ -58,7 +64,8 @@ final class SqlCommand implements Command {
             try (var st = c.createStatement()) {
                 if (write) {
                     boolean isQuery = st.execute(sql);
-                    Table t = isQuery ? read(st.getResultSet())
+                    Table t = isQuery
+                            ? read(st.getResultSet())
                             : new Table(List.of("updated"), List.of(List.of((Object) st.getUpdateCount())));
                     c.commit();
                     return t;
@@ -75,7 +82,8 @@ final class SqlCommand implements Command {
                 c.setAutoCommit(true); // JDBI refuses to close a handle whose connection is still in a transaction
             }
         });
-        String format = line.hasOption("json") ? table.toJson() : line.hasOption("csv") ? table.toCsv() : table.toText();
+        String format =
+                line.hasOption("json") ? table.toJson() : line.hasOption("csv") ? table.toCsv() : table.toText();
         ctx.out().print(format);
         return 0;
     }
@@ -84,7 +92,7 @@ final class SqlCommand implements Command {
         String msg = e.getMessage();
         int cut = msg.indexOf("; SQL statement:");
         String shortMsg = cut > 0 ? msg.substring(0, cut) : msg;
-        if (!write && e.getErrorCode() == org.h2.api.ErrorCode.METHOD_ONLY_ALLOWED_FOR_QUERY) {
+        if (!write && e.getErrorCode() == ErrorCode.METHOD_ONLY_ALLOWED_FOR_QUERY) {
             return ExitException.badInput("the database is opened read-only and this statement is not a query;"
                     + " pass --write to change data");
         }

@@ -59,12 +59,35 @@ final class StatusCommand implements Command {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (SweepProgress p : all) {
-            rows.add(List.of(p.sweep(), p.count(RunState.DONE), p.count(RunState.RUNNING), p.count(RunState.PENDING),
-                    p.count(RunState.FAILED), p.count(RunState.PREEMPTED), p.count(RunState.LOST),
-                    p.count(RunState.RETIRED), p.epochsDone() + "/" + p.epochsTotal(), p.bar(20), p.etaText()));
+            rows.add(List.of(
+                    p.sweep(),
+                    p.count(RunState.DONE),
+                    p.count(RunState.RUNNING),
+                    p.count(RunState.PENDING),
+                    p.count(RunState.FAILED),
+                    p.count(RunState.PREEMPTED),
+                    p.count(RunState.LOST),
+                    p.count(RunState.RETIRED),
+                    p.epochsDone() + "/" + p.epochsTotal(),
+                    p.bar(20),
+                    p.etaText()));
         }
-        ctx.out().print(new Table(List.of("sweep", "done", "running", "pending", "failed", "preempted", "lost",
-                "retired", "epochs", "progress", "eta"), rows).toText());
+        ctx.out()
+                .print(new Table(
+                                List.of(
+                                        "sweep",
+                                        "done",
+                                        "running",
+                                        "pending",
+                                        "failed",
+                                        "preempted",
+                                        "lost",
+                                        "retired",
+                                        "epochs",
+                                        "progress",
+                                        "eta"),
+                                rows)
+                        .toText());
         return 0;
     }
 
@@ -79,13 +102,16 @@ final class StatusCommand implements Command {
         }
         Long sweepId = sweep == null ? null : sweep.id();
         try {
-            List<Reconciler.LostRun> lost = new Reconciler(db, slurm, ctx.clock(),
-                    TaskEnvironment.staleAfter(ctx.env())).markLost(sweepId);
-            Map<Long, String> names = lost.isEmpty() ? Map.of()
+            List<Reconciler.LostRun> lost =
+                    new Reconciler(db, slurm, ctx.clock(), TaskEnvironment.staleAfter(ctx.env())).markLost(sweepId);
+            Map<Long, String> names = lost.isEmpty()
+                    ? Map.of()
                     : db.sweeps().list().stream().collect(Collectors.toMap(Sweep::id, Sweep::name));
             for (Reconciler.LostRun l : lost) {
-                ctx.out().printf("marked run %d of %s lost: %s%n", l.run().arrayIndex(), names.get(l.run().sweepId()),
-                        l.why());
+                ctx.out()
+                        .printf(
+                                "marked run %d of %s lost: %s%n",
+                                l.run().arrayIndex(), names.get(l.run().sweepId()), l.why());
             }
         } catch (ExitException e) {
             ctx.err().println("warning: could not check runs against Slurm: " + e.getMessage());

@@ -28,7 +28,10 @@ final class SubmitCommand implements Command {
     @Override
     public Options options() {
         return SubmitFlow.commonOptions()
-                .addOption(Option.builder().longOpt("retry").desc("also submit failed runs").build());
+                .addOption(Option.builder()
+                        .longOpt("retry")
+                        .desc("also submit failed runs")
+                        .build());
     }
 
     @Override

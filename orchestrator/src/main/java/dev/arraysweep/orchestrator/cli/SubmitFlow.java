@@ -28,18 +28,27 @@ import org.apache.commons.cli.Options;
  * arrays in Slurm's queue (ingest journals, mark lost runs, choose, plan, print or submit and record).
  */
 final class SubmitFlow {
-    private SubmitFlow() {
-    }
+    private SubmitFlow() {}
 
     /** {@return the flags of both commands} */
     static Options commonOptions() {
         return new Options()
-                .addOption(Option.builder().longOpt("dry-run")
-                        .desc("print the batch script(s) that would be submitted; write and submit nothing").build())
-                .addOption(Option.builder().longOpt("indices").hasArg().argName("LIST")
-                        .desc("exactly these array indices, e.g. 0-3,7 (each must need running)").build())
-                .addOption(Option.builder().longOpt("max-array-tasks").hasArg().argName("N")
-                        .desc("at most N tasks per array, for clusters that limit them (default: no limit)").build());
+                .addOption(Option.builder()
+                        .longOpt("dry-run")
+                        .desc("print the batch script(s) that would be submitted; write and submit nothing")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("indices")
+                        .hasArg()
+                        .argName("LIST")
+                        .desc("exactly these array indices, e.g. 0-3,7 (each must need running)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("max-array-tasks")
+                        .hasArg()
+                        .argName("N")
+                        .desc("at most N tasks per array, for clusters that limit them (default: no limit)")
+                        .build());
     }
 
     /** Runs the flow for {@code states} (ignored when {@code --indices} is given); returns the exit status. */
@@ -61,15 +70,18 @@ final class SubmitFlow {
         Sweep sweep = db.sweeps().require(name);
         if (!dryRun) {
             ctx.writeTaskFiles(db, sweep);
-            new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id())
-                    .forEach(l -> ctx.out().printf("marked run %d lost: %s%n", l.run().arrayIndex(), l.why()));
+            new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id()).forEach(l -> ctx.out()
+                    .printf("marked run %d lost: %s%n", l.run().arrayIndex(), l.why()));
         }
         String worker = SbatchScript.commandLine(WorkerLauncher.command(ctx.env(), List.of("run", "--sweep", name)));
         SweepSubmitter submitter = new SweepSubmitter(db, slurm, ctx.clock(), stale);
-        SweepSubmitter.Plan plan = submitter.plan(sweep, SweepStore.slurmSettings(sweep.slurmJson()), ctx.workspace(),
+        SweepSubmitter.Plan plan = submitter.plan(
+                sweep,
+                SweepStore.slurmSettings(sweep.slurmJson()),
+                ctx.workspace(),
                 new SweepSubmitter.Request(states, indices, verb, hint, maxArrayTasks, worker));
-        String what = plan.selection().summary() + " of " + name + " in " + plan.arrays().size() + " array"
-                + (plan.arrays().size() == 1 ? "" : "s");
+        String what = plan.selection().summary() + " of " + name + " in "
+                + plan.arrays().size() + " array" + (plan.arrays().size() == 1 ? "" : "s");
         if (dryRun) {
             printDryRun(ctx, plan, what);
             return 0;
@@ -77,36 +89,48 @@ final class SubmitFlow {
         ctx.out().println(verb + "ting " + what);
         List<SubmittedArray> submitted = submitter.submit(plan);
         for (SubmittedArray a : submitted) {
-            ctx.out().printf("  job %s: --array=%s (runs %s), script %s%n", a.jobId(),
-                    SweepSubmitter.arraySpec(plan, a.array()), runs(a.array()), a.script());
+            ctx.out()
+                    .printf(
+                            "  job %s: --array=%s (runs %s), script %s%n",
+                            a.jobId(), SweepSubmitter.arraySpec(plan, a.array()), runs(a.array()), a.script());
         }
         String url = plan.arrays().get(0).workspace().dbUrl();
         ctx.out().println("workers write to " + url);
         if (!Database.isServerUrl(url)) {
-            ctx.out().println("  (workers write only their journals under " + ctx.workspace().root().resolve("runs")
-                    + "; `status`, `report` and `ingest` load them: no database server is needed)");
+            ctx.out()
+                    .println("  (workers write only their journals under "
+                            + ctx.workspace().root().resolve("runs")
+                            + "; `status`, `report` and `ingest` load them: no database server is needed)");
         }
-        ctx.out().printf("follow with `arraysweep status %s`; task logs: %s/%s_TASK.out%n", name,
-                ctx.workspace().logDir(name), submitted.get(0).jobId());
+        ctx.out()
+                .printf(
+                        "follow with `arraysweep status %s`; task logs: %s/%s_TASK.out%n",
+                        name, ctx.workspace().logDir(name), submitted.get(0).jobId());
         return 0;
     }
 
     private static void printDryRun(Context ctx, SweepSubmitter.Plan plan, String what) {
         ctx.out().println("dry run: would submit " + what + "; nothing written, nothing submitted");
         if (!plan.slurmKnown()) {
-            ctx.out().println("(Slurm is not installed here: the arrays are planned for the default MaxArraySize 1001,"
-                    + " and Slurm's queue was not checked)");
+            ctx.out()
+                    .println("(Slurm is not installed here: the arrays are planned for the default MaxArraySize 1001,"
+                            + " and Slurm's queue was not checked)");
         }
         int n = plan.firstScript();
         for (SbatchSpec spec : plan.arrays()) {
             Path script = ctx.workspace().submitScript(spec.sweep(), n++);
-            ctx.out().printf("%n===== %s: --array=%s (runs %s) =====%n", script,
-                    SweepSubmitter.arraySpec(plan, spec.array()), runs(spec.array()));
+            ctx.out()
+                    .printf(
+                            "%n===== %s: --array=%s (runs %s) =====%n",
+                            script, SweepSubmitter.arraySpec(plan, spec.array()), runs(spec.array()));
             ctx.out().print(SbatchScript.render(spec));
         }
     }
 
     private static String runs(ArrayChunk array) {
-        return array.runs().stream().map(r -> r.spec(0)).reduce((a, b) -> a + "," + b).orElse("");
+        return array.runs().stream()
+                .map(r -> r.spec(0))
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
     }
 }

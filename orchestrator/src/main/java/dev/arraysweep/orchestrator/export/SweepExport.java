@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,7 @@ public final class SweepExport {
     /** File name to query; every query takes the sweep name as its only parameter. */
     static final Map<String, String> FILES = files();
 
-    private SweepExport() {
-    }
+    private SweepExport() {}
 
     /**
      * A file written.
@@ -33,8 +33,7 @@ public final class SweepExport {
      * @param file the path
      * @param rows its data lines (without the header)
      */
-    public record Written(Path file, int rows) {
-    }
+    public record Written(Path file, int rows) {}
 
     /** Writes every file into {@code dir} (created if needed); {@return the files written} */
     public static List<Written> write(Database db, String sweep, Path dir) throws IOException, SQLException {
@@ -58,17 +57,23 @@ public final class SweepExport {
 
     private static Map<String, String> files() {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("runs.csv", "SELECT v.*, r.params_json, r.node, r.slurm_job_id, r.slurm_array_job_id, r.started_at,"
-                + " r.ended_at, r.error_text FROM runs v JOIN run r ON r.id = v.run_id WHERE v.sweep = ?"
-                + " ORDER BY v.array_index");
+        f.put(
+                "runs.csv",
+                "SELECT v.*, r.params_json, r.node, r.slurm_job_id, r.slurm_array_job_id, r.started_at,"
+                        + " r.ended_at, r.error_text FROM runs v JOIN run r ON r.id = v.run_id WHERE v.sweep = ?"
+                        + " ORDER BY v.array_index");
         f.put("curves.csv", "SELECT * FROM curves WHERE sweep = ? ORDER BY array_index, epoch, split");
-        f.put("final_metrics.csv", "SELECT s.name AS sweep, r.array_index, f.* FROM final_metrics f"
-                + " JOIN run r ON r.id = f.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = ?"
-                + " ORDER BY r.array_index, f.split");
+        f.put(
+                "final_metrics.csv",
+                "SELECT s.name AS sweep, r.array_index, f.* FROM final_metrics f"
+                        + " JOIN run r ON r.id = f.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = ?"
+                        + " ORDER BY r.array_index, f.split");
         f.put("run_results.csv", "SELECT * FROM run_results WHERE sweep = ? ORDER BY array_index");
         f.put("twins.csv", "SELECT * FROM twins WHERE sweep = ? ORDER BY filtered_index");
-        f.put("run_events.csv", "SELECT s.name AS sweep, r.array_index, e.* FROM run_event e"
-                + " JOIN run r ON r.id = e.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = ? ORDER BY e.id");
-        return java.util.Collections.unmodifiableMap(f);
+        f.put(
+                "run_events.csv",
+                "SELECT s.name AS sweep, r.array_index, e.* FROM run_event e"
+                        + " JOIN run r ON r.id = e.run_id JOIN sweep s ON s.id = r.sweep_id WHERE s.name = ? ORDER BY e.id");
+        return Collections.unmodifiableMap(f);
     }
 }

@@ -42,16 +42,22 @@ final class AxesReader {
     }
 
     private void grid(Node node, List<Axis> axes) {
-        if (YamlValues.isNull(node) || (node instanceof MappingNode m && m.getValue().isEmpty())) {
-            problems.at(node, "grid", "the grid is empty; expected at least one parameter with a list of values, e.g. "
-                    + "batch_size: [16, 128]. Remove grid: for a single run made from base:.");
+        if (YamlValues.isNull(node)
+                || (node instanceof MappingNode m && m.getValue().isEmpty())) {
+            problems.at(
+                    node,
+                    "grid",
+                    "the grid is empty; expected at least one parameter with a list of values, e.g. "
+                            + "batch_size: [16, 128]. Remove grid: for a single run made from base:.");
             return;
         }
         if (!(node instanceof MappingNode mapping)) {
-            problems.at(node, "grid", "expected a mapping of parameter: [values], found " + ParamReader.kind(node) + ".");
+            problems.at(
+                    node, "grid", "expected a mapping of parameter: [values], found " + ParamReader.kind(node) + ".");
             return;
         }
-        for (Map.Entry<String, NodeTuple> e : params.yaml().entries(mapping, "grid").entrySet()) {
+        for (Map.Entry<String, NodeTuple> e :
+                params.yaml().entries(mapping, "grid").entrySet()) {
             String key = e.getKey();
             String path = "grid." + key;
             Optional<ParamDef> def = params.param(e.getValue().getKeyNode(), path, key);
@@ -59,7 +65,9 @@ final class AxesReader {
                 continue;
             }
             List<SourceValue> values = list(def.get(), e.getValue().getValueNode(), path);
-            if (values != null && noDuplicates(values, path) && claim(key, path, e.getValue().getKeyNode())) {
+            if (values != null
+                    && noDuplicates(values, path)
+                    && claim(key, path, e.getValue().getKeyNode())) {
                 List<Map<String, SourceValue>> points = new ArrayList<>();
                 for (SourceValue value : values) {
                     points.add(Map.of(key, value));
@@ -71,25 +79,35 @@ final class AxesReader {
 
     private void zip(Node node, List<Axis> axes) {
         if (!(node instanceof SequenceNode groups) || groups.getValue().isEmpty()) {
-            problems.at(node, "zip", "expected a non-empty list of groups, e.g. zip: [{model: [fcnet100, lenet], learning_rate: [0.01, 0.1]}]; found "
-                    + (node instanceof SequenceNode ? "an empty list" : ParamReader.kind(node)) + ". Remove zip: if nothing varies together.");
+            problems.at(
+                    node,
+                    "zip",
+                    "expected a non-empty list of groups, e.g. zip: [{model: [fcnet100, lenet], learning_rate: [0.01, 0.1]}]; found "
+                            + (node instanceof SequenceNode ? "an empty list" : ParamReader.kind(node))
+                            + ". Remove zip: if nothing varies together.");
             return;
         }
         for (int i = 0; i < groups.getValue().size(); i++) {
             Node group = groups.getValue().get(i);
             String name = "zip[" + i + "]";
             if (!(group instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
-                problems.at(group, name, "expected a non-empty mapping of parameter: [values], found " + ParamReader.kind(group) + ".");
+                problems.at(
+                        group,
+                        name,
+                        "expected a non-empty mapping of parameter: [values], found " + ParamReader.kind(group) + ".");
                 continue;
             }
             Map<String, List<SourceValue>> columns = new LinkedHashMap<>();
             Map<String, Node> keyNodes = new HashMap<>();
             boolean complete = true;
-            for (Map.Entry<String, NodeTuple> e : params.yaml().entries(mapping, name).entrySet()) {
+            for (Map.Entry<String, NodeTuple> e :
+                    params.yaml().entries(mapping, name).entrySet()) {
                 String path = name + "." + e.getKey();
                 Optional<ParamDef> def = params.param(e.getValue().getKeyNode(), path, e.getKey());
-                List<SourceValue> values = def.isEmpty() ? null : list(def.get(), e.getValue().getValueNode(), path);
-                complete &= values != null && claim(e.getKey(), name, e.getValue().getKeyNode());
+                List<SourceValue> values =
+                        def.isEmpty() ? null : list(def.get(), e.getValue().getValueNode(), path);
+                complete &=
+                        values != null && claim(e.getKey(), name, e.getValue().getKeyNode());
                 columns.put(e.getKey(), values);
                 keyNodes.put(e.getKey(), e.getValue().getKeyNode());
             }
@@ -115,8 +133,11 @@ final class AxesReader {
     private List<SourceValue> list(ParamDef def, Node node, String path) {
         if (!(node instanceof SequenceNode sequence)) {
             String example = YamlValues.isNull(node) ? "[...]" : "[" + YamlValues.text(node) + "]";
-            problems.at(node, path, "expected a list of values, found " + ParamReader.kind(node) + ". Write " + example
-                    + (path.equals("seeds") ? "." : ", or move a single value to base:."));
+            problems.at(
+                    node,
+                    path,
+                    "expected a list of values, found " + ParamReader.kind(node) + ". Write " + example
+                            + (path.equals("seeds") ? "." : ", or move a single value to base:."));
             return null;
         }
         if (sequence.getValue().isEmpty()) {
@@ -127,8 +148,11 @@ final class AxesReader {
         boolean ok = true;
         for (Node element : sequence.getValue()) {
             if (def.type().isList() && !(element instanceof SequenceNode) && !YamlValues.isNull(element)) {
-                problems.at(element, path, def.name() + " takes a list, so each value here is a list; write "
-                        + def.name() + ": [[100, 150]] for one value or [[100], [150]] for two.");
+                problems.at(
+                        element,
+                        path,
+                        def.name() + " takes a list, so each value here is a list; write " + def.name()
+                                + ": [[100, 150]] for one value or [[100], [150]] for two.");
                 return null;
             }
             SourceValue value = params.value(def, element, path);
@@ -144,8 +168,12 @@ final class AxesReader {
         for (SourceValue value : values) {
             SourceValue first = seen.putIfAbsent(Objects.requireNonNullElse(value.value(), NULL), value);
             if (first != null) {
-                problems.at(value.line(), value.column(), path, "the value " + value.value() + " is listed twice (first at "
-                        + first.position() + "); expected each value once. Remove one.");
+                problems.at(
+                        value.line(),
+                        value.column(),
+                        path,
+                        "the value " + value.value() + " is listed twice (first at " + first.position()
+                                + "); expected each value once. Remove one.");
                 ok = false;
             }
         }
@@ -155,7 +183,9 @@ final class AxesReader {
     private boolean claim(String key, String axisName, Node at) {
         String other = variedBy.putIfAbsent(key, axisName + " (line " + line(at) + ")");
         if (other != null) {
-            problems.at(at, axisName.startsWith("grid.") || axisName.equals("seeds") ? axisName : axisName + "." + key,
+            problems.at(
+                    at,
+                    axisName.startsWith("grid.") || axisName.equals("seeds") ? axisName : axisName + "." + key,
                     key + " is already varied by " + other + "; a parameter can be varied by one axis only. "
                             + "Keep it in one of them" + (key.equals("seed") ? " (seeds: is the usual place)." : "."));
             return false;
@@ -163,16 +193,24 @@ final class AxesReader {
         return true;
     }
 
-    private boolean equalLengths(Node group, String name, Map<String, List<SourceValue>> columns, Map<String, Node> keyNodes) {
+    private boolean equalLengths(
+            Node group, String name, Map<String, List<SourceValue>> columns, Map<String, Node> keyNodes) {
         int expected = columns.values().iterator().next().size();
         if (columns.values().stream().allMatch(c -> c.size() == expected)) {
             return true;
         }
         StringBuilder lengths = new StringBuilder();
-        columns.forEach((key, values) -> lengths.append(lengths.length() == 0 ? "" : ", ").append(key).append(": ")
-                .append(values.size()).append(" on line ").append(line(keyNodes.get(key))));
-        problems.at(group, name, "the lists have different lengths (" + lengths + "); expected lists of equal length, "
-                + "because the i-th values of a zip group are used together. Make them the same length, or use grid: for a product.");
+        columns.forEach((key, values) -> lengths.append(lengths.length() == 0 ? "" : ", ")
+                .append(key)
+                .append(": ")
+                .append(values.size())
+                .append(" on line ")
+                .append(line(keyNodes.get(key))));
+        problems.at(
+                group,
+                name,
+                "the lists have different lengths (" + lengths + "); expected lists of equal length, "
+                        + "because the i-th values of a zip group are used together. Make them the same length, or use grid: for a product.");
         return false;
     }
 

@@ -24,7 +24,8 @@ public record Axis(String name, int line, List<String> keys, List<Map<String, So
         }
         for (Map<String, SourceValue> point : points) {
             if (!point.keySet().equals(Set.copyOf(keys))) {
-                throw new IllegalArgumentException("axis " + name + ": point " + point.keySet() + " does not set " + keys);
+                throw new IllegalArgumentException(
+                        "axis " + name + ": point " + point.keySet() + " does not set " + keys);
             }
         }
     }

@@ -24,17 +24,18 @@ import java.util.Objects;
 public final class Expander {
     /** The most combinations a sweep may have before exclusions; larger sweeps should be split. */
     public static final long MAX_COMBINATIONS = 1_000_000;
+
     private static final int MAX_REPORTED = 10;
 
-    private Expander() {
-    }
+    private Expander() {}
 
     /** {@return the runs of {@code spec}} @throws ExitException (bad input) if the sweep is too large or a combination is invalid */
     public static Expansion expand(SweepSpec spec) {
         long total = spec.combinations();
         if (total > MAX_COMBINATIONS) {
-            throw ExitException.badInput(spec.file() + ": the sweep has " + (total == Long.MAX_VALUE ? "too many" : total)
-                    + " combinations; the limit is " + MAX_COMBINATIONS + ". Split it into several sweeps or shorten its lists.");
+            throw ExitException.badInput(spec.file() + ": the sweep has "
+                    + (total == Long.MAX_VALUE ? "too many" : total) + " combinations; the limit is " + MAX_COMBINATIONS
+                    + ". Split it into several sweeps or shorten its lists.");
         }
         List<Axis> axes = spec.axes();
         List<Exclusion> exclusions = spec.exclusions();
@@ -102,8 +103,8 @@ public final class Expander {
      * True when an exclusion matches on written values alone; exclusions whose written keys match
      * but that also name unwritten keys go to {@code undecided}, to be matched after normalising.
      */
-    private static boolean excludedByWritten(List<Exclusion> exclusions, Map<String, SourceValue> sources,
-                                             boolean[] used, List<Exclusion> undecided) {
+    private static boolean excludedByWritten(
+            List<Exclusion> exclusions, Map<String, SourceValue> sources, boolean[] used, List<Exclusion> undecided) {
         for (Exclusion exclusion : exclusions) {
             boolean unwritten = false;
             boolean matches = true;
@@ -127,12 +128,14 @@ public final class Expander {
         return false;
     }
 
-    private static boolean excludedByNormalised(List<Exclusion> undecided, Map<String, SourceValue> sources,
-                                                ParamValues params, boolean[] used) {
+    private static boolean excludedByNormalised(
+            List<Exclusion> undecided, Map<String, SourceValue> sources, ParamValues params, boolean[] used) {
         for (Exclusion exclusion : undecided) {
             boolean matches = exclusion.match().entrySet().stream()
                     .filter(e -> !sources.containsKey(e.getKey()))
-                    .allMatch(e -> params.has(e.getKey()) && Objects.equals(params.asMap().get(e.getKey()), e.getValue().value()));
+                    .allMatch(e -> params.has(e.getKey())
+                            && Objects.equals(
+                                    params.asMap().get(e.getKey()), e.getValue().value()));
             if (matches) {
                 used[exclusion.index()] = true;
                 return true;
@@ -151,8 +154,12 @@ public final class Expander {
         }
     }
 
-    private static void report(Map<String, Problem> problems, SweepSpec spec, List<Axis> axes,
-                               Map<String, SourceValue> sources, ParamException e) {
+    private static void report(
+            Map<String, Problem> problems,
+            SweepSpec spec,
+            List<Axis> axes,
+            Map<String, SourceValue> sources,
+            ParamException e) {
         SourceValue source = sources.get(e.param());
         String where = source != null
                 ? spec.file() + ":" + source.position() + ": " + source.key()
@@ -166,7 +173,10 @@ public final class Expander {
         StringBuilder out = new StringBuilder();
         for (Axis axis : axes) {
             for (String key : axis.keys()) {
-                out.append(out.length() == 0 ? " (in the run with " : ", ").append(key).append('=').append(sources.get(key).value());
+                out.append(out.length() == 0 ? " (in the run with " : ", ")
+                        .append(key)
+                        .append('=')
+                        .append(sources.get(key).value());
             }
         }
         return out.length() == 0 ? "" : out.append(')').toString();
@@ -184,6 +194,7 @@ public final class Expander {
         if (total == 1 && lines.size() == 1) {
             return lines.get(0);
         }
-        return invalid + " of " + total + " combinations in " + spec.file() + " are invalid:\n" + String.join("\n", lines);
+        return invalid + " of " + total + " combinations in " + spec.file() + " are invalid:\n"
+                + String.join("\n", lines);
     }
 }

@@ -33,7 +33,8 @@ final class ParamReader {
     Optional<ParamDef> param(Node keyNode, String path, String key) {
         Optional<ParamDef> def = Params.find(key);
         if (def.isEmpty()) {
-            String hint = Params.suggest(key).map(s -> "Did you mean \"" + s + "\"?")
+            String hint = Params.suggest(key)
+                    .map(s -> "Did you mean \"" + s + "\"?")
                     .orElseGet(() -> SweepParser.TOP_KEYS.contains(key)
                             ? key + ": is a top-level key; check the indentation."
                             : "Valid parameters: " + String.join(", ", Params.names()) + ".");
@@ -46,7 +47,11 @@ final class ParamReader {
     SourceValue value(ParamDef def, Node node, String path) {
         try {
             Object value = Params.coerce(def.name(), yaml.value(node, def.type()));
-            return new SourceValue(value, path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+            return new SourceValue(
+                    value,
+                    path,
+                    node.getStartMark().getLine() + 1,
+                    node.getStartMark().getColumn() + 1);
         } catch (ParamException e) {
             problems.at(node, path, e.detail());
             return null;

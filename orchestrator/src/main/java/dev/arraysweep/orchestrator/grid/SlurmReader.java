@@ -28,20 +28,28 @@ final class SlurmReader {
             return SlurmSettings.defaults();
         }
         if (!(tuple.getValueNode() instanceof MappingNode mapping)) {
-            problems.at(tuple.getValueNode(), "slurm", "expected a mapping of Slurm settings ("
-                    + String.join(", ", SlurmSettings.KEYS) + "), found " + ParamReader.kind(tuple.getValueNode()) + ".");
+            problems.at(
+                    tuple.getValueNode(),
+                    "slurm",
+                    "expected a mapping of Slurm settings (" + String.join(", ", SlurmSettings.KEYS) + "), found "
+                            + ParamReader.kind(tuple.getValueNode()) + ".");
             return SlurmSettings.defaults();
         }
         Map<String, Object> values = new HashMap<>();
         Map<String, Node> nodes = new HashMap<>();
         boolean ok = true;
-        for (Map.Entry<String, NodeTuple> e : params.yaml().entries(mapping, "slurm").entrySet()) {
+        for (Map.Entry<String, NodeTuple> e :
+                params.yaml().entries(mapping, "slurm").entrySet()) {
             String key = e.getKey();
             Node valueNode = e.getValue().getValueNode();
             if (!SlurmSettings.KEYS.contains(key)) {
-                problems.at(e.getValue().getKeyNode(), "slurm." + key, "unknown Slurm setting. "
-                        + DidYouMean.closest(key, SlurmSettings.KEYS).map(s -> "Did you mean \"" + s + "\"?")
-                        .orElse("Valid settings: " + String.join(", ", SlurmSettings.KEYS) + "."));
+                problems.at(
+                        e.getValue().getKeyNode(),
+                        "slurm." + key,
+                        "unknown Slurm setting. "
+                                + DidYouMean.closest(key, SlurmSettings.KEYS)
+                                        .map(s -> "Did you mean \"" + s + "\"?")
+                                        .orElse("Valid settings: " + String.join(", ", SlurmSettings.KEYS) + "."));
                 ok = false;
                 continue;
             }
@@ -57,11 +65,16 @@ final class SlurmReader {
             return SlurmSettings.defaults();
         }
         try {
-            return new SlurmSettings((String) values.get("partition"), (String) values.get("gres"),
-                    (Integer) values.get("cpus_per_task"), (String) values.get("mem"), (String) values.get("time"),
+            return new SlurmSettings(
+                    (String) values.get("partition"),
+                    (String) values.get("gres"),
+                    (Integer) values.get("cpus_per_task"),
+                    (String) values.get("mem"),
+                    (String) values.get("time"),
                     (Integer) values.get("max_concurrent"),
                     (Integer) values.getOrDefault("signal_grace", SlurmSettings.DEFAULT_SIGNAL_GRACE),
-                    (String) values.get("setup"), (String) values.get("db_url"));
+                    (String) values.get("setup"),
+                    (String) values.get("db_url"));
         } catch (SlurmSettings.InvalidSetting e) {
             problems.at(nodes.getOrDefault(e.key(), mapping), "slurm." + e.key(), e.detail());
             return SlurmSettings.defaults();
@@ -76,9 +89,13 @@ final class SlurmReader {
                 // too large, or a YAML 1.1 form such as 0x10 or 1:30; reported below
             }
         }
-        problems.at(node, "slurm." + key, "expected an integer, found " + ParamReader.kind(node)
-                + (node instanceof ScalarNode s && s.getScalarStyle() != ScalarStyle.PLAIN
-                ? ". Write it without quotes." : "."));
+        problems.at(
+                node,
+                "slurm." + key,
+                "expected an integer, found " + ParamReader.kind(node)
+                        + (node instanceof ScalarNode s && s.getScalarStyle() != ScalarStyle.PLAIN
+                                ? ". Write it without quotes."
+                                : "."));
         return null;
     }
 

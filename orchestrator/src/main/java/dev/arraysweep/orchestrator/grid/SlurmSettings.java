@@ -22,36 +22,54 @@ import java.util.regex.Pattern;
  * @param setup a shell snippet run before the worker (modules, virtual environments)
  * @param dbUrl the H2 URL workers write to, when not the default embedded database
  */
-public record SlurmSettings(String partition, String gres, Integer cpusPerTask, String mem, String time,
-                            Integer maxConcurrent, int signalGrace, String setup, String dbUrl) {
+public record SlurmSettings(
+        String partition,
+        String gres,
+        Integer cpusPerTask,
+        String mem,
+        String time,
+        Integer maxConcurrent,
+        int signalGrace,
+        String setup,
+        String dbUrl) {
 
     /** The keys of the {@code slurm:} block, in the order of the fields. */
-    public static final List<String> KEYS = List.of("partition", "gres", "cpus_per_task", "mem", "time",
-            "max_concurrent", "signal_grace", "setup", "db_url");
+    public static final List<String> KEYS = List.of(
+            "partition", "gres", "cpus_per_task", "mem", "time", "max_concurrent", "signal_grace", "setup", "db_url");
     /** The default of {@code signal_grace}, in seconds. */
     public static final int DEFAULT_SIGNAL_GRACE = 120;
 
     private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_.,-]+");
     private static final Pattern GRES = Pattern.compile("[A-Za-z0-9_.:,/-]+");
     private static final Pattern MEM = Pattern.compile("[1-9][0-9]*[KMGTkmgt]?");
-    private static final Pattern TIME = Pattern.compile(
-            "(?:(\\d+)-(\\d+)(?::(\\d+)(?::(\\d+))?)?)|(?:(\\d+)(?::(\\d+)(?::(\\d+))?)?)");
+    private static final Pattern TIME =
+            Pattern.compile("(?:(\\d+)-(\\d+)(?::(\\d+)(?::(\\d+))?)?)|(?:(\\d+)(?::(\\d+)(?::(\\d+))?)?)");
 
     public SlurmSettings {
-        check("partition", partition == null || PARTITION.matcher(partition).matches(), partition,
+        check(
+                "partition",
+                partition == null || PARTITION.matcher(partition).matches(),
+                partition,
                 "a partition name (letters, digits, _ . , -)");
         check("gres", gres == null || GRES.matcher(gres).matches(), gres, "a generic resource like gpu:V100:1");
         check("cpus_per_task", cpusPerTask == null || cpusPerTask >= 1, cpusPerTask, "an integer >= 1");
         check("mem", mem == null || MEM.matcher(mem).matches(), mem, "a size like 32G, 500M or 16000 (megabytes)");
-        check("time", time == null || TIME.matcher(time).matches(), time,
+        check(
+                "time",
+                time == null || TIME.matcher(time).matches(),
+                time,
                 "a Slurm time limit: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS, e.g. \"2-00:00:00\"");
         check("max_concurrent", maxConcurrent == null || maxConcurrent >= 1, maxConcurrent, "an integer >= 1");
         check("signal_grace", signalGrace >= 1 && signalGrace <= 65535, signalGrace, "seconds from 1 to 65535");
         check("setup", setup == null || !setup.isBlank(), setup, "a shell snippet, or no setup key");
         check("db_url", dbUrl == null || dbUrl.startsWith("jdbc:h2:"), dbUrl, "an H2 JDBC URL starting with jdbc:h2:");
         long limit = timeSeconds(time).orElse(Long.MAX_VALUE);
-        check("signal_grace", signalGrace < limit, signalGrace,
-                "fewer seconds than the time limit " + time + " (" + limit + " s), so the worker can checkpoint before it");
+        check(
+                "signal_grace",
+                signalGrace < limit,
+                signalGrace,
+                "fewer seconds than the time limit " + time + " (" + limit
+                        + " s), so the worker can checkpoint before it");
     }
 
     /** {@return settings with every field left to the cluster and the default signal grace} */
@@ -73,8 +91,10 @@ public record SlurmSettings(String partition, String gres, Integer cpusPerTask, 
             return OptionalLong.empty();
         }
         if (m.group(1) != null) { // D-HH[:MM[:SS]]
-            return OptionalLong.of(Long.parseLong(m.group(1)) * 86_400 + Long.parseLong(m.group(2)) * 3_600
-                    + number(m.group(3)) * 60 + number(m.group(4)));
+            return OptionalLong.of(Long.parseLong(m.group(1)) * 86_400
+                    + Long.parseLong(m.group(2)) * 3_600
+                    + number(m.group(3)) * 60
+                    + number(m.group(4)));
         }
         // MM, MM:SS or HH:MM:SS
         long a = Long.parseLong(m.group(5));
@@ -100,7 +120,10 @@ public record SlurmSettings(String partition, String gres, Integer cpusPerTask, 
         private final String detail;
 
         InvalidSetting(String key, Object value, String expected) {
-            this(key, (value instanceof String ? "\"" + value + "\"" : value) + " is not allowed; expected " + expected + ".");
+            this(
+                    key,
+                    (value instanceof String ? "\"" + value + "\"" : value) + " is not allowed; expected " + expected
+                            + ".");
         }
 
         private InvalidSetting(String key, String detail) {

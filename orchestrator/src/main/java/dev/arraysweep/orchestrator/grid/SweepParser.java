@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SweepParser {
     /** The keys allowed at the top level of a sweep file. */
-    public static final List<String> TOP_KEYS = List.of("name", "description", "base", "grid", "zip", "seeds", "exclude", "slurm");
+    public static final List<String> TOP_KEYS =
+            List.of("name", "description", "base", "grid", "zip", "seeds", "exclude", "slurm");
 
     private final Path file;
     private final Problems problems;
@@ -65,11 +66,15 @@ public final class SweepParser {
     private SweepSpec read(String text) {
         Node root = compose(text);
         if (root == null) {
-            throw ExitException.badInput(file + ": the file is empty; a sweep needs at least a name: and usually base: and grid:.");
+            throw ExitException.badInput(
+                    file + ": the file is empty; a sweep needs at least a name: and usually base: and grid:.");
         }
         if (!(root instanceof MappingNode rootMap)) {
-            problems.at(root, "(top level)", "expected a mapping of keys (" + String.join(", ", TOP_KEYS) + "), found "
-                    + ParamReader.kind(root) + ".");
+            problems.at(
+                    root,
+                    "(top level)",
+                    "expected a mapping of keys (" + String.join(", ", TOP_KEYS) + "), found " + ParamReader.kind(root)
+                            + ".");
             problems.throwIfAny();
             throw new AssertionError("unreachable");
         }
@@ -94,9 +99,17 @@ public final class SweepParser {
             return new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? file + ": " : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
-            String context = e.getContext() == null ? "" : " (" + e.getContext()
-                    + (e.getContextMark() == null ? "" : " that starts at line " + (e.getContextMark().getLine() + 1)) + ")";
+            String where = mark == null
+                    ? file + ": "
+                    : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+            String context = e.getContext() == null
+                    ? ""
+                    : " (" + e.getContext()
+                            + (e.getContextMark() == null
+                                    ? ""
+                                    : " that starts at line "
+                                            + (e.getContextMark().getLine() + 1))
+                            + ")";
             throw ExitException.badInput(where + "YAML syntax error: " + e.getProblem() + context
                     + ". Fix the YAML there; values containing ': ', ' #', '[' or '{' need quotes.");
         } catch (YAMLException e) {
@@ -105,7 +118,8 @@ public final class SweepParser {
     }
 
     private void unknownTopKey(Node keyNode, String key) {
-        String hint = DidYouMean.closest(key, TOP_KEYS).map(s -> "Did you mean \"" + s + "\"?")
+        String hint = DidYouMean.closest(key, TOP_KEYS)
+                .map(s -> "Did you mean \"" + s + "\"?")
                 .orElseGet(() -> Params.find(key).isPresent()
                         ? "Run parameters go under base: (one value) or grid: (a list of values)."
                         : "Valid top-level keys: " + String.join(", ", TOP_KEYS) + ".");
@@ -121,10 +135,14 @@ public final class SweepParser {
         Node node = tuple.getValueNode();
         String name = node instanceof ScalarNode && !YamlValues.isNull(node) ? ((ScalarNode) node).getValue() : null;
         if (name == null || !SweepSpec.NAME.matcher(name).matches() || name.length() > SweepSpec.MAX_NAME_LENGTH) {
-            String slug = name == null ? "my-sweep" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-            problems.at(node, "name", (name == null ? "found " + ParamReader.kind(node) : "\"" + name + "\" is not allowed")
-                    + "; expected lower-case letters, digits and '-', at most " + SweepSpec.MAX_NAME_LENGTH
-                    + " characters. Try name: " + (slug.isEmpty() ? "my-sweep" : slug) + ".");
+            String slug =
+                    name == null ? "my-sweep" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+            problems.at(
+                    node,
+                    "name",
+                    (name == null ? "found " + ParamReader.kind(node) : "\"" + name + "\" is not allowed")
+                            + "; expected lower-case letters, digits and '-', at most " + SweepSpec.MAX_NAME_LENGTH
+                            + " characters. Try name: " + (slug.isEmpty() ? "my-sweep" : slug) + ".");
             return null;
         }
         return name;
@@ -135,7 +153,10 @@ public final class SweepParser {
             return "";
         }
         if (!(tuple.getValueNode() instanceof ScalarNode scalar)) {
-            problems.at(tuple.getValueNode(), "description", "expected text, found " + ParamReader.kind(tuple.getValueNode()) + ".");
+            problems.at(
+                    tuple.getValueNode(),
+                    "description",
+                    "expected text, found " + ParamReader.kind(tuple.getValueNode()) + ".");
             return "";
         }
         return scalar.getValue();
@@ -146,7 +167,10 @@ public final class SweepParser {
             return Map.of();
         }
         if (!(tuple.getValueNode() instanceof MappingNode mapping)) {
-            problems.at(tuple.getValueNode(), "base", "expected a mapping of parameter: value, found " + ParamReader.kind(tuple.getValueNode()) + ".");
+            problems.at(
+                    tuple.getValueNode(),
+                    "base",
+                    "expected a mapping of parameter: value, found " + ParamReader.kind(tuple.getValueNode()) + ".");
             return Map.of();
         }
         return params.singleValues(mapping, "base");
@@ -159,8 +183,12 @@ public final class SweepParser {
         }
         Node node = tuple.getValueNode();
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            problems.at(node, "exclude", "expected a non-empty list of mappings, e.g. exclude: [{optimizer: adam, nesterov: true}]; found "
-                    + (node instanceof SequenceNode ? "an empty list" : ParamReader.kind(node)) + ". Remove exclude: if nothing is excluded.");
+            problems.at(
+                    node,
+                    "exclude",
+                    "expected a non-empty list of mappings, e.g. exclude: [{optimizer: adam, nesterov: true}]; found "
+                            + (node instanceof SequenceNode ? "an empty list" : ParamReader.kind(node))
+                            + ". Remove exclude: if nothing is excluded.");
             return exclusions;
         }
         List<Node> entries = sequence.getValue();
@@ -168,7 +196,10 @@ public final class SweepParser {
             Node entry = entries.get(i);
             String path = "exclude[" + i + "]";
             if (!(entry instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
-                problems.at(entry, path, "expected a non-empty mapping of parameter: value, found " + ParamReader.kind(entry) + ".");
+                problems.at(
+                        entry,
+                        path,
+                        "expected a non-empty mapping of parameter: value, found " + ParamReader.kind(entry) + ".");
                 continue;
             }
             Map<String, SourceValue> match = params.singleValues(mapping, path);

@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
  * @param exclusions the {@code exclude:} entries, in file order
  * @param slurm the {@code slurm:} block, or {@link SlurmSettings#defaults()} when absent
  */
-public record SweepSpec(Path file, String name, String description, Map<String, SourceValue> base,
-                        List<Axis> axes, List<Exclusion> exclusions, SlurmSettings slurm) {
+public record SweepSpec(
+        Path file,
+        String name,
+        String description,
+        Map<String, SourceValue> base,
+        List<Axis> axes,
+        List<Exclusion> exclusions,
+        SlurmSettings slurm) {
 
     /** The pattern a sweep name must match. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -32,7 +38,8 @@ public record SweepSpec(Path file, String name, String description, Map<String, 
     public SweepSpec {
         Objects.requireNonNull(file, "file");
         if (name == null || !NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("sweep name must match " + NAME + " (at most " + MAX_NAME_LENGTH + " characters): " + name);
+            throw new IllegalArgumentException(
+                    "sweep name must match " + NAME + " (at most " + MAX_NAME_LENGTH + " characters): " + name);
         }
         description = description == null ? "" : description;
         base = Collections.unmodifiableMap(new LinkedHashMap<>(base));

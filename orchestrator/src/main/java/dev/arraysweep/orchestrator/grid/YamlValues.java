@@ -40,12 +40,19 @@ final class YamlValues {
                 return scalar.getValue();
             }
             Object value = construct(scalar);
-            return value instanceof Boolean || value instanceof Integer || value instanceof Long
-                    || value instanceof BigInteger || value instanceof Double || value instanceof String
-                    ? value : scalar.getValue();
+            return value instanceof Boolean
+                            || value instanceof Integer
+                            || value instanceof Long
+                            || value instanceof BigInteger
+                            || value instanceof Double
+                            || value instanceof String
+                    ? value
+                    : scalar.getValue();
         }
         if (node instanceof SequenceNode sequence) {
-            ParamType element = type == ParamType.INT_LIST ? ParamType.INT : type == ParamType.DOUBLE_LIST ? ParamType.DOUBLE : type;
+            ParamType element = type == ParamType.INT_LIST
+                    ? ParamType.INT
+                    : type == ParamType.DOUBLE_LIST ? ParamType.DOUBLE : type;
             List<Object> list = new ArrayList<>();
             for (Node child : sequence.getValue()) {
                 list.add(value(child, element));
@@ -82,14 +89,20 @@ final class YamlValues {
             Node keyNode = tuple.getKeyNode();
             String where = path.isEmpty() ? "" : path + ".";
             if (!(keyNode instanceof ScalarNode)) {
-                problems.at(keyNode, path.isEmpty() ? "(top level)" : path, "a key must be a plain name, not a list or mapping.");
+                problems.at(
+                        keyNode,
+                        path.isEmpty() ? "(top level)" : path,
+                        "a key must be a plain name, not a list or mapping.");
                 continue;
             }
             String key = ((ScalarNode) keyNode).getValue();
             NodeTuple first = entries.get(key);
             if (first != null) {
-                problems.at(keyNode, where + key, "duplicate key; it is first set on line "
-                        + (first.getKeyNode().getStartMark().getLine() + 1) + ". Keep only one of them.");
+                problems.at(
+                        keyNode,
+                        where + key,
+                        "duplicate key; it is first set on line "
+                                + (first.getKeyNode().getStartMark().getLine() + 1) + ". Keep only one of them.");
                 continue;
             }
             entries.put(key, tuple);

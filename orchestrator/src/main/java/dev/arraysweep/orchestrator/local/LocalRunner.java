@@ -40,16 +40,17 @@ public final class LocalRunner {
             while (!queue.isEmpty() && running.size() < parallel) {
                 int index = queue.poll();
                 running.put(index, start(sweep, index));
-                out.printf("started  run %d of %s (%d running, %d queued)%n", index, sweep, running.size(),
-                        queue.size());
+                out.printf(
+                        "started  run %d of %s (%d running, %d queued)%n", index, sweep, running.size(), queue.size());
             }
             for (var e : new ArrayList<>(running.entrySet())) {
                 if (!e.getValue().isAlive()) {
                     int code = e.getValue().exitValue();
                     exits.put(e.getKey(), code);
                     running.remove(e.getKey());
-                    out.printf("finished run %d of %s: %s%n", e.getKey(), sweep,
-                            code == 0 ? "ok" : "exit " + code + ", see " + log(sweep, e.getKey()));
+                    out.printf(
+                            "finished run %d of %s: %s%n",
+                            e.getKey(), sweep, code == 0 ? "ok" : "exit " + code + ", see " + log(sweep, e.getKey()));
                 }
             }
             if (!running.isEmpty()) {

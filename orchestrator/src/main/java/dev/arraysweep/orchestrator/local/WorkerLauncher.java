@@ -16,8 +16,7 @@ public final class WorkerLauncher {
     /** Environment variable with a class path that contains the worker; overrides bin/worker. */
     public static final String CLASSPATH_ENV = "ARRAYSWEEP_WORKER_CLASSPATH";
 
-    private WorkerLauncher() {
-    }
+    private WorkerLauncher() {}
 
     /** {@return the command line that runs {@code worker ARGS...}} */
     public static List<String> command(Map<String, String> env, List<String> workerArgs) {

@@ -36,12 +36,19 @@ public record ChartGrid(String title, List<List<XYChart>> rows) {
 
     /** {@return the figure's width in pixels: its widest row} */
     int width() {
-        return rows.stream().mapToInt(r -> r.stream().mapToInt(XYChart::getWidth).sum()).max().orElse(0);
+        return rows.stream()
+                .mapToInt(r -> r.stream().mapToInt(XYChart::getWidth).sum())
+                .max()
+                .orElse(0);
     }
 
     /** {@return the figure's height in pixels: the title and every row} */
     int height() {
-        return TITLE_HEIGHT + rows.stream().mapToInt(r -> r.stream().mapToInt(XYChart::getHeight).max().orElse(0)).sum();
+        return TITLE_HEIGHT
+                + rows.stream()
+                        .mapToInt(r ->
+                                r.stream().mapToInt(XYChart::getHeight).max().orElse(0))
+                        .sum();
     }
 
     /** Renders the figure and writes it as a PNG file. */
@@ -56,7 +63,8 @@ public record ChartGrid(String title, List<List<XYChart>> rows) {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
             FontMetrics fm = g.getFontMetrics();
             String shown = fit(title, fm, image.getWidth() - 20);
-            g.drawString(shown, (image.getWidth() - fm.stringWidth(shown)) / 2, (TITLE_HEIGHT + fm.getAscent()) / 2 - 2);
+            g.drawString(
+                    shown, (image.getWidth() - fm.stringWidth(shown)) / 2, (TITLE_HEIGHT + fm.getAscent()) / 2 - 2);
             int y = TITLE_HEIGHT;
             for (List<XYChart> row : rows) {
                 int x = 0;

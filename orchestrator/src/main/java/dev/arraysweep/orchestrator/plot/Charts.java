@@ -15,17 +15,31 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Charts {
     /** Suffix of the series that draws a setting's band; such series are left out of the legend. */
     static final String BAND_SUFFIX = " (band)";
-    private static final Color ARCHETYPE = new Color(0x22, 0x22, 0x22);
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22),
-        new Color(0x17becf), new Color(0x7f7f7f)};
 
-    private Charts() {
-    }
+    private static final Color ARCHETYPE = new Color(0x22, 0x22, 0x22);
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0xe377c2),
+        new Color(0xbcbd22),
+        new Color(0x17becf),
+        new Color(0x7f7f7f)
+    };
+
+    private Charts() {}
 
     static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -51,7 +65,10 @@ final class Charts {
         if (setting.archetype()) {
             return ARCHETYPE;
         }
-        int i = (int) settings.stream().filter(s -> !s.archetype()).takeWhile(s -> s != setting).count();
+        int i = (int) settings.stream()
+                .filter(s -> !s.archetype())
+                .takeWhile(s -> s != setting)
+                .count();
         return PALETTE[i % PALETTE.length];
     }
 

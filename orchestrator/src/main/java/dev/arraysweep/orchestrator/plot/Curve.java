@@ -27,8 +27,8 @@ record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
     }
 
     /** {@return the curve of {@code y} per epoch over {@code runs}, on rows chosen by {@code split}} */
-    static Curve perEpoch(List<RunData> runs, Function<RunData, List<EpochRow>> split,
-                                 ToDoubleFunction<EpochRow> y, Band band) {
+    static Curve perEpoch(
+            List<RunData> runs, Function<RunData, List<EpochRow>> split, ToDoubleFunction<EpochRow> y, Band band) {
         return of(runs, split, r -> r.epoch(), y, band);
     }
 
@@ -36,8 +36,12 @@ record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
      * {@return the curve of {@code y} against {@code x}, both averaged per epoch over {@code runs}}
      * (for wall-clock time, whose value at an epoch differs from seed to seed)
      */
-    static Curve of(List<RunData> runs, Function<RunData, List<EpochRow>> split, ToDoubleFunction<EpochRow> x,
-                           ToDoubleFunction<EpochRow> y, Band band) {
+    static Curve of(
+            List<RunData> runs,
+            Function<RunData, List<EpochRow>> split,
+            ToDoubleFunction<EpochRow> x,
+            ToDoubleFunction<EpochRow> y,
+            Band band) {
         Map<Integer, List<double[]>> byEpoch = new TreeMap<>();
         int withData = 0;
         for (RunData run : runs) {

@@ -11,8 +11,7 @@ import java.util.Locale;
 final class FigureFiles {
     private static final int MAX_LABEL = 80;
 
-    private FigureFiles() {
-    }
+    private FigureFiles() {}
 
     /** {@return the panel figure's file of a group} */
     static Path panel(Path dir, String sweep, Group group) {
@@ -25,7 +24,10 @@ final class FigureFiles {
     }
 
     private static String stem(String sweep, Group group) {
-        String label = group.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("(^-+|-+$)", "");
+        String label = group.label()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.]+", "-")
+                .replaceAll("(^-+|-+$)", "");
         if (label.length() > MAX_LABEL) {
             label = label.substring(0, MAX_LABEL).replaceAll("-+$", "");
         }

@@ -7,6 +7,7 @@ import dev.arraysweep.orchestrator.results.RunData;
 import dev.arraysweep.orchestrator.results.Setting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -26,8 +27,7 @@ final class PanelFigure {
     /** Height of the whole figure in pixels: the title, four metric rows and the wall-clock row. */
     static final int HEIGHT = ChartGrid.TITLE_HEIGHT + 5 * PANEL_HEIGHT;
 
-    private PanelFigure() {
-    }
+    private PanelFigure() {}
 
     /** {@return the figure of a group, not yet rendered} */
     static ChartGrid of(String sweep, Group group, Band band) {
@@ -52,10 +52,17 @@ final class PanelFigure {
             }
             rows.add(List.of(train, test));
         }
-        XYChart wall = Charts.chart("Test accuracy against wall-clock time", "wall-clock time since the run started [s]",
-                "accuracy (fraction correct)", WIDTH, PANEL_HEIGHT);
+        XYChart wall = Charts.chart(
+                "Test accuracy against wall-clock time",
+                "wall-clock time since the run started [s]",
+                "accuracy (fraction correct)",
+                WIDTH,
+                PANEL_HEIGHT);
         for (Setting s : group.settings()) {
-            Charts.add(wall, s.label(), Curve.of(s.runs(), RunData::test, EpochRow::wallSeconds, EpochRow::accuracy, band),
+            Charts.add(
+                    wall,
+                    s.label(),
+                    Curve.of(s.runs(), RunData::test, EpochRow::wallSeconds, EpochRow::accuracy, band),
                     Charts.colour(group.settings(), s));
         }
         Charts.legend(wall, Styler.LegendPosition.InsideSE);
@@ -65,11 +72,14 @@ final class PanelFigure {
 
     static String title(String sweep, Group group, Band band) {
         boolean seeds = group.settings().stream().anyMatch(s -> s.runs().size() > 1);
-        return sweep + " — " + group.label() + (seeds ? " — mean of " + group.seeds().size() + " seeds, band: "
-                + band.description() : " — one run per setting");
+        return sweep + " — " + group.label()
+                + (seeds
+                        ? " — mean of " + group.seeds().size() + " seeds, band: " + band.description()
+                        : " — one run per setting");
     }
 
     private static String lower(Metric metric) {
-        return metric.title().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + metric.title().substring(1);
+        return metric.title().substring(0, 1).toLowerCase(Locale.ROOT)
+                + metric.title().substring(1);
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Builds and writes every figure of a sweep: per group the panel figure and, where there is a filter, the sampler figure. */
 public final class Plots {
-    private Plots() {
-    }
+    private Plots() {}
 
     /**
      * A figure ready to be written.
@@ -20,17 +19,17 @@ public final class Plots {
      * @param group the group it shows
      * @param grid its charts
      */
-    public record Planned(Path file, Group group, ChartGrid grid) {
-    }
+    public record Planned(Path file, Group group, ChartGrid grid) {}
 
     /** {@return every figure of a sweep's results, built but not rendered} */
     public static List<Planned> plan(SweepResults results, Path dir, Band band) {
         List<Planned> out = new ArrayList<>();
         for (Group g : Grouping.of(results)) {
-            out.add(new Planned(FigureFiles.panel(dir, results.sweep(), g), g, PanelFigure.of(results.sweep(), g, band)));
+            out.add(new Planned(
+                    FigureFiles.panel(dir, results.sweep(), g), g, PanelFigure.of(results.sweep(), g, band)));
             if (SamplerFigure.applies(g)) {
-                out.add(new Planned(FigureFiles.sampler(dir, results.sweep(), g), g,
-                        SamplerFigure.of(results.sweep(), g, band)));
+                out.add(new Planned(
+                        FigureFiles.sampler(dir, results.sweep(), g), g, SamplerFigure.of(results.sweep(), g, band)));
             }
         }
         return out;

@@ -20,8 +20,7 @@ final class SamplerFigure {
     /** Height of the whole figure in pixels. */
     static final int HEIGHT = ChartGrid.TITLE_HEIGHT + PANEL_HEIGHT;
 
-    private SamplerFigure() {
-    }
+    private SamplerFigure() {}
 
     /** {@return whether a group has anything for this figure: a setting other than the archetype} */
     static boolean applies(Group group) {
@@ -30,21 +29,29 @@ final class SamplerFigure {
 
     /** {@return the figure of a group, not yet rendered} */
     static ChartGrid of(String sweep, Group group, Band band) {
-        XYChart raw = Charts.chart("(a) Raw batches per training step", "epoch", "raw batches / step",
-                PANEL_WIDTH, PANEL_HEIGHT);
-        XYChart overflow = Charts.chart("(b) Overflow discarded", "epoch", "samples discarded per epoch",
-                PANEL_WIDTH, PANEL_HEIGHT);
-        XYChart acceptance = Charts.chart("(c) Acceptance ratio", "epoch", "accepted / forwarded",
-                PANEL_WIDTH, PANEL_HEIGHT);
+        XYChart raw = Charts.chart(
+                "(a) Raw batches per training step", "epoch", "raw batches / step", PANEL_WIDTH, PANEL_HEIGHT);
+        XYChart overflow = Charts.chart(
+                "(b) Overflow discarded", "epoch", "samples discarded per epoch", PANEL_WIDTH, PANEL_HEIGHT);
+        XYChart acceptance =
+                Charts.chart("(c) Acceptance ratio", "epoch", "accepted / forwarded", PANEL_WIDTH, PANEL_HEIGHT);
         for (Setting s : group.settings()) {
             var colour = Charts.colour(group.settings(), s);
-            Charts.add(raw, s.label(), Curve.perEpoch(s.runs(), RunData::test, EpochRow::rawBatchesPerStep, band), colour);
-            Charts.add(overflow, s.label(), Curve.perEpoch(s.runs(), RunData::test, EpochRow::overflowDiscarded, band),
+            Charts.add(
+                    raw, s.label(), Curve.perEpoch(s.runs(), RunData::test, EpochRow::rawBatchesPerStep, band), colour);
+            Charts.add(
+                    overflow,
+                    s.label(),
+                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::overflowDiscarded, band),
                     colour);
-            Charts.add(acceptance, s.label(), Curve.perEpoch(s.runs(), RunData::test, EpochRow::acceptanceRatio, band),
+            Charts.add(
+                    acceptance,
+                    s.label(),
+                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::acceptanceRatio, band),
                     colour);
         }
         Charts.legend(raw, Styler.LegendPosition.InsideNW);
-        return new ChartGrid("Sampler: " + PanelFigure.title(sweep, group, band), List.of(List.of(raw, overflow, acceptance)));
+        return new ChartGrid(
+                "Sampler: " + PanelFigure.title(sweep, group, band), List.of(List.of(raw, overflow, acceptance)));
     }
 }

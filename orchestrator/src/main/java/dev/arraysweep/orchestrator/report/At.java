@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.report;
 import dev.arraysweep.orchestrator.results.EpochRow;
 import dev.arraysweep.orchestrator.results.RunData;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,11 @@ import java.util.Optional;
  */
 public record At(Kind kind, int epoch) {
     /** How the epoch is chosen. */
-    public enum Kind { FINAL, EPOCH, BEST }
+    public enum Kind {
+        FINAL,
+        EPOCH,
+        BEST
+    }
 
     /** The last epoch with test figures. */
     public static final At FINAL = new At(Kind.FINAL, -1);
@@ -34,14 +39,18 @@ public record At(Kind kind, int epoch) {
 
     /** {@return the run's figures at this epoch, or empty when the run has no test row there} */
     public Optional<RunPoint> pick(RunData run) {
-        Optional<EpochRow> test = switch (kind) {
-            case FINAL -> run.test().stream().max(Comparator.comparingInt(EpochRow::epoch));
-            case EPOCH -> run.testAt(epoch);
-            case BEST -> run.test().stream().filter(r -> Double.isFinite(r.accuracy()))
-                    .max(Comparator.comparingDouble(EpochRow::accuracy)
-                            .thenComparing(Comparator.comparingInt(EpochRow::epoch).reversed()));
-        };
-        return test.map(t -> new RunPoint(run, t.epoch(), t, run.trainAtOrBefore(t.epoch()).orElse(null)));
+        Optional<EpochRow> test =
+                switch (kind) {
+                    case FINAL -> run.test().stream().max(Comparator.comparingInt(EpochRow::epoch));
+                    case EPOCH -> run.testAt(epoch);
+                    case BEST -> run.test().stream()
+                            .filter(r -> Double.isFinite(r.accuracy()))
+                            .max(Comparator.comparingDouble(EpochRow::accuracy)
+                                    .thenComparing(Comparator.comparingInt(EpochRow::epoch)
+                                            .reversed()));
+                };
+        return test.map(t ->
+                new RunPoint(run, t.epoch(), t, run.trainAtOrBefore(t.epoch()).orElse(null)));
     }
 
     /** {@return how the epoch is chosen, in words} */
@@ -55,6 +64,6 @@ public record At(Kind kind, int epoch) {
 
     /** {@return the name used in CSV and JSON: final, best or the epoch number} */
     String code() {
-        return kind == Kind.EPOCH ? Integer.toString(epoch) : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.EPOCH ? Integer.toString(epoch) : kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 
 /** Renders a {@link Report} as Markdown: per group the thesis' table of means ± standard deviations, then the paired differences. */
 public final class MarkdownReport {
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     /** {@return the report as Markdown text} */
     public static String render(Report report) {
         StringBuilder md = new StringBuilder();
-        md.append("# Sweep `").append(report.sweep()).append("` at ").append(report.at().describe()).append("\n\n");
+        md.append("# Sweep `")
+                .append(report.sweep())
+                .append("` at ")
+                .append(report.at().describe())
+                .append("\n\n");
         md.append("Cells: mean ± sample standard deviation (n − 1) over the runs of a row, one run per seed;")
                 .append(" a single run shows its value. Ratio = test / train per run, then averaged.")
                 .append(" Epochs are numbered from 0.\n");
@@ -28,8 +31,11 @@ public final class MarkdownReport {
         for (Report.GroupTable t : report.groups()) {
             Group g = t.group();
             md.append("\n## ").append(g.number()).append(". ").append(g.label()).append("\n\n");
-            md.append(g.runCount()).append(g.runCount() == 1 ? " run" : " runs").append(", seeds ")
-                    .append(g.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append("\n\n");
+            md.append(g.runCount())
+                    .append(g.runCount() == 1 ? " run" : " runs")
+                    .append(", seeds ")
+                    .append(g.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append("\n\n");
             summaryTable(md, t);
             if (t.rows().stream().anyMatch(r -> !r.paired().isEmpty())) {
                 md.append("\nPaired difference against the archetype (filtered − archetype):\n\n");
@@ -52,7 +58,8 @@ public final class MarkdownReport {
             cells.add(epochs(r));
             for (Report.Figure f : Report.FIGURES) {
                 Summary s = r.summaries().get(f);
-                cells.add(s.n() == 0 ? "–" : s.n() == 1 ? number(s.mean()) : number(s.mean()) + " ± " + number(s.std()));
+                cells.add(
+                        s.n() == 0 ? "–" : s.n() == 1 ? number(s.mean()) : number(s.mean()) + " ± " + number(s.std()));
             }
             row(md, cells);
         }
@@ -99,7 +106,8 @@ public final class MarkdownReport {
         if (d.n() == 1) {
             return signed(d.mean()) + " (n=1, no interval)";
         }
-        return signed(d.mean()) + " [" + signed(d.low()) + ", " + signed(d.high()) + "]" + (d.excludesZero() ? " *" : "");
+        return signed(d.mean()) + " [" + signed(d.low()) + ", " + signed(d.high()) + "]"
+                + (d.excludesZero() ? " *" : "");
     }
 
     private static void row(StringBuilder md, List<String> cells) {

@@ -68,8 +68,11 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
      * @param paired the paired difference against the archetype per figure; empty for the archetype or
      *     when the group has none
      */
-    public record Row(Setting setting, List<RunPoint> points, Map<Figure, Summary> summaries,
-                      Map<Figure, PairedDifference> paired) {
+    public record Row(
+            Setting setting,
+            List<RunPoint> points,
+            Map<Figure, Summary> summaries,
+            Map<Figure, PairedDifference> paired) {
         public Row {
             points = List.copyOf(points);
             summaries = Map.copyOf(summaries);
@@ -78,9 +81,12 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
 
         /** {@return the smallest and largest epoch looked at, or null when no run has figures} */
         int[] epochRange() {
-            return points.isEmpty() ? null : new int[] {
-                points.stream().mapToInt(RunPoint::epoch).min().getAsInt(),
-                points.stream().mapToInt(RunPoint::epoch).max().getAsInt()};
+            return points.isEmpty()
+                    ? null
+                    : new int[] {
+                        points.stream().mapToInt(RunPoint::epoch).min().getAsInt(),
+                        points.stream().mapToInt(RunPoint::epoch).max().getAsInt()
+                    };
         }
     }
 
@@ -97,12 +103,16 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
         List<String> notes = new ArrayList<>();
         Map<Integer, RunPoint> archetypeBySeed = new HashMap<>();
         Optional<Setting> archetype = group.archetype();
-        archetype.ifPresent(a -> points(a, at).forEach(p -> archetypeBySeed.put(p.run().seed(), p)));
+        archetype.ifPresent(
+                a -> points(a, at).forEach(p -> archetypeBySeed.put(p.run().seed(), p)));
         List<Row> rows = new ArrayList<>();
         for (Setting s : group.settings()) {
             List<RunPoint> points = points(s, at);
             if (points.size() < s.runs().size()) {
-                List<Integer> missing = s.runs().stream().filter(r -> at.pick(r).isEmpty()).map(RunData::index).toList();
+                List<Integer> missing = s.runs().stream()
+                        .filter(r -> at.pick(r).isEmpty())
+                        .map(RunData::index)
+                        .toList();
                 notes.add(s.label() + ": no test figures at " + at.describe() + " for run(s) " + missing
                         + " (not started or not that far yet)");
             }
@@ -113,7 +123,11 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
             Map<Figure, Summary> summaries = new HashMap<>();
             Map<Figure, PairedDifference> paired = new HashMap<>();
             for (Figure f : FIGURES) {
-                summaries.put(f, Summary.of(points.stream().map(p -> p.value(f.metric(), f.part())).toList()));
+                summaries.put(
+                        f,
+                        Summary.of(points.stream()
+                                .map(p -> p.value(f.metric(), f.part()))
+                                .toList()));
                 if (!s.archetype() && archetype.isPresent()) {
                     List<Double> diffs = new ArrayList<>();
                     for (RunPoint p : points) {
@@ -128,7 +142,9 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
             rows.add(new Row(s, points, summaries, paired));
         }
         if (at.kind() == At.Kind.FINAL) {
-            IntSummaryStatistics epochs = rows.stream().flatMap(r -> r.points().stream()).mapToInt(RunPoint::epoch)
+            IntSummaryStatistics epochs = rows.stream()
+                    .flatMap(r -> r.points().stream())
+                    .mapToInt(RunPoint::epoch)
                     .summaryStatistics();
             if (epochs.getCount() > 0 && epochs.getMin() != epochs.getMax()) {
                 notes.add("the runs' final epochs differ (" + epochs.getMin() + " to " + epochs.getMax() + "): some are"
@@ -141,7 +157,9 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
         } else {
             Figure testAccuracy = new Figure(Metric.ACCURACY, Metric.Part.TEST);
             for (Row r : rows) {
-                int pairs = r.setting().archetype() ? -1 : r.paired().get(testAccuracy).n();
+                int pairs = r.setting().archetype()
+                        ? -1
+                        : r.paired().get(testAccuracy).n();
                 if (pairs == 0) {
                     notes.add(r.setting().label() + ": no run shares a seed with an archetype run that has figures,"
                             + " so there is no paired difference");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.orchestrator.results.Summary;
 import dev.arraysweep.orchestrator.table.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,7 @@ import java.util.Set;
 public final class ReportData {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportData() {
-    }
+    private ReportData() {}
 
     /** {@return the report as CSV: one line per group, setting and figure} */
     public static String csv(Report report) {
@@ -29,22 +29,47 @@ public final class ReportData {
         report.groups().forEach(t -> params.addAll(t.group().varying().keySet()));
         List<String> columns = new ArrayList<>(List.of("sweep", "at", "group"));
         columns.addAll(params);
-        columns.addAll(List.of("setting", "archetype", "runs", "epoch_min", "epoch_max", "metric", "part",
-                "mean", "std", "n", "diff_mean", "diff_std", "diff_low", "diff_high", "pairs"));
+        columns.addAll(List.of(
+                "setting",
+                "archetype",
+                "runs",
+                "epoch_min",
+                "epoch_max",
+                "metric",
+                "part",
+                "mean",
+                "std",
+                "n",
+                "diff_mean",
+                "diff_std",
+                "diff_low",
+                "diff_high",
+                "pairs"));
         List<List<Object>> rows = new ArrayList<>();
         for (Report.GroupTable t : report.groups()) {
             for (Report.Row r : t.rows()) {
                 int[] range = r.epochRange();
                 for (Report.Figure f : Report.FIGURES) {
-                    List<Object> row = new ArrayList<>(List.of(report.sweep(), report.at().code(), t.group().number()));
+                    List<Object> row = new ArrayList<>(List.of(
+                            report.sweep(), report.at().code(), t.group().number()));
                     params.forEach(p -> row.add(t.group().varying().get(p)));
                     Summary s = r.summaries().get(f);
                     PairedDifference d = r.paired().get(f);
-                    row.addAll(java.util.Arrays.asList(r.setting().label(), r.setting().archetype(), r.points().size(),
-                            range == null ? null : range[0], range == null ? null : range[1],
-                            f.metric().column(), f.part().column(), finite(s.mean()), finite(s.std()), s.n(),
-                            d == null ? null : finite(d.mean()), d == null ? null : finite(d.std()),
-                            d == null ? null : finite(d.low()), d == null ? null : finite(d.high()),
+                    row.addAll(Arrays.asList(
+                            r.setting().label(),
+                            r.setting().archetype(),
+                            r.points().size(),
+                            range == null ? null : range[0],
+                            range == null ? null : range[1],
+                            f.metric().column(),
+                            f.part().column(),
+                            finite(s.mean()),
+                            finite(s.std()),
+                            s.n(),
+                            d == null ? null : finite(d.mean()),
+                            d == null ? null : finite(d.std()),
+                            d == null ? null : finite(d.low()),
+                            d == null ? null : finite(d.high()),
                             d == null ? null : d.n()));
                     rows.add(row);
                 }

@@ -13,7 +13,13 @@ package dev.arraysweep.orchestrator.results;
  * @param overflowDiscarded accepted samples discarded because a step was full, in this epoch
  * @param acceptanceRatio accepted / forwarded samples in this epoch
  */
-public record EpochRow(int epoch, double accuracy, double meanLoss, double q90Loss, double worstLoss,
-                       double wallSeconds, double rawBatchesPerStep, double overflowDiscarded,
-                       double acceptanceRatio) {
-}
+public record EpochRow(
+        int epoch,
+        double accuracy,
+        double meanLoss,
+        double q90Loss,
+        double worstLoss,
+        double wallSeconds,
+        double rawBatchesPerStep,
+        double overflowDiscarded,
+        double acceptanceRatio) {}

@@ -30,6 +30,11 @@ public record Group(int number, String label, SortedMap<String, Object> varying,
 
     /** {@return the seeds of the group's runs, ascending} */
     public List<Integer> seeds() {
-        return settings.stream().flatMap(s -> s.runs().stream()).map(RunData::seed).distinct().sorted().toList();
+        return settings.stream()
+                .flatMap(s -> s.runs().stream())
+                .map(RunData::seed)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.arraysweep.db.params.ParamDef;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.params.TwinKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,7 @@ import java.util.stream.Collectors;
 public final class Grouping {
     private static final List<String> FILTER_SWITCHES = List.of("epoch_filtering", "batch_filtering");
 
-    private Grouping() {
-    }
+    private Grouping() {}
 
     /** {@return the groups of a sweep's runs, in order of their first array index} */
     public static List<Group> of(SweepResults results) {
@@ -32,17 +32,19 @@ public final class Grouping {
             SortedMap<String, Object> config = TwinKey.configuration(run.params());
             config.remove(TwinKey.SEED);
             byConfig.computeIfAbsent(config, c -> new LinkedHashMap<>())
-                    .computeIfAbsent(TwinKey.sampling(run.params()), s -> new ArrayList<>()).add(run);
+                    .computeIfAbsent(TwinKey.sampling(run.params()), s -> new ArrayList<>())
+                    .add(run);
         }
         List<Group> groups = new ArrayList<>();
         for (var e : byConfig.entrySet()) {
             SortedMap<String, Object> shown = inRegistryOrder(e.getKey(), varying);
-            Set<String> varyingHere = varying(e.getValue().values().stream().flatMap(List::stream).toList());
+            Set<String> varyingHere =
+                    varying(e.getValue().values().stream().flatMap(List::stream).toList());
             List<Setting> settings = new ArrayList<>();
             for (var s : e.getValue().entrySet()) {
                 boolean archetype = TwinKey.isArchetype(s.getKey());
-                settings.add(new Setting(settingLabel(s.getKey(), archetype, varyingHere), archetype, s.getKey(),
-                        s.getValue()));
+                settings.add(new Setting(
+                        settingLabel(s.getKey(), archetype, varyingHere), archetype, s.getKey(), s.getValue()));
             }
             settings.sort((a, b) -> Boolean.compare(b.archetype(), a.archetype()));
             groups.add(new Group(groups.size() + 1, label(shown), shown, distinctLabels(settings)));
@@ -54,9 +56,12 @@ public final class Grouping {
     private static Set<String> varying(List<RunData> runs) {
         Map<String, Set<Object>> values = new TreeMap<>();
         for (RunData run : runs) {
-            run.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new HashSet<>()).add(Objects.toString(v)));
+            run.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new HashSet<>())
+                    .add(Objects.toString(v)));
         }
-        Set<String> out = values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+        Set<String> out = values.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(HashSet::new));
         out.remove(TwinKey.SEED);
         return out;
@@ -64,8 +69,8 @@ public final class Grouping {
 
     private static SortedMap<String, Object> inRegistryOrder(Map<String, Object> params, Set<String> varying) {
         List<String> order = Params.all().stream().map(ParamDef::name).toList();
-        SortedMap<String, Object> shown = new TreeMap<>(java.util.Comparator.<String>comparingInt(order::indexOf)
-                .thenComparing(java.util.Comparator.naturalOrder()));
+        SortedMap<String, Object> shown =
+                new TreeMap<>(Comparator.<String>comparingInt(order::indexOf).thenComparing(Comparator.naturalOrder()));
         params.forEach((k, v) -> {
             if (varying.contains(k)) {
                 shown.put(k, v);
@@ -75,8 +80,11 @@ public final class Grouping {
     }
 
     private static String label(Map<String, Object> shown) {
-        return shown.isEmpty() ? "all runs" : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
+        return shown.isEmpty()
+                ? "all runs"
+                : shown.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     /**
@@ -109,8 +117,12 @@ public final class Grouping {
 
     /** Two settings of a group never share a label: a clash gets every sampling parameter spelled out. */
     private static List<Setting> distinctLabels(List<Setting> settings) {
-        Map<String, Long> counts = settings.stream().collect(Collectors.groupingBy(Setting::label, Collectors.counting()));
-        return settings.stream().map(s -> counts.get(s.label()) == 1 ? s
-                : new Setting(s.label() + " " + s.sampling(), s.archetype(), s.sampling(), s.runs())).toList();
+        Map<String, Long> counts =
+                settings.stream().collect(Collectors.groupingBy(Setting::label, Collectors.counting()));
+        return settings.stream()
+                .map(s -> counts.get(s.label()) == 1
+                        ? s
+                        : new Setting(s.label() + " " + s.sampling(), s.archetype(), s.sampling(), s.runs()))
+                .toList();
     }
 }

@@ -36,7 +36,9 @@ public enum Metric {
 
     /** Train, test and their ratio: the three columns under each figure. */
     public enum Part {
-        TRAIN("train", "Train"), TEST("test", "Test"), RATIO("ratio", "Ratio");
+        TRAIN("train", "Train"),
+        TEST("test", "Test"),
+        RATIO("ratio", "Ratio");
 
         private final String column;
         private final String title;

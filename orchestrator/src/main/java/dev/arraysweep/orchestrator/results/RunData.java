@@ -14,8 +14,8 @@ import java.util.SortedMap;
  * @param train rows of the (un-augmented) training set, by epoch; epochs without a train evaluation are absent
  * @param test rows of the test set, by epoch
  */
-public record RunData(long id, int index, String state, SortedMap<String, Object> params,
-                      List<EpochRow> train, List<EpochRow> test) {
+public record RunData(
+        long id, int index, String state, SortedMap<String, Object> params, List<EpochRow> train, List<EpochRow> test) {
     public RunData {
         train = List.copyOf(train);
         test = List.copyOf(test);

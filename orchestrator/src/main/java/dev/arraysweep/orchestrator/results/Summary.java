@@ -12,7 +12,10 @@ import java.util.List;
 public record Summary(int n, double mean, double std) {
     /** {@return the summary of the finite values among {@code values}} */
     public static Summary of(List<Double> values) {
-        double[] v = values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
+        double[] v = values.stream()
+                .filter(Double::isFinite)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         if (v.length == 0) {
             return new Summary(0, Double.NaN, Double.NaN);
         }

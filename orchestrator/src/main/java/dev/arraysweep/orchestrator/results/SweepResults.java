@@ -31,13 +31,20 @@ public record SweepResults(String sweep, List<RunData> runs) {
         return db.jdbi().withHandle(h -> {
             Map<Long, List<EpochRow>> train = new HashMap<>();
             Map<Long, List<EpochRow>> test = new HashMap<>();
-            h.createQuery(sql.locate(SweepResults.class, "epochs")).bind("sweep", sweep)
+            h.createQuery(sql.locate(SweepResults.class, "epochs"))
+                    .bind("sweep", sweep)
                     .map((rs, ctx) -> Map.entry(rs.getLong("run_id"), Map.entry(rs.getString("split"), row(rs))))
                     .forEach(e -> ("train".equals(e.getValue().getKey()) ? train : test)
-                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getValue()));
-            List<RunData> runs = h.createQuery(sql.locate(SweepResults.class, "runs")).bind("sweep", sweep)
-                    .map((rs, ctx) -> new RunData(rs.getLong("id"), rs.getInt("array_index"), rs.getString("state"),
-                            params(rs.getString("params_json")), train.getOrDefault(rs.getLong("id"), List.of()),
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue().getValue()));
+            List<RunData> runs = h.createQuery(sql.locate(SweepResults.class, "runs"))
+                    .bind("sweep", sweep)
+                    .map((rs, ctx) -> new RunData(
+                            rs.getLong("id"),
+                            rs.getInt("array_index"),
+                            rs.getString("state"),
+                            params(rs.getString("params_json")),
+                            train.getOrDefault(rs.getLong("id"), List.of()),
                             test.getOrDefault(rs.getLong("id"), List.of())))
                     .list();
             return new SweepResults(sweep, runs);
@@ -45,9 +52,16 @@ public record SweepResults(String sweep, List<RunData> runs) {
     }
 
     private static EpochRow row(ResultSet rs) throws SQLException {
-        return new EpochRow(rs.getInt("epoch"), number(rs, "accuracy"), number(rs, "mean_loss"), number(rs, "q90_loss"),
-                number(rs, "worst_loss"), number(rs, "wall_seconds"), number(rs, "mean_raw_batches_per_step"),
-                number(rs, "overflow_discarded"), number(rs, "acceptance_ratio"));
+        return new EpochRow(
+                rs.getInt("epoch"),
+                number(rs, "accuracy"),
+                number(rs, "mean_loss"),
+                number(rs, "q90_loss"),
+                number(rs, "worst_loss"),
+                number(rs, "wall_seconds"),
+                number(rs, "mean_raw_batches_per_step"),
+                number(rs, "overflow_discarded"),
+                number(rs, "acceptance_ratio"));
     }
 
     private static double number(ResultSet rs, String column) throws SQLException {

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.engine.SysProperties;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 
@@ -34,7 +36,7 @@ public final class DbServer implements AutoCloseable {
     private final String url;
     private final List<String> notes;
     private final AccessLock lock;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DbServer(Server server, Connection keepOpen, String url, List<String> notes, AccessLock lock) {
         this.server = server;
@@ -85,7 +87,7 @@ public final class DbServer implements AutoCloseable {
             lock.release();
             throw e;
         }
-        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
+        String bound = SysProperties.BIND_ADDRESS;
         if (!wildcard && !address.getHostAddress().equals(bound)) {
             notes.add("H2 was started before --bind could take effect, so the server listens on every interface"
                     + (loopback ? "; it still accepts connections from this machine only" : ""));
@@ -100,14 +102,18 @@ public final class DbServer implements AutoCloseable {
         } catch (SQLException e) {
             close(keepOpen);
             lock.release();
-            throw ExitException.failure("cannot start the H2 server on port " + port + ": " + e.getMessage()
-                    + " (is the port taken? choose another with --port)", e);
+            throw ExitException.failure(
+                    "cannot start the H2 server on port " + port + ": " + e.getMessage()
+                            + " (is the port taken? choose another with --port)",
+                    e);
         }
         String host = wildcard ? hostName() : bind;
         String url = "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/" + Workspace.databaseFile(workDir);
         String local = "jdbc:h2:tcp://" + (loopback || wildcard ? "localhost" : bind) + ":" + server.getPort() + "/"
                 + Workspace.databaseFile(workDir);
-        lock.announceServer(local, passwordFile == null ? null : passwordFile.toAbsolutePath().toString(),
+        lock.announceServer(
+                local,
+                passwordFile == null ? null : passwordFile.toAbsolutePath().toString(),
                 "arraysweep db serve");
         return new DbServer(server, keepOpen, url, notes, lock);
     }
@@ -123,12 +129,14 @@ public final class DbServer implements AutoCloseable {
             return c;
         } catch (SQLException wrong) {
             if (password.isEmpty() || !wrongPassword(wrong)) {
-                throw ExitException.badInput("cannot open the database " + Workspace.databaseFile(workDir) + ": "
-                        + wrong.getMessage() + (wrongPassword(wrong) ? "; give its password with --password-file" : ""));
+                throw ExitException.badInput(
+                        "cannot open the database " + Workspace.databaseFile(workDir) + ": " + wrong.getMessage()
+                                + (wrongPassword(wrong) ? "; give its password with --password-file" : ""));
             }
         }
         ds.setPassword(""); // a database made by `expand` has no password yet: give it this one
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("ALTER USER SA SET PASSWORD '" + password.replace("'", "''") + "'");
         } catch (SQLException e) {
             throw ExitException.badInput("the password in --password-file does not open the database "

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.server;
 
 import java.sql.SQLException;
+import org.h2.engine.SysProperties;
 import org.h2.tools.Server;
 
 /**
@@ -25,12 +26,13 @@ public final class WebConsole implements AutoCloseable {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", LOOPBACK);
         }
-        return new WebConsole(Server.createWebServer("-webPort", Integer.toString(port)).start());
+        return new WebConsole(
+                Server.createWebServer("-webPort", Integer.toString(port)).start());
     }
 
     /** {@return whether the listening socket is bound to the loopback address only} */
     public boolean loopbackOnly() {
-        return LOOPBACK.equals(org.h2.engine.SysProperties.BIND_ADDRESS);
+        return LOOPBACK.equals(SysProperties.BIND_ADDRESS);
     }
 
     /** {@return the port it listens on} */

@@ -54,7 +54,9 @@ public record ArrayChunk(int offset, List<IndexRange> runs) {
 
     /** {@return the run indices, ascending} */
     public List<Integer> runIndices() {
-        return runs.stream().flatMap(r -> IntStream.rangeClosed(r.first(), r.last()).boxed()).toList();
+        return runs.stream()
+                .flatMap(r -> IntStream.rangeClosed(r.first(), r.last()).boxed())
+                .toList();
     }
 
     /** {@return the run index that Slurm task {@code taskId} of this array runs} */

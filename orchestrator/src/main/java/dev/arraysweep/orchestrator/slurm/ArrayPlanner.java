@@ -118,8 +118,8 @@ public final class ArrayPlanner {
                 throw ExitException.badInput("run index " + index + " is negative");
             }
             if (index <= previous) {
-                throw ExitException.badInput("run index " + index + " follows " + previous
-                        + ": run indices must be ascending and distinct");
+                throw ExitException.badInput(
+                        "run index " + index + " follows " + previous + ": run indices must be ascending and distinct");
             }
             if (start >= 0 && index != previous + 1) {
                 ranges.add(new IndexRange(start, previous));

@@ -41,7 +41,9 @@ public final class ArraySubmitter {
             throw ExitException.wrongState("nothing to submit: no run of the sweep needs running");
         }
         SbatchSpec first = specs.get(0);
-        if (specs.stream().anyMatch(s -> !s.sweep().equals(first.sweep()) || !s.workspace().equals(first.workspace()))) {
+        if (specs.stream()
+                .anyMatch(
+                        s -> !s.sweep().equals(first.sweep()) || !s.workspace().equals(first.workspace()))) {
             throw new IllegalArgumentException("all arrays of one submission must share sweep and work directory");
         }
         Workspace ws = first.workspace();
@@ -58,8 +60,8 @@ public final class ArraySubmitter {
                 accepted.accept(array);
             }
         } catch (IOException e) {
-            throw withSubmitted(ExitException.failure("cannot write under " + ws.sweepDir(sweep) + ": "
-                    + e.getMessage(), e), done);
+            throw withSubmitted(
+                    ExitException.failure("cannot write under " + ws.sweepDir(sweep) + ": " + e.getMessage(), e), done);
         } catch (ExitException e) {
             throw withSubmitted(e, done);
         }
@@ -86,8 +88,8 @@ public final class ArraySubmitter {
             return e;
         }
         String submitted = done.stream()
-                .map(a -> "job " + a.jobId() + " (runs " + a.array().runs().stream()
-                        .map(r -> r.spec(0)).collect(Collectors.joining(",")) + ")")
+                .map(a -> "job " + a.jobId() + " (runs "
+                        + a.array().runs().stream().map(r -> r.spec(0)).collect(Collectors.joining(",")) + ")")
                 .collect(Collectors.joining(", "));
         return new ExitException(e.exitCode(), e.getMessage() + "; already submitted before this: " + submitted, e);
     }

@@ -68,12 +68,21 @@ public final class CommandLineSlurm implements Slurm {
         Set<String> wanted = new LinkedHashSet<>(jobIds);
         List<TaskState> tasks = new ArrayList<>();
         if (!wanted.isEmpty()) {
-            CommandRunner.Result r = run(List.of("squeue", "-h", "-r", "-t", "all",
-                    "-j", String.join(",", wanted), "-o", SlurmOutput.SQUEUE_FORMAT));
+            CommandRunner.Result r = run(List.of(
+                    "squeue",
+                    "-h",
+                    "-r",
+                    "-t",
+                    "all",
+                    "-j",
+                    String.join(",", wanted),
+                    "-o",
+                    SlurmOutput.SQUEUE_FORMAT));
             if (r.ok()) {
                 tasks.addAll(SlurmOutput.tasks(r.stdout()));
             } else if (!r.stderr().contains("Invalid job id")) { // one unknown id: exit 1, others: empty
-                throw ExitException.failure("squeue failed: " + message(r) + "; is slurmctld up? try 'scontrol ping'", null);
+                throw ExitException.failure(
+                        "squeue failed: " + message(r) + "; is slurmctld up? try 'scontrol ping'", null);
             }
             tasks.stream().map(TaskState::jobId).forEach(wanted::remove);
             if (!wanted.isEmpty()) {
@@ -95,8 +104,8 @@ public final class CommandLineSlurm implements Slurm {
     public int maxArraySize() {
         CommandRunner.Result r = run(List.of("scontrol", "show", "config"));
         if (!r.ok()) {
-            throw ExitException.failure("scontrol show config failed: " + message(r)
-                    + "; is slurmctld up? try 'scontrol ping'", null);
+            throw ExitException.failure(
+                    "scontrol show config failed: " + message(r) + "; is slurmctld up? try 'scontrol ping'", null);
         }
         return SlurmOutput.maxArraySize(r.stdout());
     }
@@ -107,8 +116,7 @@ public final class CommandLineSlurm implements Slurm {
         }
         CommandRunner.Result r;
         try {
-            r = run(List.of("sacct", "-n", "-X", "-P", "-j", String.join(",", jobIds),
-                    "-o", SlurmOutput.SACCT_FORMAT));
+            r = run(List.of("sacct", "-n", "-X", "-P", "-j", String.join(",", jobIds), "-o", SlurmOutput.SACCT_FORMAT));
         } catch (ExitException e) {
             sacctUsable = false; // not installed or hanging: squeue alone must do
             return List.of();
@@ -117,7 +125,8 @@ public final class CommandLineSlurm implements Slurm {
             sacctUsable = !(r.stdout() + r.stderr()).contains("accounting storage is disabled");
             return List.of();
         }
-        return SlurmOutput.tasks(r.stdout()).stream().filter(t -> jobIds.contains(t.jobId()))
+        return SlurmOutput.tasks(r.stdout()).stream()
+                .filter(t -> jobIds.contains(t.jobId()))
                 .collect(Collectors.toList());
     }
 

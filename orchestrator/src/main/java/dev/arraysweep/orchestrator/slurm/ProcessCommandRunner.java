@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,10 +51,10 @@ final class ProcessCommandRunner implements CommandRunner {
         if (executable == null) {
             throw new NoSuchFileException(program, null, "not on PATH");
         }
-        List<String> resolved = new java.util.ArrayList<>(command);
+        List<String> resolved = new ArrayList<>(command);
         resolved.set(0, executable.toString());
-        ProcessBuilder builder = new ProcessBuilder(resolved)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder =
+                new ProcessBuilder(resolved).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("PATH", path);
         Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), READERS);
@@ -61,7 +62,8 @@ final class ProcessCommandRunner implements CommandRunner {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new TimeoutException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+                throw new TimeoutException(
+                        String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
             }
             return new Result(process.exitValue(), out.get(), err.get());
         } catch (InterruptedException e) {

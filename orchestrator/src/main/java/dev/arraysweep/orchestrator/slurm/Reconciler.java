@@ -37,8 +37,7 @@ public final class Reconciler {
     }
 
     /** A run marked lost, with what Slurm said about its task. */
-    public record LostRun(Run run, String why) {
-    }
+    public record LostRun(Run run, String why) {}
 
     /**
      * Marks lost runs of one sweep, or of all when {@code sweepId} is null.
@@ -52,17 +51,24 @@ public final class Reconciler {
             return List.of();
         }
         List<Submission> submissions = new ArrayList<>();
-        suspects.stream().map(Run::sweepId).distinct().forEach(id -> submissions.addAll(db.submissions().forSweep(id)));
+        suspects.stream()
+                .map(Run::sweepId)
+                .distinct()
+                .forEach(id -> submissions.addAll(db.submissions().forSweep(id)));
         SubmittedTasks tasks = SubmittedTasks.poll(slurm, submissions, suspects);
         Map<Run, String> lost = new LinkedHashMap<>();
         for (Run r : suspects) {
             Optional<TaskState> task = tasks.task(r);
-            String heartbeat = r.heartbeatAt() == null ? "no heartbeat"
+            String heartbeat = r.heartbeatAt() == null
+                    ? "no heartbeat"
                     : "last heartbeat " + Duration.between(r.heartbeatAt(), now).toSeconds() + " s ago";
             if (task.isEmpty()) {
                 lost.put(r, "Slurm no longer knows task " + r.slurmArrayJobId() + " of it; " + heartbeat);
             } else if (task.get().finished()) {
-                lost.put(r, "Slurm reports task " + task.get().name() + " " + task.get().state() + "; " + heartbeat);
+                lost.put(
+                        r,
+                        "Slurm reports task " + task.get().name() + " "
+                                + task.get().state() + "; " + heartbeat);
             }
         }
         List<LostRun> marked = new ArrayList<>();

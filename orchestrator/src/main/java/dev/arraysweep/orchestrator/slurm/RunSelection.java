@@ -38,8 +38,8 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
      * @param what the command's verb for messages ("submit", "resubmit")
      * @param hint what to do when none is in those states
      */
-    public static RunSelection byState(List<Run> runs, Set<RunState> states, SubmittedTasks tasks, String what,
-                                       String hint) {
+    public static RunSelection byState(
+            List<Run> runs, Set<RunState> states, SubmittedTasks tasks, String what, String hint) {
         List<Integer> indices = new ArrayList<>();
         Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
         Map<Integer, String> queued = new TreeMap<>();
@@ -57,7 +57,9 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
         if (indices.isEmpty()) {
             String names = states.stream().map(RunState::dbName).sorted().collect(Collectors.joining(", "));
             throw ExitException.wrongState("nothing to " + what + ": no run is " + names
-                    + (queued.isEmpty() ? "" : " without its task already in Slurm's queue (" + queuedText(queued) + ")")
+                    + (queued.isEmpty()
+                            ? ""
+                            : " without its task already in Slurm's queue (" + queuedText(queued) + ")")
                     + "; " + hint);
         }
         return new RunSelection(indices, byState, queued);
@@ -69,8 +71,8 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
      * @throws ExitException bad input (2) for an index outside the sweep; wrong state (3) for a run that is
      *     done, retired, running with a fresh heartbeat, or queued in Slurm
      */
-    public static RunSelection exactly(List<Run> runs, List<Integer> wanted, SubmittedTasks tasks, Instant now,
-                                       Duration stale) {
+    public static RunSelection exactly(
+            List<Run> runs, List<Integer> wanted, SubmittedTasks tasks, Instant now, Duration stale) {
         Map<Integer, Run> byIndex = requireInSweep(runs, wanted);
         List<Integer> indices = new ArrayList<>();
         Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
@@ -97,8 +99,9 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
         for (int index : new TreeSet<>(wanted)) {
             if (!byIndex.containsKey(index)) {
                 throw ExitException.badInput("the sweep has no array index " + index
-                        + (byIndex.isEmpty() ? " (it has no runs)" : "; its indices are " + ArrayPlanner.compress(
-                        List.copyOf(byIndex.keySet()))));
+                        + (byIndex.isEmpty()
+                                ? " (it has no runs)"
+                                : "; its indices are " + ArrayPlanner.compress(List.copyOf(byIndex.keySet()))));
             }
         }
         return byIndex;
@@ -113,10 +116,11 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
         return switch (r.state()) {
             case RUNNING -> r.heartbeatAt() != null && r.heartbeatAt().isAfter(now.minus(stale))
                     ? "run " + i + " is already running (attempt " + r.attempt() + " on node " + r.node()
-                    + ", last heartbeat " + Duration.between(r.heartbeatAt(), now).toSeconds() + " s ago);"
-                    + " refusing to start a second worker for it. If that worker is gone, wait until its heartbeat"
-                    + " is older than " + stale.toSeconds() + " s (ARRAYSWEEP_STALE_SECONDS) and run"
-                    + " `arraysweep status` to mark it lost"
+                            + ", last heartbeat "
+                            + Duration.between(r.heartbeatAt(), now).toSeconds() + " s ago);"
+                            + " refusing to start a second worker for it. If that worker is gone, wait until its heartbeat"
+                            + " is older than " + stale.toSeconds() + " s (ARRAYSWEEP_STALE_SECONDS) and run"
+                            + " `arraysweep status` to mark it lost"
                     : null;
             case DONE -> "run " + i + " is already done (" + r.epochsDone() + " epochs); nothing to rerun";
             case RETIRED -> "run " + i + " was retired (it is no longer in the sweep file); add its parameters back"
@@ -136,8 +140,10 @@ public record RunSelection(List<Integer> indices, Map<RunState, Integer> byState
 
     /** {@return a one-line account, such as {@code 7 runs (pending 5, lost 2); 2 already queued in Slurm: 3-4}} */
     public String summary() {
-        String states = byState.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey().dbName() + " " + e.getValue()).collect(Collectors.joining(", "));
+        String states = byState.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().dbName() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
         return indices.size() + " run" + (indices.size() == 1 ? "" : "s") + " (" + states + ")"
                 + (queued.isEmpty() ? "" : "; left out, already in Slurm's queue: " + queuedText(queued));
     }

@@ -32,8 +32,7 @@ public final class SbatchScript {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
-    private SbatchScript() {
-    }
+    private SbatchScript() {}
 
     /** {@return the batch script for {@code spec}, from the bundled template} */
     public static String render(SbatchSpec spec) {
@@ -49,9 +48,10 @@ public final class SbatchScript {
         Map<String, String> values = Map.of(
                 "sweep", spec.sweep(),
                 "directives", directives(spec),
-                "setup", spec.slurm().setup() == null
-                        ? "# none; set slurm.setup in the sweep to load modules or set JAVA_HOME"
-                        : spec.slurm().setup(),
+                "setup",
+                        spec.slurm().setup() == null
+                                ? "# none; set slurm.setup in the sweep to load modules or set JAVA_HOME"
+                                : spec.slurm().setup(),
                 "db_url", shellQuote(spec.workspace().dbUrl()),
                 "work_dir", shellQuote(spec.workspace().root().toString()),
                 "index_offset", Integer.toString(spec.array().offset()),
@@ -102,7 +102,8 @@ public final class SbatchScript {
      * {@link SbatchSpec#workerCommand()}}
      */
     public static String commandLine(List<String> words) {
-        return words.stream().map(w -> w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : shellQuote(w))
+        return words.stream()
+                .map(w -> w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : shellQuote(w))
                 .collect(Collectors.joining(" "));
     }
 
@@ -120,7 +121,8 @@ public final class SbatchScript {
     private static String bundledTemplate() {
         try (InputStream in = SbatchScript.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("sbatch template " + TEMPLATE_RESOURCE + " missing from the class path");
+                throw new IllegalStateException(
+                        "sbatch template " + TEMPLATE_RESOURCE + " missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

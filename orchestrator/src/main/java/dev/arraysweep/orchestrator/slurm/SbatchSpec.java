@@ -37,11 +37,13 @@ public record SbatchSpec(
             throw ExitException.badInput("job name '" + jobName + "' must be letters, digits, '.', '_' or '-'");
         }
         if (!workspace.root().toString().matches("[^\\s'\"\\\\%]+")) {
-            throw ExitException.badInput("work directory '" + workspace.root() + "' contains a space, quote, '\\' or '%',"
-                    + " which #SBATCH lines cannot carry; use a work directory without them");
+            throw ExitException.badInput(
+                    "work directory '" + workspace.root() + "' contains a space, quote, '\\' or '%',"
+                            + " which #SBATCH lines cannot carry; use a work directory without them");
         }
         if (!workspace.dbUrl().startsWith("jdbc:") || workspace.dbUrl().contains("\n")) {
-            throw ExitException.badInput("database URL '" + workspace.dbUrl() + "' must be one line starting with jdbc:");
+            throw ExitException.badInput(
+                    "database URL '" + workspace.dbUrl() + "' must be one line starting with jdbc:");
         }
         requireSimpleCommand(workerCommand);
     }

@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
+import dev.arraysweep.db.ExitException;
 import java.nio.file.Path;
 import java.util.Collection;
 
@@ -37,7 +38,7 @@ public interface Slurm {
      */
     default void requireInstalled() {
         if (!installed()) {
-            throw dev.arraysweep.db.ExitException.badInput("sbatch was not found on PATH, so this machine cannot"
+            throw ExitException.badInput("sbatch was not found on PATH, so this machine cannot"
                     + " submit to Slurm. Load Slurm's module or install its client tools (slurm-client);"
                     + " without Slurm, `arraysweep run-local SWEEP --parallel N` runs the array on this machine");
         }

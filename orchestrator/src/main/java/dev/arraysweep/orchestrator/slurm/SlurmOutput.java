@@ -18,8 +18,7 @@ final class SlurmOutput {
     private static final Pattern SUBMITTED = Pattern.compile("([0-9]+)(?:;\\S*)?");
     private static final Pattern MAX_ARRAY_SIZE = Pattern.compile("(?m)^MaxArraySize\\s*=\\s*([0-9]+)\\s*$");
 
-    private SlurmOutput() {
-    }
+    private SlurmOutput() {}
 
     /** {@return the job id from {@code sbatch --parsable} output ({@code 123} or {@code 123;cluster}), or null} */
     static String submittedJobId(String stdout) {
@@ -54,7 +53,8 @@ final class SlurmOutput {
             if (!id.matches()) {
                 continue; // 123_[4-9%2], 123.batch: not one task
             }
-            OptionalInt task = id.group(2) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(id.group(2)));
+            OptionalInt task =
+                    id.group(2) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(id.group(2)));
             String state = f[1].strip().split("\\s+")[0];
             String node = f.length > 2 ? f[2].strip() : "";
             if (node.equals("None assigned") || node.startsWith("(")) {

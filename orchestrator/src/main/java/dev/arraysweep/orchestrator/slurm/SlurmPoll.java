@@ -26,7 +26,9 @@ public record SlurmPoll(Instant polledAt, List<TaskState> tasks) {
     /** {@return one task of an array job, if Slurm reported it} */
     public Optional<TaskState> task(String jobId, int taskId) {
         return tasks.stream()
-                .filter(t -> t.jobId().equals(jobId) && t.taskId().isPresent() && t.taskId().getAsInt() == taskId)
+                .filter(t -> t.jobId().equals(jobId)
+                        && t.taskId().isPresent()
+                        && t.taskId().getAsInt() == taskId)
                 .findFirst();
     }
 

@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param array the runs it covers and their offset
  * @param script the rendered batch script that was submitted
  */
-public record SubmittedArray(String jobId, ArrayChunk array, Path script) {
-}
+public record SubmittedArray(String jobId, ArrayChunk array, Path script) {}

@@ -29,8 +29,8 @@ public final class SubmittedTasks {
      * the runs belongs to one of {@code submissions}
      */
     public static SubmittedTasks poll(Slurm slurm, List<Submission> submissions, Collection<Run> runs) {
-        Map<String, Submission> byJob = submissions.stream()
-                .collect(Collectors.toMap(Submission::jobId, Function.identity(), (a, b) -> b));
+        Map<String, Submission> byJob =
+                submissions.stream().collect(Collectors.toMap(Submission::jobId, Function.identity(), (a, b) -> b));
         Set<String> jobs = new LinkedHashSet<>();
         for (Run r : runs) {
             if (r.slurmArrayJobId() != null && byJob.containsKey(r.slurmArrayJobId())) {

@@ -41,9 +41,13 @@ public final class SweepSubmitter {
      * @param maxArrayTasks at most this many tasks per array (a user limit); 0 = none
      * @param workerCommand the worker's command line, one program with its arguments
      */
-    public record Request(Set<RunState> states, List<Integer> indices, String verb, String hint, int maxArrayTasks,
-                          String workerCommand) {
-    }
+    public record Request(
+            Set<RunState> states,
+            List<Integer> indices,
+            String verb,
+            String hint,
+            int maxArrayTasks,
+            String workerCommand) {}
 
     /**
      * A planned submission.
@@ -53,9 +57,8 @@ public final class SweepSubmitter {
      * @param firstScript the number of the first {@code submit-N.sbatch} it will write
      * @param slurmKnown whether Slurm could be asked (MaxArraySize, queued tasks); false in a dry run without it
      */
-    public record Plan(Sweep sweep, RunSelection selection, List<SbatchSpec> arrays, int firstScript,
-                       boolean slurmKnown) {
-    }
+    public record Plan(
+            Sweep sweep, RunSelection selection, List<SbatchSpec> arrays, int firstScript, boolean slurmKnown) {}
 
     /**
      * {@return the arrays that would submit the runs of {@code request}}
@@ -66,17 +69,20 @@ public final class SweepSubmitter {
     public Plan plan(Sweep sweep, SlurmSettings settings, Workspace ws, Request request) {
         boolean slurmKnown = slurm.installed();
         List<Run> runs = db.runs().bySweep(sweep.id());
-        SubmittedTasks tasks = slurmKnown ? SubmittedTasks.poll(slurm, db.submissions().forSweep(sweep.id()), runs)
+        SubmittedTasks tasks = slurmKnown
+                ? SubmittedTasks.poll(slurm, db.submissions().forSweep(sweep.id()), runs)
                 : SubmittedTasks.none();
         RunSelection selection = request.indices() == null
                 ? RunSelection.byState(runs, request.states(), tasks, request.verb(), request.hint())
                 : RunSelection.exactly(runs, request.indices(), tasks, clock.instant(), stale);
         int maxArraySize = slurmKnown ? slurm.maxArraySize() : ArrayPlanner.DEFAULT_MAX_ARRAY_SIZE;
         Workspace workers = new Workspace(ws.root(), settings.dbUrl() != null ? settings.dbUrl() : ws.dbUrl());
-        SbatchSpec base = new SbatchSpec(sweep.name(), sweep.name(), settings, ArrayChunk.ofRange(0, 0), workers,
-                request.workerCommand());
-        List<SbatchSpec> arrays = ArrayPlanner.forCluster(maxArraySize, request.maxArrayTasks())
-                .plan(selection.indices()).stream().map(base::withArray).toList();
+        SbatchSpec base = new SbatchSpec(
+                sweep.name(), sweep.name(), settings, ArrayChunk.ofRange(0, 0), workers, request.workerCommand());
+        List<SbatchSpec> arrays =
+                ArrayPlanner.forCluster(maxArraySize, request.maxArrayTasks()).plan(selection.indices()).stream()
+                        .map(base::withArray)
+                        .toList();
         return new Plan(sweep, selection, arrays, ArraySubmitter.nextScriptNumber(ws, sweep.name()), slurmKnown);
     }
 
@@ -87,9 +93,14 @@ public final class SweepSubmitter {
      * @return the accepted arrays
      */
     public List<SubmittedArray> submit(Plan plan) {
-        return new ArraySubmitter(slurm).submit(plan.arrays(), a -> db.submissions().record(plan.sweep().id(),
-                a.jobId(), arraySpec(plan, a.array()), a.array().offset(), a.script().toString(),
-                a.array().runIndices()));
+        return new ArraySubmitter(slurm).submit(plan.arrays(), a -> db.submissions()
+                .record(
+                        plan.sweep().id(),
+                        a.jobId(),
+                        arraySpec(plan, a.array()),
+                        a.array().offset(),
+                        a.script().toString(),
+                        a.array().runIndices()));
     }
 
     /** {@return the {@code --array} value of one planned array, with its throttle} */

@@ -14,8 +14,17 @@ import java.util.Set;
  */
 public record TaskState(String jobId, OptionalInt taskId, String state, String node) {
 
-    private static final Set<String> FINISHED = Set.of("BOOT_FAIL", "CANCELLED", "COMPLETED", "DEADLINE",
-            "FAILED", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED", "REVOKED", "TIMEOUT");
+    private static final Set<String> FINISHED = Set.of(
+            "BOOT_FAIL",
+            "CANCELLED",
+            "COMPLETED",
+            "DEADLINE",
+            "FAILED",
+            "NODE_FAIL",
+            "OUT_OF_MEMORY",
+            "PREEMPTED",
+            "REVOKED",
+            "TIMEOUT");
 
     public TaskState {
         Objects.requireNonNull(jobId, "jobId");

@@ -15,13 +15,18 @@ import org.jdbi.v3.core.Handle;
  * Progress of one sweep: runs per state, epochs done of total and an estimate of the time left, from one
  * aggregate query over the runs and, for the pace, the latest epoch of a bounded sample of them.
  */
-public record SweepProgress(String sweep, Map<RunState, Integer> counts, long epochsDone, long epochsTotal,
-                            double meanEpochSeconds, Duration eta) {
+public record SweepProgress(
+        String sweep,
+        Map<RunState, Integer> counts,
+        long epochsDone,
+        long epochsTotal,
+        double meanEpochSeconds,
+        Duration eta) {
     /** Runs per sweep whose latest epoch time makes the pace of the ETA. */
     private static final int PACE_SAMPLE = 256;
     /** Whose epochs make the pace, in order of preference: the running runs' pace is the current one. */
-    private static final List<RunState> PACE_STATES = List.of(RunState.RUNNING, RunState.DONE, RunState.PREEMPTED,
-            RunState.FAILED, RunState.LOST);
+    private static final List<RunState> PACE_STATES =
+            List.of(RunState.RUNNING, RunState.DONE, RunState.PREEMPTED, RunState.FAILED, RunState.LOST);
 
     /** {@return the progress of every sweep (or of the one named), by sweep name} */
     public static List<SweepProgress> load(Database db, String onlySweep) {
@@ -33,12 +38,13 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
                             + (onlySweep == null ? "" : " WHERE s.name = :n")
                             + " GROUP BY s.name, r.state ORDER BY s.name")
                     .bindMap(onlySweep == null ? Map.of() : Map.of("n", onlySweep))
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getLong(5)})
+                    .map((rs, ctx) ->
+                            new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)})
                     .forEach(row -> {
                         String name = (String) row[0];
                         RunState state = RunState.fromDb((String) row[1]);
-                        counts.computeIfAbsent(name, k -> new EnumMap<>(RunState.class)).put(state, (Integer) row[2]);
+                        counts.computeIfAbsent(name, k -> new EnumMap<>(RunState.class))
+                                .put(state, (Integer) row[2]);
                         if (state != RunState.RETIRED) {
                             long[] e = epochs.computeIfAbsent(name, k -> new long[2]);
                             e[0] += (Long) row[3];
@@ -65,8 +71,7 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
             long[] ep = epochs.getOrDefault(e.getKey(), new long[2]);
             double mean = meanSeconds.getOrDefault(e.getKey(), 0.0);
             int running = e.getValue().getOrDefault(RunState.RUNNING, 0);
-            Duration eta = mean > 0 ? Duration.ofSeconds((long) ((ep[1] - ep[0]) * mean / Math.max(1, running)))
-                    : null;
+            Duration eta = mean > 0 ? Duration.ofSeconds((long) ((ep[1] - ep[0]) * mean / Math.max(1, running))) : null;
             out.add(new SweepProgress(e.getKey(), e.getValue(), ep[0], ep[1], mean, eta));
         }
         return out;
@@ -82,7 +87,11 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
                         + " WHERE r.sweep_id = (SELECT id FROM sweep WHERE name = :n) AND r.state = :st"
                         + " AND r.epochs_done > 0 LIMIT " + PACE_SAMPLE + ") x JOIN epoch_metric m ON m.run_id = x.id"
                         + " AND m.epoch = x.epochs_done - 1 AND m.split = 'test'")
-                .bind("n", sweep).bind("st", state.dbName()).mapTo(Double.class).findOne().orElse(null);
+                .bind("n", sweep)
+                .bind("st", state.dbName())
+                .mapTo(Double.class)
+                .findOne()
+                .orElse(null);
     }
 
     /** {@return the number of runs in {@code state}} */
@@ -105,7 +114,12 @@ public record SweepProgress(String sweep, Map<RunState, Integer> counts, long ep
             return "0:00:00";
         }
         long s = eta.toSeconds();
-        return String.format(Locale.ROOT, "%d:%02d:%02d%s", s / 3600, (s / 60) % 60, s % 60,
+        return String.format(
+                Locale.ROOT,
+                "%d:%02d:%02d%s",
+                s / 3600,
+                (s / 60) % 60,
+                s % 60,
                 count(RunState.RUNNING) == 0 ? " (nothing running)" : "");
     }
 }

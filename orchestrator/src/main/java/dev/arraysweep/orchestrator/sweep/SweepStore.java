@@ -20,18 +20,27 @@ import java.util.Map;
 public final class SweepStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SweepStore() {
-    }
+    private SweepStore() {}
 
     /** {@return what storing {@code runs} as the current content of {@code spec}'s sweep changed} */
     public static ExpansionResult store(Database db, SweepSpec spec, String sourceText, List<ExpandedRun> runs) {
         List<NewRun> rows = new ArrayList<>(runs.size());
         for (ExpandedRun r : runs) {
-            rows.add(new NewRun(r.hash(), r.params().toJson(), r.params().intValue("epochs"), columns(r.params()),
+            rows.add(new NewRun(
+                    r.hash(),
+                    r.params().toJson(),
+                    r.params().intValue("epochs"),
+                    columns(r.params()),
                     TwinKey.of(r.params())));
         }
-        return db.runs().storeExpansion(spec.name(), spec.description(), spec.file().toAbsolutePath().toString(),
-                sourceText, slurmJson(spec.slurm()), rows);
+        return db.runs()
+                .storeExpansion(
+                        spec.name(),
+                        spec.description(),
+                        spec.file().toAbsolutePath().toString(),
+                        sourceText,
+                        slurmJson(spec.slurm()),
+                        rows);
     }
 
     /** {@return the Slurm block as JSON, as stored in {@code sweep.slurm_json}} */

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Clob;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** A rectangular result (column names and rows of values) that prints as a text table, CSV or JSON. */
 public record Table(List<String> columns, List<List<Object>> rows) {
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final JsonFactory JSON = new JsonFactory();
 
     public Table {
@@ -32,18 +36,18 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         ResultSetMetaData md = rs.getMetaData();
         List<String> cols = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            cols.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            cols.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
         }
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {
             List<Object> row = new ArrayList<>(cols.size());
             for (int i = 1; i <= cols.size(); i++) {
                 Object v = rs.getObject(i);
-                if (v instanceof java.sql.Clob clob) {
+                if (v instanceof Clob clob) {
                     v = clob.getSubString(1, (int) Math.min(clob.length(), 100_000));
-                } else if (v instanceof java.time.OffsetDateTime t) {
+                } else if (v instanceof OffsetDateTime t) {
                     v = t.toInstant().toString();
-                } else if (v instanceof java.math.BigDecimal bd) {
+                } else if (v instanceof BigDecimal bd) {
                     v = bd.doubleValue();
                 }
                 row.add(v);
@@ -79,7 +83,10 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         for (int r = 0; r < cells.size(); r++) {
             line(sb, cells.get(r), width, rows.get(r));
         }
-        sb.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+        sb.append('(')
+                .append(rows.size())
+                .append(rows.size() == 1 ? " row)" : " rows)")
+                .append('\n');
         return sb.toString();
     }
 
@@ -87,7 +94,8 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         for (int i = 0; i < cells.length; i++) {
             boolean number = raw != null && raw.get(i) instanceof Number;
             String pad = " ".repeat(width[i] - cells[i].length());
-            sb.append(i == 0 ? "" : " | ").append(number ? pad + cells[i] : cells[i] + (i == cells.length - 1 ? "" : pad));
+            sb.append(i == 0 ? "" : " | ")
+                    .append(number ? pad + cells[i] : cells[i] + (i == cells.length - 1 ? "" : pad));
         }
         sb.append('\n');
     }
@@ -168,8 +176,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return String.format(Locale.ROOT, "%.1f", d);
             }
-            return Math.abs(d) >= 1e-4 && Math.abs(d) < 1e7 ? String.format(Locale.ROOT, "%.6g", d).replaceAll("0+$", "")
-                    .replaceAll("\\.$", ".0") : String.format(Locale.ROOT, "%.4e", d);
+            return Math.abs(d) >= 1e-4 && Math.abs(d) < 1e7
+                    ? String.format(Locale.ROOT, "%.6g", d)
+                            .replaceAll("0+$", "")
+                            .replaceAll("\\.$", ".0")
+                    : String.format(Locale.ROOT, "%.4e", d);
         }
         return String.valueOf(v);
     }

@@ -15,11 +15,15 @@ class BenchCommandTest {
     @Test
     void smallBench_reportsExpandIngestAndStatus_andWritesTheJson() throws Exception {
         Path out = dir.resolve("bench.json");
-        CliRunner.Result r = new CliRunner(dir.resolve("work")).run("bench", "--runs", "200", "--epoch-rows", "400",
-                "--status-runs", "20", "--out", out.toString());
+        CliRunner.Result r = new CliRunner(dir.resolve("work"))
+                .run("bench", "--runs", "200", "--epoch-rows", "400", "--status-runs", "20", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"expand\"").contains("\"runs\" : 200").contains("\"epoch_rows\" : 400")
-                .contains("\"seconds_per_call\"").contains("bench-status");
+        assertThat(r.out())
+                .contains("\"expand\"")
+                .contains("\"runs\" : 200")
+                .contains("\"epoch_rows\" : 400")
+                .contains("\"seconds_per_call\"")
+                .contains("bench-status");
         assertThat(Files.readString(out)).contains("\"ingest_seconds\"");
         assertThat(r.err()).contains("bench ingest 400 rows from 20 journals");
     }
@@ -28,7 +32,9 @@ class BenchCommandTest {
     void crowdBench_ofFewWorkers_reportsBothModes_andFindsEveryRowExactlyOnce() throws Exception {
         CliRunner.Result r = new CliRunner(dir.resolve("work")).run("bench", "--workers", "6", "--epochs", "3");
         assertThat(r.code()).as(r.err()).isZero();
-        var crowd = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("crowd");
+        var crowd = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out())
+                .get("crowd");
         assertThat(crowd.get("workers").asInt()).isEqualTo(6);
         for (String mode : new String[] {"db_serve", "journal_only"}) {
             var m = crowd.get(mode);
@@ -36,9 +42,12 @@ class BenchCommandTest {
             assertThat(m.get("writes").asInt()).as(mode).isEqualTo(6 * (1 + 3 + 3 + 1));
             assertThat(m.get("rows").asLong()).as(mode).isEqualTo(6 * 3 * 2);
             assertThat(m.get("every_row_exactly_once").asBoolean()).as(mode).isTrue();
-            assertThat(m.get("write_p99_ms").asDouble()).as(mode).isGreaterThanOrEqualTo(m.get("write_p50_ms").asDouble());
+            assertThat(m.get("write_p99_ms").asDouble())
+                    .as(mode)
+                    .isGreaterThanOrEqualTo(m.get("write_p50_ms").asDouble());
         }
-        assertThat(crowd.get("db_serve").get("every_row_written_live_once").asBoolean()).isTrue();
+        assertThat(crowd.get("db_serve").get("every_row_written_live_once").asBoolean())
+                .isTrue();
         assertThat(crowd.get("journal_only").get("ingested_rows").asLong()).isEqualTo(36);
         assertThat(crowd.get("journal_only").get("status_runs_done").asInt()).isEqualTo(6);
     }

@@ -49,8 +49,7 @@ public final class CliRunner {
      * @param out what it printed on standard output
      * @param err what it printed on standard error
      */
-    public record Result(int code, String out, String err) {
-    }
+    public record Result(int code, String out, String err) {}
 
     /** {@return what the command {@code arraysweep ARGS --workdir WORKDIR} did} */
     public Result run(String... args) {
@@ -59,8 +58,11 @@ public final class CliRunner {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--workdir");
         all.add(workdir.toString());
-        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock)
+        int code = new Main(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env,
+                        clock)
                 .run(all.toArray(new String[0]));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

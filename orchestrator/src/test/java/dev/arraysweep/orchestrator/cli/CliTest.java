@@ -54,7 +54,10 @@ class CliTest {
     @Test
     void sql_isReadOnlyUnlessWrite() throws Exception {
         CliRunner cli = new CliRunner(dir.resolve("work"));
-        cli.run("expand", sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n").toString());
+        cli.run(
+                "expand",
+                sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n")
+                        .toString());
         CliRunner.Result denied = cli.run("sql", "UPDATE run SET state = 'done'");
         assertThat(denied.code()).isEqualTo(2);
         assertThat(denied.err()).contains("read-only").contains("--write");
@@ -77,7 +80,10 @@ class CliTest {
     @Test
     void runLocal_withNothingToRun_exits3() throws Exception {
         CliRunner cli = new CliRunner(dir.resolve("work"));
-        cli.run("expand", sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n").toString());
+        cli.run(
+                "expand",
+                sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n")
+                        .toString());
         cli.run("sql", "UPDATE run SET state = 'done'", "--write");
         CliRunner.Result r = cli.run("run-local", "s");
         assertThat(r.code()).isEqualTo(3);
@@ -90,7 +96,10 @@ class CliTest {
     @Test
     void status_ofAnUnknownSweep_exits2_withTheSameHintAsOtherCommands() throws Exception {
         CliRunner cli = new CliRunner(dir.resolve("work"));
-        cli.run("expand", sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n").toString());
+        cli.run(
+                "expand",
+                sweep("name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n")
+                        .toString());
         CliRunner.Result r = cli.run("status", "sx");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no sweep called 'sx' (did you mean 's'?); stored sweeps: s");
@@ -102,7 +111,8 @@ class CliTest {
         CliRunner cli = new CliRunner(dir.resolve("work"));
         CliRunner.Result none = cli.run("report");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("expected one sweep name, e.g. arraysweep report demo --at best; got 0 arguments");
+        assertThat(none.err())
+                .contains("expected one sweep name, e.g. arraysweep report demo --at best; got 0 arguments");
         CliRunner.Result two = cli.run("submit", "a", "b");
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err()).contains("expected one sweep name, e.g. arraysweep submit demo; got 2 arguments");

@@ -35,7 +35,6 @@ class DbCompactCommandTest {
         return runs;
     }
 
-
     private static long count(Database db, String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
@@ -44,16 +43,23 @@ class DbCompactCommandTest {
     private static Map<String, List<String>> content(Database db) {
         return db.jdbi().withHandle(h -> {
             List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list();
+                            + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'")
+                    .mapTo(String.class)
+                    .list();
             Map<String, List<String>> content = new TreeMap<>();
             for (String t : tables) {
-                List<String> rows = h.createQuery("SELECT * FROM \"" + t + "\"").map((rs, ctx) -> {
-                    StringBuilder row = new StringBuilder();
-                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                        row.append(rs.getMetaData().getColumnName(c)).append('=').append(rs.getString(c)).append(' ');
-                    }
-                    return row.toString();
-                }).list();
+                List<String> rows = h.createQuery("SELECT * FROM \"" + t + "\"")
+                        .map((rs, ctx) -> {
+                            StringBuilder row = new StringBuilder();
+                            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                                row.append(rs.getMetaData().getColumnName(c))
+                                        .append('=')
+                                        .append(rs.getString(c))
+                                        .append(' ');
+                            }
+                            return row.toString();
+                        })
+                        .list();
                 content.put(t, rows.stream().sorted().toList());
             }
             return content;
@@ -90,27 +96,38 @@ class DbCompactCommandTest {
         CliRunner.Result r = cli.run("db", "compact");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("compacted").contains("the same before and after").contains("kept as");
-        assertThat(Files.size(file)).as("bytes after, from %d before (about 565,000 -> 200,000 here)", before)
+        assertThat(r.out())
+                .contains("compacted")
+                .contains("the same before and after")
+                .contains("kept as");
+        assertThat(Files.size(file))
+                .as("bytes after, from %d before (about 565,000 -> 200,000 here)", before)
                 .isLessThan(before);
         List<Path> backups;
         try (Stream<Path> s = Files.list(work)) {
-            backups = s.filter(p -> p.getFileName().toString().startsWith("arraysweep.mv.db.before-compact-")).toList();
+            backups = s.filter(p -> p.getFileName().toString().startsWith("arraysweep.mv.db.before-compact-"))
+                    .toList();
         }
         assertThat(backups).hasSize(1);
-        assertThat(Files.size(backups.get(0))).as("the old file, as the export left it").isGreaterThanOrEqualTo(before);
+        assertThat(Files.size(backups.get(0)))
+                .as("the old file, as the export left it")
+                .isGreaterThanOrEqualTo(before);
         try (Stream<Path> s = Files.list(work)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("compacting"));
         }
 
         Database again = Database.open(Workspace.embeddedUrl(work));
-        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(metrics).isEqualTo(50 * 10 * 2L);
+        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric"))
+                .isEqualTo(metrics)
+                .isEqualTo(50 * 10 * 2L);
         assertThat(count(again, "SELECT COUNT(*) FROM run_results")).isEqualTo(50);
-        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric WHERE accuracy = 0.7")).isEqualTo(metrics);
+        assertThat(count(again, "SELECT COUNT(*) FROM epoch_metric WHERE accuracy = 0.7"))
+                .isEqualTo(metrics);
         assertThat(content(again)).as("every table's rows").isEqualTo(content);
         again.runs().storeExpansion("t", null, null, "text", null, runs("t", 1));
         assertThat(count(again, "SELECT MIN(id) FROM run WHERE sweep_id = (SELECT id FROM sweep WHERE name = 't')"))
-                .as("identity columns go on where they stopped").isGreaterThan(maxRunId);
+                .as("identity columns go on where they stopped")
+                .isGreaterThan(maxRunId);
     }
 
     @Test
@@ -125,7 +142,10 @@ class DbCompactCommandTest {
         try {
             CliRunner.Result r = new CliRunner(work).run("db", "compact");
             assertThat(r.code()).as(r.err()).isEqualTo(ExitException.WRONG_STATE);
-            assertThat(r.err()).contains("is in use").contains("`arraysweep db serve`").contains("stop that server first");
+            assertThat(r.err())
+                    .contains("is in use")
+                    .contains("`arraysweep db serve`")
+                    .contains("stop that server first");
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -150,15 +170,28 @@ class DbCompactCommandTest {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "db", "serve",
-                    "--port", Integer.toString(port), "--workdir", work.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process serve = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "db",
+                            "serve",
+                            "--port",
+                            Integer.toString(port),
+                            "--workdir",
+                            work.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             Instant end = Instant.now().plusSeconds(60);
             while (!Files.readString(log).contains("jdbc:h2:tcp://")) {
                 if (!serve.isAlive()) {
                     String printed = Files.readString(log);
-                    assertThat(printed.contains("is the port taken?") && attempt < 5).as(printed).isTrue();
+                    assertThat(printed.contains("is the port taken?") && attempt < 5)
+                            .as(printed)
+                            .isTrue();
                     break;
                 }
                 assertThat(Instant.now()).isBefore(end);

@@ -38,12 +38,16 @@ class DbServeCommandTest {
             serving = serve(port, out, exit);
             m = awaitUrl(port, out, serving);
             if (m == null) {
-                assertThat(exit.get() == ExitException.FAILURE && out.toString(StandardCharsets.UTF_8)
-                        .contains("is the port taken?") && attempt < 5).as("%s", out).isTrue();
+                assertThat(exit.get() == ExitException.FAILURE
+                                && out.toString(StandardCharsets.UTF_8).contains("is the port taken?")
+                                && attempt < 5)
+                        .as("%s", out)
+                        .isTrue();
             }
         }
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("serving " + work.toAbsolutePath().normalize() + " on port " + port)
+        assertThat(printed)
+                .contains("serving " + work.toAbsolutePath().normalize() + " on port " + port)
                 .contains("set it as slurm.db_url");
 
         Database db = Database.open(m.group(1), Clock.systemUTC(), false); // created and migrated by serve
@@ -58,10 +62,13 @@ class DbServeCommandTest {
 
     /** {@return a thread running {@code db serve --port port} on {@code work}, printing to {@code out}} */
     private Thread serve(int port, ByteArrayOutputStream out, AtomicInteger exit) {
-        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
-                StandardCharsets.UTF_8), Map.of(), Clock.systemUTC());
-        Thread serving = new Thread(() -> exit.set(main.run("db", "serve", "--port", Integer.toString(port),
-                "--workdir", work.toString())));
+        Main main = new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                Map.of(),
+                Clock.systemUTC());
+        Thread serving = new Thread(() ->
+                exit.set(main.run("db", "serve", "--port", Integer.toString(port), "--workdir", work.toString())));
         serving.start();
         return serving;
     }
@@ -94,8 +101,7 @@ class DbServeCommandTest {
 
     @Test
     void bindToAllWithoutPassword_exit2() {
-        CliRunner.Result r = new CliRunner(work, Map.of(), Clock.systemUTC())
-                .run("db", "serve", "--bind", "0.0.0.0");
+        CliRunner.Result r = new CliRunner(work, Map.of(), Clock.systemUTC()).run("db", "serve", "--bind", "0.0.0.0");
 
         assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(r.err()).contains("needs a password: --password-file FILE");

@@ -21,7 +21,9 @@ class EndToEndTest {
     void expandRunLocalAndQuery_onFashionMnistSubset() throws Exception {
         Require.fashionMnist();
         Path sweep = dir.resolve("e2e.yaml");
-        Files.writeString(sweep, """
+        Files.writeString(
+                sweep,
+                """
                 name: e2e
                 base:
                   dataset: fashion-mnist
@@ -43,12 +45,16 @@ class EndToEndTest {
         assertThat(run.code()).as(run.out() + run.err() + logs(cli)).isZero();
         assertThat(run.out()).contains("2 of 2 runs finished ok");
 
-        CliRunner.Result sql = cli.run("sql", "SELECT array_index, state, batch_filtering, final_epoch,"
-                + " test_accuracy, train_accuracy, test_q90_loss FROM run_results ORDER BY array_index", "--csv");
+        CliRunner.Result sql = cli.run(
+                "sql",
+                "SELECT array_index, state, batch_filtering, final_epoch,"
+                        + " test_accuracy, train_accuracy, test_q90_loss FROM run_results ORDER BY array_index",
+                "--csv");
         assertThat(sql.code()).as(sql.err()).isZero();
         List<String> lines = sql.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("array_index,state,batch_filtering,final_epoch,test_accuracy,"
-                + "train_accuracy,test_q90_loss");
+        assertThat(lines.get(0))
+                .isEqualTo("array_index,state,batch_filtering,final_epoch,test_accuracy,"
+                        + "train_accuracy,test_q90_loss");
         assertThat(lines).hasSize(3);
         for (String row : lines.subList(1, 3)) {
             String[] f = row.split(",");

@@ -18,7 +18,8 @@ final class FakeSlurm {
      * {@code RealSlurmTest}), it exits 1 with "Invalid job id specified" when asked about one job it does not
      * know, and prints nothing for several unknown ones.
      */
-    private static final String SQUEUE = """
+    private static final String SQUEUE =
+            """
             ids=
             while [ $# -gt 0 ]; do [ "$1" = -j ] && ids=$2; shift; done
             found=
@@ -40,10 +41,14 @@ final class FakeSlurm {
         this.dir = Files.createDirectories(dir);
         Path bin = Files.createDirectories(dir.resolve("bin"));
         String d = dir.toString();
-        script(bin.resolve("sbatch"), "echo \"$@\" >> " + d + "/sbatch.log\n"
-                + "n=$(cat " + d + "/next 2>/dev/null || echo 100); echo $((n + 1)) > " + d + "/next\n"
-                + "echo \"$n;localci\"\n");
-        script(bin.resolve("squeue"), "echo \"$@\" >> " + d + "/squeue.log\n" + SQUEUE.replace("OUT", d + "/squeue.out"));
+        script(
+                bin.resolve("sbatch"),
+                "echo \"$@\" >> " + d + "/sbatch.log\n"
+                        + "n=$(cat " + d + "/next 2>/dev/null || echo 100); echo $((n + 1)) > " + d + "/next\n"
+                        + "echo \"$n;localci\"\n");
+        script(
+                bin.resolve("squeue"),
+                "echo \"$@\" >> " + d + "/squeue.log\n" + SQUEUE.replace("OUT", d + "/squeue.out"));
         script(bin.resolve("scontrol"), "cat " + d + "/config 2>/dev/null\nexit 0\n");
         script(bin.resolve("scancel"), "echo \"$@\" >> " + d + "/scancel.log\n");
         script(bin.resolve("sacct"), "echo 'Slurm accounting storage is disabled' >&2\nexit 1\n");
@@ -56,8 +61,7 @@ final class FakeSlurm {
 
     /** {@return an environment whose PATH finds these stand-ins first} */
     Map<String, String> env() {
-        return Map.of("PATH", bin() + ":/usr/bin:/bin",
-                "ARRAYSWEEP_WORKER_CLASSPATH", "/opt/arraysweep/worker.jar");
+        return Map.of("PATH", bin() + ":/usr/bin:/bin", "ARRAYSWEEP_WORKER_CLASSPATH", "/opt/arraysweep/worker.jar");
     }
 
     /** Makes squeue answer with these {@code %i|%T|%N} lines. */

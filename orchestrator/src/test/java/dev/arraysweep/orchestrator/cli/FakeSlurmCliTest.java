@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class FakeSlurmCliTest {
     static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
-    static final String SLURM = SweepStore.slurmJson(new SlurmSettings(null, null, null, "1G", "10", 2, 60, null, null));
+    static final String SLURM =
+            SweepStore.slurmJson(new SlurmSettings(null, null, null, "1G", "10", 2, 60, null, null));
 
     @TempDir
     Path tmp;
+
     Path work;
     FakeSlurm slurm;
     StoredSweeps sweeps;

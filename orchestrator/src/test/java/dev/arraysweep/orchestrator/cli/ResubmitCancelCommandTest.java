@@ -29,7 +29,8 @@ class ResubmitCancelCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("resubmit", "demo");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("resubmitting 3 runs (failed 1, preempted 1, lost 1) of demo in 1 array")
+        assertThat(r.out())
+                .contains("resubmitting 3 runs (failed 1, preempted 1, lost 1) of demo in 1 array")
                 .contains("job 100: --array=1-3%2 (runs 1-3)");
         assertThat(slurm.log("sbatch")).hasSize(1);
     }

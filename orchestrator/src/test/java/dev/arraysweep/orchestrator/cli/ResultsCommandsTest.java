@@ -33,7 +33,8 @@ class ResultsCommandsTest extends FilledResultsTest {
         CliRunner.Result r = cli.run("report", ResultsFixture.SWEEP);
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("# Sweep `mnist-filter` at the final epoch")
+        assertThat(r.out())
+                .startsWith("# Sweep `mnist-filter` at the final epoch")
                 .contains("| batchwise | 3 | 2 | -0.050 [-0.075, -0.025] * | -0.023 [-0.061, +0.015] |");
     }
 
@@ -43,7 +44,9 @@ class ResultsCommandsTest extends FilledResultsTest {
         CliRunner.Result json = cli.run("report", ResultsFixture.SWEEP, "--format", "JSON", "--at", "best");
 
         assertThat(csv.code()).as(csv.err()).isZero();
-        assertThat(csv.out()).startsWith("sweep,at,group,batch_size,setting,").contains("mnist-filter,1,1,128,batchwise,");
+        assertThat(csv.out())
+                .startsWith("sweep,at,group,batch_size,setting,")
+                .contains("mnist-filter,1,1,128,batchwise,");
         assertThat(new ObjectMapper().readTree(json.out()).get("at").asText()).isEqualTo("best");
     }
 
@@ -89,9 +92,16 @@ class ResultsCommandsTest extends FilledResultsTest {
         CliRunner.Result r = cli.run("export", ResultsFixture.SWEEP, "--csv", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("runs.csv  (12 rows)", "curves.csv  (72 rows)", "final_metrics.csv  (24 rows)",
-                "run_results.csv  (12 rows)", "twins.csv  (6 rows)", "run_events.csv  (0 rows)");
-        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).startsWith("sweep,array_index,state,")
+        assertThat(r.out())
+                .contains(
+                        "runs.csv  (12 rows)",
+                        "curves.csv  (72 rows)",
+                        "final_metrics.csv  (24 rows)",
+                        "run_results.csv  (12 rows)",
+                        "twins.csv  (6 rows)",
+                        "run_events.csv  (0 rows)");
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0))
+                .startsWith("sweep,array_index,state,")
                 .contains(",batch_size,", ",seed,", ",params_json,");
         assertThat(Files.readAllLines(out.resolve("twins.csv")).get(1)).startsWith("mnist-filter,");
         CliRunner.Result noCsv = cli.run("export", ResultsFixture.SWEEP);

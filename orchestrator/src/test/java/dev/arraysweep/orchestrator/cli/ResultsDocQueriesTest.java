@@ -23,6 +23,7 @@ class ResultsDocQueriesTest {
 
     @TempDir
     static Path dir;
+
     static CliRunner cli;
     static String doc;
 
@@ -63,7 +64,10 @@ class ResultsDocQueriesTest {
 
     @Test
     void twinsQuery_pairsEveryFilteredRunWithItsArchetype() {
-        String twins = queries().stream().filter(q -> q.contains("FROM twins\n")).findFirst().orElseThrow();
+        String twins = queries().stream()
+                .filter(q -> q.contains("FROM twins\n"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(cli.run("sql", twins).out()).contains("(6 rows)");
     }
@@ -71,7 +75,8 @@ class ResultsDocQueriesTest {
     @Test
     void reportExample_isWhatTheCommandPrints() {
         int start = doc.indexOf("Example (`arraysweep report mnist-filter`");
-        String block = doc.substring(doc.indexOf("```\n", start) + 4, doc.indexOf("\n```", doc.indexOf("```\n", start) + 4));
+        String block =
+                doc.substring(doc.indexOf("```\n", start) + 4, doc.indexOf("\n```", doc.indexOf("```\n", start) + 4));
         String actual = cli.run("report", ResultsFixture.SWEEP).out();
 
         for (String line : block.lines().filter(l -> !l.isBlank()).toList()) {

@@ -24,11 +24,12 @@ class ResultsIngestFirstTest {
     @TempDir
     Path work;
 
-
     @Test
     void epochsOnlyInTheJournal_appearInReportAndExport() throws Exception {
         Path sweep = work.resolve("j.yaml");
-        Files.writeString(sweep, """
+        Files.writeString(
+                sweep,
+                """
                 name: j
                 base:
                   dataset: mnist
@@ -43,11 +44,22 @@ class ResultsIngestFirstTest {
         Workspace ws = new Workspace(work.resolve("w"), Workspace.embeddedUrl(work.resolve("w")));
         Database db = Database.open(ws.dbUrl());
         Run run = db.runs().find("j", 0).orElseThrow();
-        int attempt = db.runs().claim(run.id(), "7_0", "7", "node", Duration.ofMinutes(5)).run().attempt();
+        int attempt = db.runs()
+                .claim(run.id(), "7_0", "7", "node", Duration.ofMinutes(5))
+                .run()
+                .attempt();
         try (Journal journal = Journal.open(ws.journal("j", 0))) { // the database "unreachable" from here on
             for (int epoch = 0; epoch < 2; epoch++) {
-                journal.append(new JournalEvent(JournalEvent.EPOCH, "j", 0, run.id(), attempt, 0, epoch + 1,
-                        List.of(MetricRows.row(run.id(), attempt, epoch, "train", 0.5),
+                journal.append(new JournalEvent(
+                        JournalEvent.EPOCH,
+                        "j",
+                        0,
+                        run.id(),
+                        attempt,
+                        0,
+                        epoch + 1,
+                        List.of(
+                                MetricRows.row(run.id(), attempt, epoch, "train", 0.5),
                                 MetricRows.row(run.id(), attempt, epoch, "test", 0.625)),
                         null));
             }
@@ -61,7 +73,8 @@ class ResultsIngestFirstTest {
         assertThat(report.out()).contains("0.625");
         assertThat(db.runs().byId(run.id()).orElseThrow().state()).isEqualTo(RunState.DONE);
 
-        CliRunner.Result export = cli.run("export", "j", "--csv", work.resolve("csv").toString());
+        CliRunner.Result export =
+                cli.run("export", "j", "--csv", work.resolve("csv").toString());
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.err()).as("nothing new the second time").doesNotContain("ingested");
         assertThat(Files.readString(work.resolve("csv").resolve("curves.csv"))).contains("0.625");

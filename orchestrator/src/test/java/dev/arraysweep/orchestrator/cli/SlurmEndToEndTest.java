@@ -37,7 +37,9 @@ class SlurmEndToEndTest {
     void submitArrayThrottledToOne_runsOneAtATime_thenResubmitRerunsOnlyTheFailedRun() throws Exception {
         Path late = dir.resolve("late-data"); // missing until the resubmit: the run that reads it fails
         SlurmSweeps s = new SlurmSweeps(dir);
-        s.expand("slurm-e2e", """
+        s.expand(
+                "slurm-e2e",
+                """
                 base:
                   dataset: fashion-mnist
                   model: fcnet16
@@ -54,33 +56,45 @@ class SlurmEndToEndTest {
                   signal_grace: 30
                   max_concurrent: 1
                   setup: export OMP_NUM_THREADS=1
-                """.replace("FASHION", FASHION.toString()).replace("LATE", late.toString()));
+                """
+                        .replace("FASHION", FASHION.toString())
+                        .replace("LATE", late.toString()));
 
         String submit = s.ok("submit", "slurm-e2e");
-        assertThat(submit).contains("submitting 4 runs (pending 4) of slurm-e2e in 1 array")
+        assertThat(submit)
+                .contains("submitting 4 runs (pending 4) of slurm-e2e in 1 array")
                 .containsPattern("job \\d+: --array=0-3%1 \\(runs 0-3\\)");
         String job = SlurmSweeps.jobId(submit);
         assertThat(SlurmTestCluster.run("scontrol", "show", "job", job)).contains("ArrayTaskThrottle=1");
 
         List<Run> runs = s.awaitSettled("slurm-e2e", job);
-        assertThat(runs).extracting(Run::state)
-                .as(s.logs("slurm-e2e")).containsExactly(RunState.DONE, RunState.DONE, RunState.DONE, RunState.FAILED);
+        assertThat(runs)
+                .extracting(Run::state)
+                .as(s.logs("slurm-e2e"))
+                .containsExactly(RunState.DONE, RunState.DONE, RunState.DONE, RunState.FAILED);
         assertThat(runs.get(3).errorText()).contains(late.toString()).contains("not a directory");
         assertThat(runs).allSatisfy(r -> assertThat(r.slurmArrayJobId()).isEqualTo(job));
-        List<double[]> intervals = runs.stream().map(r -> new double[] {r.startedAt().toEpochMilli() / 1e3,
-                r.endedAt().toEpochMilli() / 1e3}).toList();
+        List<double[]> intervals = runs.stream()
+                .map(r -> new double[] {
+                    r.startedAt().toEpochMilli() / 1e3, r.endedAt().toEpochMilli() / 1e3
+                })
+                .toList();
         assertThat(SlurmTestCluster.maxOverlap(intervals)).as("runs at once").isEqualTo(1);
 
         Files.createSymbolicLink(late, FASHION);
         String resubmit = s.ok("resubmit", "slurm-e2e");
-        assertThat(resubmit).contains("resubmitting 1 run (failed 1) of slurm-e2e in 1 array")
+        assertThat(resubmit)
+                .contains("resubmitting 1 run (failed 1) of slurm-e2e in 1 array")
                 .containsPattern("--array=3%1 \\(runs 3\\)");
 
         List<Run> after = s.awaitSettled("slurm-e2e", SlurmSweeps.jobId(resubmit));
-        assertThat(after).as(s.logs("slurm-e2e")).allSatisfy(r -> assertThat(r.state()).isEqualTo(RunState.DONE));
+        assertThat(after).as(s.logs("slurm-e2e")).allSatisfy(r -> assertThat(r.state())
+                .isEqualTo(RunState.DONE));
         assertThat(after).extracting(Run::attempt).containsExactly(1, 1, 1, 2);
-        assertThat(after.subList(0, 3)).extracting(Run::endedAt)
-                .containsExactlyElementsOf(runs.subList(0, 3).stream().map(Run::endedAt).toList());
+        assertThat(after.subList(0, 3))
+                .extracting(Run::endedAt)
+                .containsExactlyElementsOf(
+                        runs.subList(0, 3).stream().map(Run::endedAt).toList());
         assertThat(s.ok("status", "slurm-e2e")).contains("8/8").contains("0:00:00");
         assertThat(s.cli.run("submit", "slurm-e2e").code()).isEqualTo(3);
     }
@@ -92,7 +106,8 @@ class SlurmEndToEndTest {
      */
     @Test
     void usr1ToRunningTask_checkpointsRequeuesResumes_sameMetricsAsTwin() throws Exception {
-        String body = """
+        String body =
+                """
                 base:
                   dataset: fashion-mnist
                   model: fcnet16
@@ -107,7 +122,8 @@ class SlurmEndToEndTest {
                   time: "10"
                   signal_grace: 30
                   setup: export OMP_NUM_THREADS=1
-                """.replace("FASHION", FASHION.toString());
+                """
+                        .replace("FASHION", FASHION.toString());
         SlurmSweeps s = new SlurmSweeps(dir);
         s.expand("preempted", body);
         s.expand("twin", body);
@@ -126,12 +142,17 @@ class SlurmEndToEndTest {
         String log = s.logs("preempted");
         assertThat(interrupted.state()).as(log).isEqualTo(RunState.DONE);
         assertThat(interrupted.attempt()).as(log).isEqualTo(2);
-        assertThat(log).contains("received SIGUSR1").contains("worker checkpointed (exit 75); requeueing")
-                .contains("resuming from the checkpoint").contains("restart 1");
+        assertThat(log)
+                .contains("received SIGUSR1")
+                .contains("worker checkpointed (exit 75); requeueing")
+                .contains("resuming from the checkpoint")
+                .contains("restart 1");
         assertThat(twin.state()).isEqualTo(RunState.DONE);
         try (Database db = s.db()) {
-            assertThat(metrics(db, interrupted)).as("metrics per epoch and split, interrupted vs twin")
-                    .isEqualTo(metrics(db, twin)).hasSize(24);
+            assertThat(metrics(db, interrupted))
+                    .as("metrics per epoch and split, interrupted vs twin")
+                    .isEqualTo(metrics(db, twin))
+                    .hasSize(24);
         }
     }
 

@@ -42,7 +42,9 @@ class SlurmRecoveryTest {
         Path checkpoint = s.workspace.checkpointDir("killed", 0).resolve("checkpoint.bin");
         s.await("killed", "the checkpoint after epoch 1", Duration.ofMinutes(4), () -> Files.exists(checkpoint));
         s.signalWorker("killed", 0, "STOP");
-        assertThat(s.count("killed", 0, JournalEvent.DONE)).as("done before it could be stopped").isZero();
+        assertThat(s.count("killed", 0, JournalEvent.DONE))
+                .as("done before it could be stopped")
+                .isZero();
 
         s.signalWorker("killed", 0, "KILL");
 
@@ -50,15 +52,19 @@ class SlurmRecoveryTest {
         assertThat(SlurmSweeps.tasks(job)).containsExactly(job + "_0|FAILED");
         CliRunner strict = s.cli.withEnv("ARRAYSWEEP_STALE_SECONDS", "3");
         String[] status = {""};
-        s.await("killed", "status marking run 0 lost", Duration.ofSeconds(60),
-                () -> (status[0] = strict.run("status", "killed").out()).contains("marked run 0"));
-        assertThat(status[0]).containsPattern("marked run 0 of killed lost: Slurm reports task " + job
-                + "_0 FAILED; last heartbeat \\d+ s ago");
+        s.await("killed", "status marking run 0 lost", Duration.ofSeconds(60), () -> (status[0] =
+                        strict.run("status", "killed").out())
+                .contains("marked run 0"));
+        assertThat(status[0])
+                .containsPattern("marked run 0 of killed lost: Slurm reports task " + job
+                        + "_0 FAILED; last heartbeat \\d+ s ago");
         assertThat(s.runs("killed")).singleElement().extracting(Run::state).isEqualTo(RunState.LOST);
 
         String resubmit = s.ok("resubmit", "killed");
 
-        assertThat(resubmit).contains("resubmitting 1 run (lost 1) of killed in 1 array").contains("--array=0 (runs 0)");
+        assertThat(resubmit)
+                .contains("resubmitting 1 run (lost 1) of killed in 1 array")
+                .contains("--array=0 (runs 0)");
         Run run = s.awaitSettled("killed", SlurmSweeps.jobId(resubmit)).get(0);
         String logs = s.logs("killed");
         assertThat(run.state()).as(logs).isEqualTo(RunState.DONE);
@@ -66,7 +72,9 @@ class SlurmRecoveryTest {
         assertThat(run.epochsDone()).isEqualTo(3);
         assertThat(logs).contains("worker exited with status 137").contains("resuming from the checkpoint");
         try (Database db = s.db()) {
-            assertThat(db.metrics().forRun(run.id())).as("one row per epoch and split").hasSize(6);
+            assertThat(db.metrics().forRun(run.id()))
+                    .as("one row per epoch and split")
+                    .hasSize(6);
         }
     }
 
@@ -77,21 +85,26 @@ class SlurmRecoveryTest {
         String job = SlurmSweeps.jobId(s.ok("submit", "cancelled"));
         s.await("cancelled", "epoch 1", Duration.ofMinutes(4), () -> s.count("cancelled", 0, JournalEvent.EPOCH) > 0);
         s.signalWorker("cancelled", 0, "STOP");
-        assertThat(s.count("cancelled", 0, JournalEvent.DONE)).as("done before it could be stopped").isZero();
+        assertThat(s.count("cancelled", 0, JournalEvent.DONE))
+                .as("done before it could be stopped")
+                .isZero();
 
         String cancel = s.ok("cancel", "cancelled");
         s.signalWorker("cancelled", 0, "CONT"); // it finds Slurm's TERM waiting
 
         assertThat(cancel).contains("cancelled job " + job + " (--array=0, submitted");
         // the batch script requeues only before it prints how the worker exited: after that line, none can follow
-        s.await("cancelled", "the task's end", Duration.ofSeconds(90),
-                () -> s.logs("cancelled").contains("worker exited with status"));
+        s.await("cancelled", "the task's end", Duration.ofSeconds(90), () -> s.logs("cancelled")
+                .contains("worker exited with status"));
         s.await("cancelled", "Slurm ending the job", Duration.ofSeconds(60), () -> SlurmSweeps.finished(job));
         assertThat(SlurmSweeps.tasks(job)).containsExactly(job + "_0|CANCELLED");
-        assertThat(SlurmTestCluster.run("scontrol", "show", "job", job)).contains("JobState=CANCELLED")
+        assertThat(SlurmTestCluster.run("scontrol", "show", "job", job))
+                .contains("JobState=CANCELLED")
                 .contains("Restarts=0");
         String logs = s.logs("cancelled");
-        assertThat(logs).contains("received SIGTERM").contains("worker exited with status 75")
+        assertThat(logs)
+                .contains("received SIGTERM")
+                .contains("worker exited with status 75")
                 .doesNotContain("requeueing");
         s.ok("status", "cancelled");
         assertThat(s.runs("cancelled")).singleElement().satisfies(r -> {

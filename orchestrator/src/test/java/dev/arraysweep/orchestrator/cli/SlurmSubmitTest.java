@@ -56,10 +56,12 @@ class SlurmSubmitTest {
             String second = s.ok("submit", "twice");
 
             assertThat(again.code()).isEqualTo(ExitException.WRONG_STATE);
-            assertThat(again.err()).contains("run 0 is already in Slurm's queue as " + jobA + "_0 (RUNNING);"
-                    + " submitting it again would start a second worker");
+            assertThat(again.err())
+                    .contains("run 0 is already in Slurm's queue as " + jobA + "_0 (RUNNING);"
+                            + " submitting it again would start a second worker");
             jobB = SlurmSweeps.jobId(second);
-            assertThat(second).contains("submitting 1 run (pending 1); left out, already in Slurm's queue: 1 run: 1")
+            assertThat(second)
+                    .contains("submitting 1 run (pending 1); left out, already in Slurm's queue: 1 run: 1")
                     .contains("job " + jobB + ": --array=2%1 (runs 2)");
         } finally {
             s.signalWorker("twice", 0, "CONT");
@@ -68,10 +70,15 @@ class SlurmSubmitTest {
         List<Run> runs = s.awaitSettled("twice", jobA, jobB);
 
         String logs = s.logs("twice");
-        assertThat(runs).as(logs).extracting(Run::state, Run::attempt, Run::slurmArrayJobId).containsExactly(
-                tuple(RunState.DONE, 1, jobA), tuple(RunState.DONE, 1, jobA), tuple(RunState.DONE, 1, jobB));
+        assertThat(runs)
+                .as(logs)
+                .extracting(Run::state, Run::attempt, Run::slurmArrayJobId)
+                .containsExactly(
+                        tuple(RunState.DONE, 1, jobA), tuple(RunState.DONE, 1, jobA), tuple(RunState.DONE, 1, jobB));
         for (int i = 0; i < 3; i++) {
-            assertThat(s.count("twice", i, JournalEvent.CLAIM)).as("workers that claimed run " + i).isEqualTo(1);
+            assertThat(s.count("twice", i, JournalEvent.CLAIM))
+                    .as("workers that claimed run " + i)
+                    .isEqualTo(1);
         }
         assertThat(SlurmSweeps.tasks(jobA)).containsExactlyInAnyOrder(jobA + "_0|COMPLETED", jobA + "_1|COMPLETED");
         assertThat(SlurmSweeps.tasks(jobB)).containsExactly(jobB + "_2|COMPLETED");
@@ -80,12 +87,16 @@ class SlurmSubmitTest {
 
     @Test
     void runsBeyondMaxArraySize_splitIntoArraysWithOffsets_eachRunDoneOnce() throws Exception {
-        dev.arraysweep.testkit.Require.that(slurm.maxArraySize() == 1001,
+        dev.arraysweep.testkit.Require.that(
+                slurm.maxArraySize() == 1001,
                 "written for start-slurm.sh's default MaxArraySize 1001, not " + slurm.maxArraySize());
         // sbatch --test-only checks a job without queueing it
-        assertThat(SlurmTestCluster.ask("sbatch", "--test-only", "--array=1000", "--wrap=true").exit())
-                .as("task id 1000 allowed").isZero();
-        assertThat(SlurmTestCluster.ask("sbatch", "--test-only", "--array=1001", "--wrap=true").err())
+        assertThat(SlurmTestCluster.ask("sbatch", "--test-only", "--array=1000", "--wrap=true")
+                        .exit())
+                .as("task id 1000 allowed")
+                .isZero();
+        assertThat(SlurmTestCluster.ask("sbatch", "--test-only", "--array=1001", "--wrap=true")
+                        .err())
                 .contains("Invalid job array specification");
         SlurmSweeps s = new SlurmSweeps(dir);
         String seeds = IntStream.range(0, 1003).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[", "]"));
@@ -96,37 +107,51 @@ class SlurmSubmitTest {
 
         List<String> jobs = SlurmSweeps.jobIds(out);
         assertThat(jobs).hasSize(3);
-        assertThat(out).contains("submitting 4 runs (pending 4) of split in 3 arrays")
+        assertThat(out)
+                .contains("submitting 4 runs (pending 4) of split in 3 arrays")
                 .contains("job " + jobs.get(0) + ": --array=999 (runs 999)")
                 .contains("job " + jobs.get(1) + ": --array=0-1 (runs 1000-1001)")
                 .contains("job " + jobs.get(2) + ": --array=2 (runs 1002)");
         try (Database db = s.db()) {
-            assertThat(db.submissions().forSweep(db.sweeps().find("split").orElseThrow().id()))
+            assertThat(db.submissions()
+                            .forSweep(db.sweeps().find("split").orElseThrow().id()))
                     .extracting(Submission::jobId, Submission::arraySpec, Submission::indexOffset)
-                    .containsExactly(tuple(jobs.get(0), "999", 0), tuple(jobs.get(1), "0-1", 1000),
+                    .containsExactly(
+                            tuple(jobs.get(0), "999", 0),
+                            tuple(jobs.get(1), "0-1", 1000),
                             tuple(jobs.get(2), "2", 1000));
         }
         List<Run> runs = s.awaitSettled("split", jobs.toArray(String[]::new));
 
         String logs = s.logs("split");
-        assertThat(runs.subList(999, 1003)).as(logs).extracting(Run::arrayIndex, Run::state, Run::attempt,
-                Run::slurmArrayJobId).containsExactly(tuple(999, RunState.DONE, 1, jobs.get(0)),
-                tuple(1000, RunState.DONE, 1, jobs.get(1)), tuple(1001, RunState.DONE, 1, jobs.get(1)),
-                tuple(1002, RunState.DONE, 1, jobs.get(2)));
+        assertThat(runs.subList(999, 1003))
+                .as(logs)
+                .extracting(Run::arrayIndex, Run::state, Run::attempt, Run::slurmArrayJobId)
+                .containsExactly(
+                        tuple(999, RunState.DONE, 1, jobs.get(0)),
+                        tuple(1000, RunState.DONE, 1, jobs.get(1)),
+                        tuple(1001, RunState.DONE, 1, jobs.get(1)),
+                        tuple(1002, RunState.DONE, 1, jobs.get(2)));
         assertThat(runs.subList(0, 999)).extracting(Run::state).containsOnly(RunState.PENDING);
         assertThat(SlurmSweeps.tasks(jobs.get(0))).containsExactly(jobs.get(0) + "_999|COMPLETED");
         assertThat(SlurmSweeps.tasks(jobs.get(1)))
                 .containsExactlyInAnyOrder(jobs.get(1) + "_0|COMPLETED", jobs.get(1) + "_1|COMPLETED");
         assertThat(SlurmSweeps.tasks(jobs.get(2))).containsExactly(jobs.get(2) + "_2|COMPLETED");
-        assertThat(Files.readString(s.workspace.taskLog("split", jobs.get(1), 1))).contains("runs run 1001");
-        assertThat(Files.readString(s.workspace.taskLog("split", jobs.get(2), 2))).contains("runs run 1002");
+        assertThat(Files.readString(s.workspace.taskLog("split", jobs.get(1), 1)))
+                .contains("runs run 1001");
+        assertThat(Files.readString(s.workspace.taskLog("split", jobs.get(2), 2)))
+                .contains("runs run 1002");
         try (Stream<Path> journals = Files.list(s.workspace.journalDir("split"))) {
             assertThat(journals.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("1000.jsonl", "1001.jsonl", "1002.jsonl", "999.jsonl");
         }
         for (int i = 999; i < 1003; i++) {
-            assertThat(s.count("split", i, JournalEvent.CLAIM)).as("claims of run " + i).isEqualTo(1);
-            assertThat(s.count("split", i, JournalEvent.DONE)).as("done of run " + i).isEqualTo(1);
+            assertThat(s.count("split", i, JournalEvent.CLAIM))
+                    .as("claims of run " + i)
+                    .isEqualTo(1);
+            assertThat(s.count("split", i, JournalEvent.DONE))
+                    .as("done of run " + i)
+                    .isEqualTo(1);
         }
     }
 }

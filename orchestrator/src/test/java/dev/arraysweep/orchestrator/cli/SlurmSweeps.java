@@ -33,6 +33,7 @@ final class SlurmSweeps {
     static final Path FASHION = dev.arraysweep.testkit.Require.FASHION_MNIST;
     /** How long all runs of one test may take to settle on the shared 2-CPU node. */
     static final Duration SETTLE = Duration.ofMinutes(8);
+
     private static final Slurm SLURM = CommandLineSlurm.create(Clock.systemUTC());
     private static final Pattern JOB = Pattern.compile("job (\\d+): --array=");
 
@@ -69,8 +70,13 @@ final class SlurmSweeps {
                   time: "10"
                   signal_grace: 30
                 %s  setup: export OMP_NUM_THREADS=1
-                """.formatted(epochs, batchSize, FASHION, seeds,
-                maxConcurrent == null ? "" : "  max_concurrent: " + maxConcurrent + "\n");
+                """
+                .formatted(
+                        epochs,
+                        batchSize,
+                        FASHION,
+                        seeds,
+                        maxConcurrent == null ? "" : "  max_concurrent: " + maxConcurrent + "\n");
     }
 
     /** Writes {@code <name>.yaml} with {@code body} after its name, and {@return the file} */
@@ -87,7 +93,9 @@ final class SlurmSweeps {
     /** Runs {@code arraysweep args...}, which must succeed, and {@return what it printed} */
     String ok(String... args) {
         CliRunner.Result r = cli.run(args);
-        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err() + r.out()).isZero();
+        assertThat(r.code())
+                .as(String.join(" ", args) + ": " + r.err() + r.out())
+                .isZero();
         return r.out();
     }
 
@@ -119,7 +127,10 @@ final class SlurmSweeps {
     /** {@return Slurm's {@code TASK|STATE} lines of the tasks of {@code job}, one per task} */
     static List<String> tasks(String job) throws Exception {
         return SlurmTestCluster.run("squeue", "-h", "-r", "-t", "all", "-j", job, "-o", "%i|%T")
-                .lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     /** {@return whether Slurm knows tasks of {@code job} and has finished every one} */
@@ -142,8 +153,10 @@ final class SlurmSweeps {
             }
             String status = ok("status", sweep);
             List<Run> runs = runs(sweep);
-            boolean settled = runs.stream().noneMatch(r -> unsettled.contains(r.state())
-                    || r.state() == RunState.PENDING && Arrays.asList(jobs).contains(r.slurmArrayJobId()));
+            boolean settled = runs.stream()
+                    .noneMatch(r -> unsettled.contains(r.state())
+                            || r.state() == RunState.PENDING
+                                    && Arrays.asList(jobs).contains(r.slurmArrayJobId()));
             if (slurmDone && settled) {
                 return runs;
             }
@@ -153,8 +166,9 @@ final class SlurmSweeps {
                     slurm.append(tasks(job));
                 }
                 cli.run("cancel", sweep);
-                throw new AssertionError("runs of " + sweep + (slurmDone ? " unsettled though Slurm is done" : " not"
-                        + " settled after " + SETTLE) + ": Slurm says " + slurm + ", the database " + runs + "\n"
+                throw new AssertionError("runs of " + sweep
+                        + (slurmDone ? " unsettled though Slurm is done" : " not" + " settled after " + SETTLE)
+                        + ": Slurm says " + slurm + ", the database " + runs + "\n"
                         + status + logs(sweep));
             }
             Thread.sleep(2000);

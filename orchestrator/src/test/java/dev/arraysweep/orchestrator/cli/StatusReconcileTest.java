@@ -28,9 +28,9 @@ class StatusReconcileTest extends FakeSlurmCliTest {
     @Test
     void staleRunsWhoseTaskIsGoneOrFinished_markedLost_othersKept() throws Exception {
         Instant longAgo = NOW.minusSeconds(1000);
-        sweeps.claim(longAgo, "demo", 0, "100");            // stale, Slurm forgot the task
-        sweeps.claim(longAgo, "demo", 1, "100");            // stale, Slurm says it was cancelled
-        sweeps.claim(longAgo, "demo", 2, "100");            // stale, but Slurm still runs it (hung worker)
+        sweeps.claim(longAgo, "demo", 0, "100"); // stale, Slurm forgot the task
+        sweeps.claim(longAgo, "demo", 1, "100"); // stale, Slurm says it was cancelled
+        sweeps.claim(longAgo, "demo", 2, "100"); // stale, but Slurm still runs it (hung worker)
         sweeps.claim(NOW.minusSeconds(30), "demo", 3, "100"); // fresh heartbeat
         slurm.squeue("100_1|CANCELLED|node1", "100_2|RUNNING|node1", "100_3|RUNNING|node1", "100_4|PENDING|");
 
@@ -51,9 +51,11 @@ class StatusReconcileTest extends FakeSlurmCliTest {
     @Test
     void staleAfterSecondsFromEnvironment() throws Exception {
         sweeps.claim(NOW.minusSeconds(100), "demo", 0, "100");
-        CliRunner strict = new CliRunner(tmp.resolve("work"),
-                new java.util.HashMap<>(java.util.Map.of("PATH", slurm.env().get("PATH"),
-                        "ARRAYSWEEP_STALE_SECONDS", "60")), Clock.fixed(NOW, ZoneOffset.UTC));
+        CliRunner strict = new CliRunner(
+                tmp.resolve("work"),
+                new java.util.HashMap<>(
+                        java.util.Map.of("PATH", slurm.env().get("PATH"), "ARRAYSWEEP_STALE_SECONDS", "60")),
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(cli.run("status", "demo").out()).doesNotContain("lost:");
         assertThat(strict.run("status", "demo").out()).contains("marked run 0 of demo lost");
@@ -73,14 +75,16 @@ class StatusReconcileTest extends FakeSlurmCliTest {
     @Test
     void slurmDown_statusStillShown_withWarning() throws Exception {
         sweeps.claim(NOW.minusSeconds(1000), "demo", 0, "100");
-        java.nio.file.Files.writeString(tmp.resolve("slurm/bin/squeue"),
+        java.nio.file.Files.writeString(
+                tmp.resolve("slurm/bin/squeue"),
                 "#!/bin/bash\necho 'slurm_load_jobs error: Unable to contact slurm controller' >&2\nexit 1\n");
 
         CliRunner.Result r = cli.run("status", "demo");
 
         assertThat(r.code()).isZero();
-        assertThat(r.err()).contains("warning: could not check runs against Slurm: squeue failed:"
-                + " slurm_load_jobs error: Unable to contact slurm controller");
+        assertThat(r.err())
+                .contains("warning: could not check runs against Slurm: squeue failed:"
+                        + " slurm_load_jobs error: Unable to contact slurm controller");
         assertThat(r.out()).contains("demo");
         assertThat(state(0)).isEqualTo(RunState.RUNNING);
     }

@@ -50,6 +50,11 @@ final class StoredSweeps {
     void finish(Instant at, String sweep, int index, RunState state) {
         long id = claim(at, sweep, index, "local");
         Database db = db(at);
-        db.runs().finish(id, db.runs().byId(id).orElseThrow().attempt(), state, state == RunState.FAILED ? "boom" : null);
+        db.runs()
+                .finish(
+                        id,
+                        db.runs().byId(id).orElseThrow().attempt(),
+                        state,
+                        state == RunState.FAILED ? "boom" : null);
     }
 }

@@ -26,7 +26,8 @@ class SubmitCommandTest extends FakeSlurmCliTest {
     }
 
     private List<Submission> submissions() {
-        return db().submissions().forSweep(db().sweeps().find("demo").orElseThrow().id());
+        return db().submissions()
+                .forSweep(db().sweeps().find("demo").orElseThrow().id());
     }
 
     @Test
@@ -37,20 +38,26 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("submit", "demo");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("submitting 4 runs (pending 4) of demo in 1 array")
+        assertThat(r.out())
+                .contains("submitting 4 runs (pending 4) of demo in 1 array")
                 .contains("job 100: --array=0-1,3,5%2 (runs 0-1,3,5)");
         Path script = work.resolve("runs/demo/submit-1.sbatch");
         assertThat(slurm.log("sbatch")).containsExactly("--parsable " + script);
-        assertThat(Files.readString(script)).contains("#SBATCH --array=0-1,3,5%2\n", "#SBATCH --mem=1G\n",
-                "#SBATCH --signal=B:USR1@60\n", "-cp /opt/arraysweep/worker.jar dev.arraysweep.worker.cli.WorkerMain"
-                        + " run --sweep demo &\n");
+        assertThat(Files.readString(script))
+                .contains(
+                        "#SBATCH --array=0-1,3,5%2\n",
+                        "#SBATCH --mem=1G\n",
+                        "#SBATCH --signal=B:USR1@60\n",
+                        "-cp /opt/arraysweep/worker.jar dev.arraysweep.worker.cli.WorkerMain"
+                                + " run --sweep demo &\n");
         assertThat(submissions()).singleElement().satisfies(s -> {
             assertThat(s.jobId()).isEqualTo("100");
             assertThat(s.arraySpec()).isEqualTo("0-1,3,5%2");
             assertThat(s.indexOffset()).isZero();
             assertThat(s.scriptPath()).isEqualTo(script.toString());
         });
-        assertThat(db().runs().bySweep(submissions().get(0).sweepId())).extracting(Run::slurmArrayJobId)
+        assertThat(db().runs().bySweep(submissions().get(0).sweepId()))
+                .extracting(Run::slurmArrayJobId)
                 .containsExactly("100", "100", "local", "100", "local", "100");
     }
 
@@ -69,9 +76,11 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("submit", "demo", "--dry-run");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("dry run: would submit 6 runs (pending 6) of demo in 1 array")
+        assertThat(r.out())
+                .contains("dry run: would submit 6 runs (pending 6) of demo in 1 array")
                 .contains("===== " + work.resolve("runs/demo/submit-1.sbatch") + ": --array=0-5%2 (runs 0-5) =====")
-                .contains("#!/bin/bash").contains("export ARRAYSWEEP_INDEX_OFFSET=0");
+                .contains("#!/bin/bash")
+                .contains("export ARRAYSWEEP_INDEX_OFFSET=0");
         assertThat(slurm.log("sbatch")).isEmpty();
         assertThat(work.resolve("runs/demo")).doesNotExist();
         assertThat(submissions()).isEmpty();
@@ -85,8 +94,10 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("submit", "demo");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(submissions()).extracting(Submission::jobId, Submission::arraySpec, Submission::indexOffset)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("100", "0-4%2", 0),
+        assertThat(submissions())
+                .extracting(Submission::jobId, Submission::arraySpec, Submission::indexOffset)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("100", "0-4%2", 0),
                         org.assertj.core.groups.Tuple.tuple("101", "0-2%2", 5));
         assertThat(Files.readString(work.resolve("runs/demo/submit-2.sbatch")))
                 .contains("export ARRAYSWEEP_INDEX_OFFSET=5\n");
@@ -97,13 +108,19 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         assertThat(cli.run("submit", "demo").code()).isZero();
         sweeps.claim(NOW, "demo", 5, "100");
         sweeps.finish(NOW, "demo", 5, RunState.FAILED);
-        slurm.squeue("100_0|PENDING|", "100_1|RUNNING|node1", "100_2|PENDING|", "100_3|PENDING|",
-                "100_4|PENDING|", "100_5|FAILED|node1");
+        slurm.squeue(
+                "100_0|PENDING|",
+                "100_1|RUNNING|node1",
+                "100_2|PENDING|",
+                "100_3|PENDING|",
+                "100_4|PENDING|",
+                "100_5|FAILED|node1");
 
         CliRunner.Result r = cli.run("submit", "demo", "--retry");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 run (failed 1); left out, already in Slurm's queue: 5 runs: 0-4")
+        assertThat(r.out())
+                .contains("1 run (failed 1); left out, already in Slurm's queue: 5 runs: 0-4")
                 .contains("job 101: --array=5%2 (runs 5)");
     }
 
@@ -116,20 +133,23 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("submit", "demo");
 
         assertThat(r.code()).isEqualTo(ExitException.WRONG_STATE);
-        assertThat(r.err()).contains("nothing to submit: no run is lost, pending, preempted")
-                .contains("failed runs are submitted with --retry").contains("`arraysweep status demo`");
+        assertThat(r.err())
+                .contains("nothing to submit: no run is lost, pending, preempted")
+                .contains("failed runs are submitted with --retry")
+                .contains("`arraysweep status demo`");
         assertThat(slurm.log("sbatch")).isEmpty();
     }
 
     @Test
     void sbatchNotFound_exit2_pointsToRunLocal() {
-        CliRunner noSlurm = new CliRunner(work, Map.of("PATH", tmp.resolve("empty").toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        CliRunner noSlurm =
+                new CliRunner(work, Map.of("PATH", tmp.resolve("empty").toString()), Clock.fixed(NOW, ZoneOffset.UTC));
 
         CliRunner.Result r = noSlurm.run("submit", "demo");
 
         assertThat(r.code()).isEqualTo(ExitException.BAD_INPUT);
-        assertThat(r.err()).contains("sbatch was not found on PATH")
+        assertThat(r.err())
+                .contains("sbatch was not found on PATH")
                 .contains("`arraysweep run-local SWEEP --parallel N`");
     }
 
@@ -156,7 +176,8 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         CliRunner.Result r = cli.run("submit", "demo", "--indices", "1");
 
         assertThat(r.code()).isEqualTo(ExitException.WRONG_STATE);
-        assertThat(r.err()).contains("run 1 is already running (attempt 1 on node node1, last heartbeat 10 s ago)")
+        assertThat(r.err())
+                .contains("run 1 is already running (attempt 1 on node node1, last heartbeat 10 s ago)")
                 .contains("refusing to start a second worker");
     }
 

@@ -32,7 +32,9 @@ class ConcurrentUseTest {
         Require.fashionMnist();
         Path work = dir.resolve("work");
         Path sweep = dir.resolve("crowd.yaml");
-        Files.writeString(sweep, """
+        Files.writeString(
+                sweep,
+                """
                 name: crowd
                 base:
                   dataset: fashion-mnist
@@ -44,20 +46,28 @@ class ConcurrentUseTest {
                   test_limit: 100
                   batch_filtering: false
                 seeds: [%s]
-                """.formatted(EPOCHS, String.join(", ", IntStream.range(0, WORKERS).mapToObj(Integer::toString)
-                .toList())));
+                """
+                        .formatted(
+                                EPOCHS,
+                                String.join(
+                                        ", ",
+                                        IntStream.range(0, WORKERS)
+                                                .mapToObj(Integer::toString)
+                                                .toList())));
         Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString()));
         Processes.Started expand = p.arraysweep("expand", sweep.toString());
         assertThat(expand.exit(120)).as(expand.output()).isZero();
 
         List<Processes.Started> workers = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            workers.add(p.start(Processes.WORKER, List.of("run", "--sweep", "crowd", "--index", Integer.toString(i)),
-                    Map.of()));
+            workers.add(p.start(
+                    Processes.WORKER, List.of("run", "--sweep", "crowd", "--index", Integer.toString(i)), Map.of()));
         }
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean trainingOver = new AtomicBoolean();
-        List<String[]> commands = List.of(new String[] {"status"}, new String[] {"report", "crowd"},
+        List<String[]> commands = List.of(
+                new String[] {"status"},
+                new String[] {"report", "crowd"},
                 new String[] {"sql", "SELECT state, COUNT(*) AS n FROM run GROUP BY state"},
                 new String[] {"export", "crowd", "--csv", dir.resolve("export").toString()});
         List<Thread> loops = new ArrayList<>();
@@ -95,26 +105,34 @@ class ConcurrentUseTest {
             t.join();
         }
         assertThat(failures).isEmpty();
-        assertThat(java.util.Arrays.stream(rounds).min().orElseThrow()).as("rounds of each loop").isGreaterThanOrEqualTo(2);
+        assertThat(java.util.Arrays.stream(rounds).min().orElseThrow())
+                .as("rounds of each loop")
+                .isGreaterThanOrEqualTo(2);
 
         Processes.Started status = p.arraysweep("status", "crowd");
         assertThat(status.exit(120)).isZero();
         try (Database db = Database.open("jdbc:h2:file:" + work.resolve("arraysweep"))) {
             List<Map<String, Object>> runs = db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT array_index, state, attempt, epochs_done FROM run ORDER BY array_index").mapToMap().list());
+                            "SELECT array_index, state, attempt, epochs_done FROM run ORDER BY array_index")
+                    .mapToMap()
+                    .list());
             assertThat(runs).hasSize(WORKERS).allSatisfy(r -> {
                 assertThat(r.get("state")).isEqualTo("done");
                 assertThat(r.get("attempt")).isEqualTo(1);
                 assertThat(r.get("epochs_done")).isEqualTo(EPOCHS);
             });
-            long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric").mapTo(Long.class)
+            long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epoch_metric")
+                    .mapTo(Long.class)
                     .one());
             assertThat(rows).isEqualTo((long) WORKERS * EPOCHS * 2);
-            long perRunEpochSplit = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT DISTINCT"
-                    + " run_id, epoch, split FROM epoch_metric)").mapTo(Long.class).one());
+            long perRunEpochSplit = db.jdbi().withHandle(h -> h.createQuery(
+                            "SELECT COUNT(*) FROM (SELECT DISTINCT" + " run_id, epoch, split FROM epoch_metric)")
+                    .mapTo(Long.class)
+                    .one());
             assertThat(perRunEpochSplit).isEqualTo(rows);
             long claims = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run_event WHERE kind = 'claim'")
-                    .mapTo(Long.class).one());
+                    .mapTo(Long.class)
+                    .one());
             assertThat(claims).isEqualTo(WORKERS);
         }
     }

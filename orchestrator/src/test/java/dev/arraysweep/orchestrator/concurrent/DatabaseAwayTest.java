@@ -36,16 +36,19 @@ class DatabaseAwayTest {
         Processes.Started b = p.worker("away", 1, Map.of("ARRAYSWEEP_DB", url));
         assertThat(a.exit(300)).as(SweepFixture.output(a)).isZero();
         assertThat(b.exit(300)).as(SweepFixture.output(b)).isZero();
-        assertThat(a.output()).contains("cannot write to the database").contains("journal keeps every result")
+        assertThat(a.output())
+                .contains("cannot write to the database")
+                .contains("journal keeps every result")
                 .doesNotContain("Exception\n\tat");
 
         try (DbServer server = DbServer.start(work, port, "127.0.0.1", "")) {
-            Processes.Started status = p.start(Processes.ARRAYSWEEP, List.of("status", "away", "--db", server.url()),
-                    Map.of());
+            Processes.Started status =
+                    p.start(Processes.ARRAYSWEEP, List.of("status", "away", "--db", server.url()), Map.of());
             assertThat(status.exit(120)).as(SweepFixture.output(status)).isZero();
             assertThat(status.output()).contains("ingested 8 metric rows");
             assertThat(SweepFixture.query(server.url(), "SELECT array_index, state, attempt FROM run ORDER BY 1"))
-                    .containsExactly(Map.of("array_index", 0, "state", "done", "attempt", 1),
+                    .containsExactly(
+                            Map.of("array_index", 0, "state", "done", "attempt", 1),
                             Map.of("array_index", 1, "state", "done", "attempt", 1));
             assertThat(SweepFixture.query(server.url(), "SELECT COUNT(*) AS n FROM epoch_metric"))
                     .containsExactly(Map.of("n", 8L));
@@ -65,9 +68,12 @@ class DatabaseAwayTest {
         String url = server.url();
         Processes.Started runLocal;
         try {
-            runLocal = p.start(Processes.ARRAYSWEEP, List.of("run-local", "restart", "--parallel", "2", "--db", url),
+            runLocal = p.start(
+                    Processes.ARRAYSWEEP,
+                    List.of("run-local", "restart", "--parallel", "2", "--db", url),
                     Map.of("ARRAYSWEEP_WORKER_CLASSPATH", System.getProperty("java.class.path")));
-            assertThat(SweepFixture.awaitEpoch(ws.journal("restart", 0), 180)).as(SweepFixture.output(runLocal))
+            assertThat(SweepFixture.awaitEpoch(ws.journal("restart", 0), 180))
+                    .as(SweepFixture.output(runLocal))
                     .isTrue();
         } finally {
             server.close(); // the server goes away after the first epoch
@@ -80,10 +86,13 @@ class DatabaseAwayTest {
                     + java.nio.file.Files.readString(ws.localLog("restart", 1));
             assertThat(logs).contains("cannot write to the database").contains("the database answers again");
             assertThat(SweepFixture.query(again.url(), "SELECT state, attempt, epochs_done FROM run"))
-                    .containsExactly(Map.of("state", "done", "attempt", 1, "epochs_done", epochs),
+                    .containsExactly(
+                            Map.of("state", "done", "attempt", 1, "epochs_done", epochs),
                             Map.of("state", "done", "attempt", 1, "epochs_done", epochs));
-            assertThat(SweepFixture.query(again.url(), "SELECT COUNT(*) AS n, COUNT(DISTINCT run_id * 1000 + epoch)"
-                    + " AS e FROM epoch_metric")).containsExactly(Map.of("n", 4L * epochs, "e", 2L * epochs));
+            assertThat(SweepFixture.query(
+                            again.url(),
+                            "SELECT COUNT(*) AS n, COUNT(DISTINCT run_id * 1000 + epoch)" + " AS e FROM epoch_metric"))
+                    .containsExactly(Map.of("n", 4L * epochs, "e", 2L * epochs));
         }
     }
 }

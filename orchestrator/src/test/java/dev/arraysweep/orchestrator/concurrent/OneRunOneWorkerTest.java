@@ -25,10 +25,12 @@ class OneRunOneWorkerTest {
     private static void assertOneTrained(Processes.Started a, Processes.Started b) throws Exception {
         int ca = a.exit(300);
         int cb = b.exit(300);
-        assertThat(List.of(ca, cb)).as(SweepFixture.output(a) + "\n" + SweepFixture.output(b))
+        assertThat(List.of(ca, cb))
+                .as(SweepFixture.output(a) + "\n" + SweepFixture.output(b))
                 .containsExactlyInAnyOrder(0, 3);
         Processes.Started loser = ca == 3 ? a : b;
-        assertThat(loser.output()).contains("run 0 of pair is already being trained by pid")
+        assertThat(loser.output())
+                .contains("run 0 of pair is already being trained by pid")
                 .contains("refusing to start a second worker");
     }
 
@@ -36,8 +38,8 @@ class OneRunOneWorkerTest {
     void twoWorkersForOneIndex_startedTogether_withoutADatabase_exactlyOneTrains() throws Exception {
         Require.fashionMnist();
         Path work = dir.resolve("work");
-        Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(),
-                RunLock.WAIT_ENV, "0"));
+        Processes p = new Processes(
+                dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(), RunLock.WAIT_ENV, "0"));
         SweepFixture.expand(p, dir, "pair", 1, EPOCHS);
         Processes.Started a = p.worker("pair", 0, Map.of());
         Processes.Started b = p.worker("pair", 0, Map.of());
@@ -56,8 +58,8 @@ class OneRunOneWorkerTest {
     void twoWorkersForOneIndex_throughDbServe_exactlyOneTrains_andWritesLive() throws Exception {
         Require.fashionMnist();
         Path work = dir.resolve("work");
-        Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(),
-                RunLock.WAIT_ENV, "0"));
+        Processes p = new Processes(
+                dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(), RunLock.WAIT_ENV, "0"));
         SweepFixture.expand(p, dir, "pair", 1, EPOCHS);
         try (DbServer server = DbServer.start(work, 0, "127.0.0.1", "")) {
             Map<String, String> viaServer = Map.of("ARRAYSWEEP_DB", server.url());
@@ -77,15 +79,25 @@ class OneRunOneWorkerTest {
             throws Exception {
         Require.fashionMnist();
         Path work = dir.resolve("work");
-        Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString(),
-                RunLock.WAIT_ENV, "2", "ARRAYSWEEP_STALE_SECONDS", "1"));
+        Processes p = new Processes(
+                dir.resolve("logs"),
+                Map.of("ARRAYSWEEP_WORKDIR", work.toString(), RunLock.WAIT_ENV, "2", "ARRAYSWEEP_STALE_SECONDS", "1"));
         SweepFixture.expand(p, dir, "pair", 1, 6, 6000); // long enough to be mid-run
         try (DbServer server = DbServer.start(work, 0, "127.0.0.1", "")) {
-            Map<String, String> task = Map.of("ARRAYSWEEP_DB", server.url(), "SLURM_JOB_ID", "900",
-                    "SLURM_ARRAY_JOB_ID", "900", "SLURM_ARRAY_TASK_ID", "0");
+            Map<String, String> task = Map.of(
+                    "ARRAYSWEEP_DB",
+                    server.url(),
+                    "SLURM_JOB_ID",
+                    "900",
+                    "SLURM_ARRAY_JOB_ID",
+                    "900",
+                    "SLURM_ARRAY_TASK_ID",
+                    "0");
             Processes.Started first = p.worker("pair", 0, task);
             Workspace ws = new Workspace(work, null);
-            assertThat(SweepFixture.awaitEpoch(ws.journal("pair", 0), 120)).as(SweepFixture.output(first)).isTrue();
+            assertThat(SweepFixture.awaitEpoch(ws.journal("pair", 0), 120))
+                    .as(SweepFixture.output(first))
+                    .isTrue();
             Thread.sleep(1500); // the predecessor's heartbeat in the database is now older than the stale limit
 
             // Slurm's requeued copy of the same job, while the first process still trains
@@ -93,7 +105,8 @@ class OneRunOneWorkerTest {
             requeued.put("SLURM_RESTART_COUNT", "1");
             Processes.Started second = p.worker("pair", 0, requeued);
             assertThat(second.exit(120)).as(SweepFixture.output(second)).isEqualTo(3);
-            assertThat(second.output()).contains("already being trained by pid " + first.process().pid());
+            assertThat(second.output())
+                    .contains("already being trained by pid " + first.process().pid());
             assertThat(first.process().isAlive()).as("still training").isTrue();
 
             first.process().destroyForcibly().waitFor(); // kill -9 mid-run: no end event, no checkpoint on exit
@@ -102,8 +115,9 @@ class OneRunOneWorkerTest {
             assertThat(third.output()).contains("attempt 2").contains("resuming from the checkpoint");
             assertThat(SweepFixture.query(server.url(), "SELECT state, attempt, epochs_done FROM run"))
                     .containsExactly(Map.of("state", "done", "attempt", 2, "epochs_done", 6));
-            assertThat(SweepFixture.query(server.url(), "SELECT COUNT(*) AS n, COUNT(DISTINCT epoch) AS e"
-                    + " FROM epoch_metric")).containsExactly(Map.of("n", 12L, "e", 6L));
+            assertThat(SweepFixture.query(
+                            server.url(), "SELECT COUNT(*) AS n, COUNT(DISTINCT epoch) AS e" + " FROM epoch_metric"))
+                    .containsExactly(Map.of("n", 12L, "e", 6L));
         }
     }
 }

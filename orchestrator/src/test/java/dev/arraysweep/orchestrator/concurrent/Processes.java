@@ -42,7 +42,9 @@ final class Processes {
 
         /** Sends it signal {@code name} ({@code TERM}, {@code USR1}, ...) with {@code kill}, as Slurm or a user would. */
         void signal(String name) throws IOException, InterruptedException {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IOException("kill -" + name + " " + process.pid() + " failed");
             }
@@ -56,9 +58,16 @@ final class Processes {
 
     /** Starts {@code main} with {@code args} and extra variables {@code more}. */
     Started start(String main, List<String> args, Map<String, String> more) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                main.equals(WORKER) ? "-Xmx1g" : "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-cp", System.getProperty("java.class.path"), main));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                main.equals(WORKER) ? "-Xmx1g" : "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Dai.djl.offline=true",
+                "-DOPT_OUT_TRACKING=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main));
         cmd.addAll(args);
         String what = (main.equals(WORKER) ? "worker " : "arraysweep ") + String.join(" ", args);
         Path log;

@@ -32,6 +32,7 @@ class SignalledWorkerTest {
 
     @TempDir
     static Path dir;
+
     private static Path work;
     private static Workspace ws;
     private static Processes p;
@@ -70,7 +71,9 @@ class SignalledWorkerTest {
         awaitFile(checkpoint, first);
         first.signal(signal);
         // read after the signal was delivered: epoch 2 had not ended by then
-        assertThat(epochEvents(journal)).as("epochs journaled when the signal arrived").isEqualTo(1);
+        assertThat(epochEvents(journal))
+                .as("epochs journaled when the signal arrived")
+                .isEqualTo(1);
 
         assertThat(first.exit(120)).as(SweepFixture.output(first)).isEqualTo(75);
         assertThat(first.output()).contains("received SIG" + signal + ": finishing the current step");
@@ -78,10 +81,14 @@ class SignalledWorkerTest {
         JournalEvent last = events.get(events.size() - 1);
         assertThat(last.type()).as(SweepFixture.output(first)).isEqualTo(JournalEvent.PREEMPTED);
         assertThat(last.epochsDone()).as(SweepFixture.output(first)).isEqualTo(1);
-        assertThat(epochEvents(journal)).as("no epoch finished after the signal").isEqualTo(1);
+        assertThat(epochEvents(journal))
+                .as("no epoch finished after the signal")
+                .isEqualTo(1);
         // the checkpoint holds a position inside epoch 2: some of its steps taken, not all
-        Matcher stopped = Pattern.compile("stopped by SIG" + signal + " after 1 epochs and (\\d+) steps of epoch 2;"
-                + " checkpoint in " + Pattern.quote(ws.checkpointDir(sweep, 0).toString())).matcher(last.detail());
+        Matcher stopped = Pattern.compile(
+                        "stopped by SIG" + signal + " after 1 epochs and (\\d+) steps of epoch 2;" + " checkpoint in "
+                                + Pattern.quote(ws.checkpointDir(sweep, 0).toString()))
+                .matcher(last.detail());
         assertThat(stopped.find()).as(last.detail()).isTrue();
         int stepsTaken = Integer.parseInt(stopped.group(1));
         assertThat(Files.isRegularFile(checkpoint)).isTrue();
@@ -91,11 +98,15 @@ class SignalledWorkerTest {
 
         Processes.Started rerun = p.worker(sweep, 0, Map.of());
         assertThat(rerun.exit(300)).as(SweepFixture.output(rerun)).isZero();
-        assertThat(rerun.output()).contains("attempt 2").contains("resuming from the checkpoint in "
-                + ws.checkpointDir(sweep, 0) + " at epoch 2 after " + stepsTaken + " of its steps");
+        assertThat(rerun.output())
+                .contains("attempt 2")
+                .contains("resuming from the checkpoint in " + ws.checkpointDir(sweep, 0) + " at epoch 2 after "
+                        + stepsTaken + " of its steps");
         events = JournalReader.read(journal, 0).events();
         assertThat(events.get(events.size() - 1).type()).isEqualTo(JournalEvent.DONE);
-        assertThat(Files.exists(checkpoint)).as("a finished run's checkpoint is deleted").isFalse();
+        assertThat(Files.exists(checkpoint))
+                .as("a finished run's checkpoint is deleted")
+                .isFalse();
 
         assertThat(twin.exit(300)).as(SweepFixture.output(twin)).isZero();
         ingest("status");
@@ -104,14 +115,16 @@ class SignalledWorkerTest {
         assertThat(metrics).hasSize(EPOCHS * 2);
         int stepsOfEpoch2 = ((Number) metrics.get(2).get("steps")).intValue(); // rows by epoch, then split
         assertThat(stepsTaken).as("steps of epoch 2 taken before the stop").isBetween(1, stepsOfEpoch2 - 1);
-        assertThat(metrics).as("per-epoch metrics of the resumed run vs its uninterrupted twin")
+        assertThat(metrics)
+                .as("per-epoch metrics of the resumed run vs its uninterrupted twin")
                 .isEqualTo(metrics(TWIN));
     }
 
     private static void awaitFile(Path file, Processes.Started worker) throws Exception {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (!Files.exists(file)) {
-            assertThat(worker.process().isAlive()).as("worker still training\n" + SweepFixture.output(worker))
+            assertThat(worker.process().isAlive())
+                    .as("worker still training\n" + SweepFixture.output(worker))
                     .isTrue();
             assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
             Thread.sleep(10);
@@ -119,7 +132,8 @@ class SignalledWorkerTest {
     }
 
     private static long epochEvents(Path journal) {
-        return JournalReader.read(journal, 0).events().stream().filter(e -> e.type().equals(JournalEvent.EPOCH))
+        return JournalReader.read(journal, 0).events().stream()
+                .filter(e -> e.type().equals(JournalEvent.EPOCH))
                 .count();
     }
 
@@ -130,15 +144,20 @@ class SignalledWorkerTest {
     }
 
     private static List<Map<String, Object>> runRow(String sweep) {
-        return SweepFixture.query(Workspace.embeddedUrl(work), "SELECT r.state, r.attempt, r.epochs_done FROM run r"
-                + " JOIN sweep s ON s.id = r.sweep_id WHERE s.name = '" + sweep + "'");
+        return SweepFixture.query(
+                Workspace.embeddedUrl(work),
+                "SELECT r.state, r.attempt, r.epochs_done FROM run r"
+                        + " JOIN sweep s ON s.id = r.sweep_id WHERE s.name = '" + sweep + "'");
     }
 
     /** {@return a run's per-epoch, per-split results: everything but timing, memory and attempt} */
     private static List<Map<String, Object>> metrics(String sweep) {
-        return SweepFixture.query(Workspace.embeddedUrl(work), "SELECT e.epoch, e.split, e.accuracy, e.mean_loss,"
-                + " e.best_loss, e.worst_loss, e.q50_loss, e.q90_loss, e.q99_loss, e.sample_count, e.learning_rate,"
-                + " e.trained, e.steps FROM epoch_metric e JOIN run r ON r.id = e.run_id"
-                + " JOIN sweep s ON s.id = r.sweep_id WHERE s.name = '" + sweep + "' ORDER BY e.epoch, e.split");
+        return SweepFixture.query(
+                Workspace.embeddedUrl(work),
+                "SELECT e.epoch, e.split, e.accuracy, e.mean_loss,"
+                        + " e.best_loss, e.worst_loss, e.q50_loss, e.q90_loss, e.q99_loss, e.sample_count, e.learning_rate,"
+                        + " e.trained, e.steps FROM epoch_metric e JOIN run r ON r.id = e.run_id"
+                        + " JOIN sweep s ON s.id = r.sweep_id WHERE s.name = '" + sweep
+                        + "' ORDER BY e.epoch, e.split");
     }
 }

@@ -1,8 +1,8 @@
 package dev.arraysweep.orchestrator.concurrent;
 
-import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalReader;
+import dev.arraysweep.db.repo.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** A small Fashion-MNIST sweep expanded into a work directory, and what the tests read back from it. */
 final class SweepFixture {
-    private SweepFixture() {
-    }
+    private SweepFixture() {}
 
     /**
      * Writes and expands (as a separate {@code arraysweep expand} process) a sweep of {@code runs} LeNet runs of
@@ -29,7 +28,9 @@ final class SweepFixture {
             seeds.append(i == 0 ? "" : ", ").append(i);
         }
         Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 name: %s
                 base:
                   dataset: fashion-mnist
@@ -41,7 +42,8 @@ final class SweepFixture {
                   test_limit: 200
                   batch_filtering: false
                 seeds: [%s]
-                """.formatted(name, epochs, trainLimit, seeds));
+                """
+                        .formatted(name, epochs, trainLimit, seeds));
         Processes.Started expand = p.arraysweep("expand", file.toString());
         if (expand.exit(120) != 0) {
             throw new AssertionError("expand failed:\n" + expand.output());
@@ -53,8 +55,9 @@ final class SweepFixture {
     static boolean awaitEpoch(Path journal, long seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (Files.exists(journal) && JournalReader.read(journal, 0).events().stream()
-                    .anyMatch(e -> e.type().equals(JournalEvent.EPOCH))) {
+            if (Files.exists(journal)
+                    && JournalReader.read(journal, 0).events().stream()
+                            .anyMatch(e -> e.type().equals(JournalEvent.EPOCH))) {
                 return true;
             }
             Thread.sleep(100);

@@ -64,14 +64,21 @@ class ShippedSweepsTest {
         for (String key : PINNED_HASHES.keySet()) {
             String sweep = key.substring(0, key.indexOf('['));
             int index = Integer.parseInt(key.substring(key.indexOf('[') + 1, key.length() - 1));
-            hashes.put(key, Expander.expand(SweepParser.parse(SWEEPS.resolve(sweep + ".yaml"))).runs().get(index).hash());
+            hashes.put(
+                    key,
+                    Expander.expand(SweepParser.parse(SWEEPS.resolve(sweep + ".yaml")))
+                            .runs()
+                            .get(index)
+                            .hash());
         }
         assertThat(hashes).isEqualTo(new TreeMap<>(PINNED_HASHES));
     }
 
     @org.junit.jupiter.api.Test
     void theThesisExperimentsAreAllThere() throws Exception {
-        List<String> names = files().stream().map(p -> p.getFileName().toString().replace(".yaml", "")).toList();
+        List<String> names = files().stream()
+                .map(p -> p.getFileName().toString().replace(".yaml", ""))
+                .toList();
         assertThat(names).containsAll(EXPECTED_RUNS.keySet());
     }
 }

@@ -26,13 +26,15 @@ class SlurmSettingsTest {
     @Test
     void invalidValue_namesKeyAndExpectation() {
         assertThatThrownBy(() -> withTime("2d"))
-                .isInstanceOfSatisfying(SlurmSettings.InvalidSetting.class, e -> assertThat(e.key()).isEqualTo("time"))
+                .isInstanceOfSatisfying(SlurmSettings.InvalidSetting.class, e -> assertThat(e.key())
+                        .isEqualTo("time"))
                 .hasMessageStartingWith("time: \"2d\" is not allowed; expected a Slurm time limit");
         assertThatThrownBy(() -> new SlurmSettings(null, null, 0, null, null, null, 120, null, null))
                 .hasMessage("cpus_per_task: 0 is not allowed; expected an integer >= 1.");
         assertThatThrownBy(() -> new SlurmSettings(null, null, null, "32GB", null, null, 120, null, null))
                 .hasMessage("mem: \"32GB\" is not allowed; expected a size like 32G, 500M or 16000 (megabytes).");
-        assertThatThrownBy(() -> new SlurmSettings(null, null, null, null, null, null, 120, null, "jdbc:postgresql://x"))
+        assertThatThrownBy(
+                        () -> new SlurmSettings(null, null, null, null, null, null, 120, null, "jdbc:postgresql://x"))
                 .hasMessageStartingWith("db_url: ");
     }
 }

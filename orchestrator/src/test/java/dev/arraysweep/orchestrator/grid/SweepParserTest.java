@@ -27,7 +27,8 @@ class SweepParserTest {
     private AbstractThrowableAssert<?, ? extends Throwable> assertBadInput(String yaml) throws IOException {
         Path file = write(yaml);
         return assertThatThrownBy(() -> SweepParser.parse(file))
-                .isInstanceOfSatisfying(ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT));
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT));
     }
 
     private String f() {
@@ -36,7 +37,8 @@ class SweepParserTest {
 
     @Test
     void designExample_parsesIntoAxesInExpansionOrder() throws IOException {
-        SweepSpec spec = parse("""
+        SweepSpec spec = parse(
+                """
                 name: cifar10-batch-size
                 description: ResNet18 batch size variations
                 base:
@@ -64,64 +66,84 @@ class SweepParserTest {
         assertThat(spec.name()).isEqualTo("cifar10-batch-size");
         assertThat(spec.base()).containsOnlyKeys("dataset", "epochs", "accumulation_batch_size", "data_dir");
         assertThat(spec.base().get("epochs")).isEqualTo(new SourceValue(300, "base.epochs", 5, 11));
-        assertThat(spec.axes()).extracting(Axis::name).containsExactly("grid.batch_size", "grid.batch_filtering", "zip[0]", "seeds");
-        assertThat(spec.axes().get(2).points().get(1).get("learning_rate").value()).isEqualTo(0.001);
+        assertThat(spec.axes())
+                .extracting(Axis::name)
+                .containsExactly("grid.batch_size", "grid.batch_filtering", "zip[0]", "seeds");
+        assertThat(spec.axes().get(2).points().get(1).get("learning_rate").value())
+                .isEqualTo(0.001);
         assertThat(spec.combinations()).isEqualTo(5 * 2 * 2 * 3);
         assertThat(spec.exclusions()).hasSize(1);
-        assertThat(spec.slurm()).isEqualTo(new SlurmSettings("GPUQ", "gpu:V100:1", 16, "32G", "2-00:00:00", 4, 120, null, null));
+        assertThat(spec.slurm())
+                .isEqualTo(new SlurmSettings("GPUQ", "gpu:V100:1", 16, "32G", "2-00:00:00", 4, 120, null, null));
     }
 
     @Test
     void unknownKey_namesLineAndSuggestion() throws IOException {
-        assertBadInput("""
+        assertBadInput(
+                        """
                 name: s
                 grid:
                   batch_sizes: [16]
-                """).hasMessage(f() + ":3:3: grid.batch_sizes: \"batch_sizes\" is not a run parameter. Did you mean \"batch_size\"?");
+                """)
+                .hasMessage(
+                        f()
+                                + ":3:3: grid.batch_sizes: \"batch_sizes\" is not a run parameter. Did you mean \"batch_size\"?");
     }
 
     @Test
     void unknownKeys_everywhere_areAllReportedTogether() throws IOException {
-        assertBadInput("""
+        assertBadInput(
+                        """
                 name: s
                 bse: {}
                 base: {lr: 0.1}
                 zip: [{modle: [lenet]}]
                 exclude: [{optimiser: adam}]
                 slurm: {cpus-per-task: 4}
-                """).hasMessage("5 problems in " + f() + ":\n"
-                + f() + ":2:1: bse: unknown top-level key. Did you mean \"base\"?\n"
-                + f() + ":3:8: base.lr: \"lr\" is not a run parameter. Did you mean \"learning_rate\"?\n"
-                + f() + ":4:8: zip[0].modle: \"modle\" is not a run parameter. Did you mean \"model\"?\n"
-                + f() + ":5:12: exclude[0].optimiser: \"optimiser\" is not a run parameter. Did you mean \"optimizer\"?\n"
-                + f() + ":6:9: slurm.cpus-per-task: unknown Slurm setting. Did you mean \"cpus_per_task\"?");
+                """)
+                .hasMessage("5 problems in " + f() + ":\n"
+                        + f() + ":2:1: bse: unknown top-level key. Did you mean \"base\"?\n"
+                        + f() + ":3:8: base.lr: \"lr\" is not a run parameter. Did you mean \"learning_rate\"?\n"
+                        + f() + ":4:8: zip[0].modle: \"modle\" is not a run parameter. Did you mean \"model\"?\n"
+                        + f()
+                        + ":5:12: exclude[0].optimiser: \"optimiser\" is not a run parameter. Did you mean \"optimizer\"?\n"
+                        + f() + ":6:9: slurm.cpus-per-task: unknown Slurm setting. Did you mean \"cpus_per_task\"?");
     }
 
     @Test
     void parameterAtTopLevel_saysWhereParametersGo() throws IOException {
         assertBadInput("name: s\nepochs: 3\n")
-                .hasMessage(f() + ":2:1: epochs: unknown top-level key. Run parameters go under base: (one value) or grid: (a list of values).");
+                .hasMessage(
+                        f()
+                                + ":2:1: epochs: unknown top-level key. Run parameters go under base: (one value) or grid: (a list of values).");
     }
 
     @Test
     void wrongTypeOrRange_namesLineKeyAndExpectation() throws IOException {
-        assertBadInput("""
+        assertBadInput(
+                        """
                 name: s
                 base:
                   learning_rate: "0.1"
                 grid:
                   momentum: [0.9, 1.5]
                   optimizer: [sgd, adma]
-                """).hasMessage("3 problems in " + f() + ":\n"
-                + f() + ":3:18: base.learning_rate: got \"0.1\" (a string); expected a number > 0. Write a number without quotes.\n"
-                + f() + ":5:19: grid.momentum: 1.5 is not allowed; expected a number in [0, 1).\n"
-                + f() + ":6:20: grid.optimizer: \"adma\" is not allowed; expected one of sgd, adam. Did you mean \"adam\"?");
+                """)
+                .hasMessage(
+                        "3 problems in " + f() + ":\n"
+                                + f()
+                                + ":3:18: base.learning_rate: got \"0.1\" (a string); expected a number > 0. Write a number without quotes.\n"
+                                + f() + ":5:19: grid.momentum: 1.5 is not allowed; expected a number in [0, 1).\n"
+                                + f()
+                                + ":6:20: grid.optimizer: \"adma\" is not allowed; expected one of sgd, adam. Did you mean \"adam\"?");
     }
 
     @Test
     void gridEntryNotAList_isError() throws IOException {
         assertBadInput("name: s\ngrid:\n  batch_size: 16\n")
-                .hasMessage(f() + ":3:15: grid.batch_size: expected a list of values, found the value 16. Write [16], or move a single value to base:.");
+                .hasMessage(
+                        f()
+                                + ":3:15: grid.batch_size: expected a list of values, found the value 16. Write [16], or move a single value to base:.");
     }
 
     @Test
@@ -142,31 +164,43 @@ class SweepParserTest {
         assertBadInput("name: s\ngrid:\n  milestones: [100, 150]\n")
                 .hasMessage(f() + ":3:16: grid.milestones: milestones takes a list, so each value here is a list; "
                         + "write milestones: [[100, 150]] for one value or [[100], [150]] for two.");
-        assertThat(parse("name: s\ngrid:\n  milestones: [[100, 150], [50]]\n").axes().get(0).points().get(0).get("milestones").value())
+        assertThat(parse("name: s\ngrid:\n  milestones: [[100, 150], [50]]\n")
+                        .axes()
+                        .get(0)
+                        .points()
+                        .get(0)
+                        .get("milestones")
+                        .value())
                 .isEqualTo(List.of(100, 150));
     }
 
     @Test
     void duplicateValueInAxis_isError() throws IOException {
         assertBadInput("name: s\nseeds: [0, 1, 0]\n")
-                .hasMessage(f() + ":2:15: seeds: the value 0 is listed twice (first at 2:9); expected each value once. Remove one.");
+                .hasMessage(
+                        f()
+                                + ":2:15: seeds: the value 0 is listed twice (first at 2:9); expected each value once. Remove one.");
     }
 
     @Test
     void zipUnequalLengths_isError() throws IOException {
-        assertBadInput("""
+        assertBadInput(
+                        """
                 name: s
                 zip:
                   - model: [lenet, dla]
                     learning_rate: [0.1, 0.01, 0.001]
-                """).hasMessage(f() + ":3:5: zip[0]: the lists have different lengths (model: 2 on line 3, learning_rate: 3 on line 4); "
-                + "expected lists of equal length, because the i-th values of a zip group are used together. "
-                + "Make them the same length, or use grid: for a product.");
+                """)
+                .hasMessage(f()
+                        + ":3:5: zip[0]: the lists have different lengths (model: 2 on line 3, learning_rate: 3 on line 4); "
+                        + "expected lists of equal length, because the i-th values of a zip group are used together. "
+                        + "Make them the same length, or use grid: for a product.");
     }
 
     @Test
     void sameKeyInTwoAxes_isError() throws IOException {
-        assertBadInput("""
+        assertBadInput(
+                        """
                 name: s
                 grid:
                   model: [lenet]
@@ -174,10 +208,13 @@ class SweepParserTest {
                 zip:
                   - {model: [dla], epochs: [3]}
                 seeds: [5]
-                """).hasMessage("2 problems in " + f() + ":\n"
-                + f() + ":6:6: zip[0].model: model is already varied by grid.model (line 3); a parameter can be varied by one axis only. Keep it in one of them.\n"
-                + f() + ":7:8: seeds: seed is already varied by grid.seed (line 4); a parameter can be varied by one axis only. "
-                + "Keep it in one of them (seeds: is the usual place).");
+                """)
+                .hasMessage("2 problems in " + f() + ":\n"
+                        + f()
+                        + ":6:6: zip[0].model: model is already varied by grid.model (line 3); a parameter can be varied by one axis only. Keep it in one of them.\n"
+                        + f()
+                        + ":7:8: seeds: seed is already varied by grid.seed (line 4); a parameter can be varied by one axis only. "
+                        + "Keep it in one of them (seeds: is the usual place).");
     }
 
     @Test
@@ -191,20 +228,25 @@ class SweepParserTest {
     @Test
     void duplicateKeys_areErrors() throws IOException {
         assertBadInput("name: s\nbase:\n  epochs: 3\n  epochs: 4\n")
-                .hasMessage(f() + ":4:3: base.epochs: duplicate key; it is first set on line 3. Keep only one of them.");
+                .hasMessage(
+                        f() + ":4:3: base.epochs: duplicate key; it is first set on line 3. Keep only one of them.");
     }
 
     @Test
     void missingOrBadName_isError() throws IOException {
-        assertBadInput("base: {}\n").hasMessage(f() + ": name: missing; every sweep needs a unique name of lower-case letters, "
-                + "digits and '-', e.g. name: cifar10-batch-size.");
-        assertBadInput("name: CIFAR 10_run\n").hasMessage(f() + ":1:7: name: \"CIFAR 10_run\" is not allowed; "
-                + "expected lower-case letters, digits and '-', at most 64 characters. Try name: cifar-10-run.");
+        assertBadInput("base: {}\n")
+                .hasMessage(f() + ": name: missing; every sweep needs a unique name of lower-case letters, "
+                        + "digits and '-', e.g. name: cifar10-batch-size.");
+        assertBadInput("name: CIFAR 10_run\n")
+                .hasMessage(
+                        f() + ":1:7: name: \"CIFAR 10_run\" is not allowed; "
+                                + "expected lower-case letters, digits and '-', at most 64 characters. Try name: cifar-10-run.");
     }
 
     @Test
     void emptyFileOrNonMapping_isError() throws IOException {
-        assertBadInput("# nothing\n").hasMessage(f() + ": the file is empty; a sweep needs at least a name: and usually base: and grid:.");
+        assertBadInput("# nothing\n")
+                .hasMessage(f() + ": the file is empty; a sweep needs at least a name: and usually base: and grid:.");
         assertBadInput("- a\n- b\n").hasMessageStartingWith(f() + ":1:1: (top level): expected a mapping of keys");
     }
 
@@ -212,18 +254,22 @@ class SweepParserTest {
     void missingFile_isBadInput() {
         Path missing = dir.resolve("missing.yaml");
         assertThatThrownBy(() -> SweepParser.parse(missing))
-                .isInstanceOf(ExitException.class).hasMessage(missing + ": no such sweep file. Check the path.");
+                .isInstanceOf(ExitException.class)
+                .hasMessage(missing + ": no such sweep file. Check the path.");
     }
 
     @Test
     void exclusionValues_areChecked() throws IOException {
         assertBadInput("name: s\nexclude:\n  - {optimizer: adamw}\n")
-                .hasMessage(f() + ":3:17: exclude[0].optimizer: \"adamw\" is not allowed; expected one of sgd, adam. Did you mean \"adam\"?");
+                .hasMessage(
+                        f()
+                                + ":3:17: exclude[0].optimizer: \"adamw\" is not allowed; expected one of sgd, adam. Did you mean \"adam\"?");
     }
 
     @Test
     void yaml11Scalars_staySafe() throws IOException {
-        SweepSpec spec = parse("name: s\nbase:\n  learning_rate: 1e-3\n  data_dir: 2020-01-01\nslurm:\n  time: 2:00:00\n  mem: 32000\n");
+        SweepSpec spec = parse(
+                "name: s\nbase:\n  learning_rate: 1e-3\n  data_dir: 2020-01-01\nslurm:\n  time: 2:00:00\n  mem: 32000\n");
 
         assertThat(spec.base().get("learning_rate").value()).isEqualTo(0.001);
         assertThat(spec.base().get("data_dir").value()).isEqualTo("2020-01-01");
@@ -234,11 +280,15 @@ class SweepParserTest {
     @Test
     void slurmValues_areChecked() throws IOException {
         assertBadInput("name: s\nslurm:\n  time: 2 days\n")
-                .hasMessageStartingWith(f() + ":3:9: slurm.time: \"2 days\" is not allowed; expected a Slurm time limit");
+                .hasMessageStartingWith(
+                        f() + ":3:9: slurm.time: \"2 days\" is not allowed; expected a Slurm time limit");
         assertBadInput("name: s\nslurm:\n  max_concurrent: \"4\"\n")
-                .hasMessage(f() + ":3:19: slurm.max_concurrent: expected an integer, found the value 4. Write it without quotes.");
+                .hasMessage(
+                        f()
+                                + ":3:19: slurm.max_concurrent: expected an integer, found the value 4. Write it without quotes.");
         assertBadInput("name: s\nslurm:\n  time: \"1:00\"\n  signal_grace: 120\n")
-                .hasMessage(f() + ":4:17: slurm.signal_grace: 120 is not allowed; expected fewer seconds than the time limit 1:00 (60 s), "
+                .hasMessage(f()
+                        + ":4:17: slurm.signal_grace: 120 is not allowed; expected fewer seconds than the time limit 1:00 (60 s), "
                         + "so the worker can checkpoint before it.");
     }
 }

@@ -42,7 +42,8 @@ final class BinScripts {
      */
     static BinScripts built(Path logs) throws Exception {
         Path arraysweep = Checkout.find("bin/arraysweep")
-                .orElseThrow(() -> new AssertionError("no bin/arraysweep above " + Path.of("").toAbsolutePath()));
+                .orElseThrow(() -> new AssertionError(
+                        "no bin/arraysweep above " + Path.of("").toAbsolutePath()));
         BinScripts scripts = new BinScripts(arraysweep.getParent(), Files.createDirectories(logs));
         Result build = scripts.run(BUILD, logs, "build-if-needed");
         if (build.code() != 0) {
@@ -68,8 +69,10 @@ final class BinScripts {
         int n = started++;
         Path out = logs.resolve(n + "-" + script + ".out");
         Path err = logs.resolve(n + "-" + script + ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         pb.environment().keySet().removeIf(name -> name.startsWith("ARRAYSWEEP_"));
         Process p = pb.start();
         int code;
@@ -80,7 +83,10 @@ final class BinScripts {
             p.destroyForcibly().waitFor();
             code = -1;
         }
-        return new Result(command + (code == -1 ? " (killed after " + limit + ")" : ""), code,
-                Files.readString(out), Files.readString(err));
+        return new Result(
+                command + (code == -1 ? " (killed after " + limit + ")" : ""),
+                code,
+                Files.readString(out),
+                Files.readString(err));
     }
 }

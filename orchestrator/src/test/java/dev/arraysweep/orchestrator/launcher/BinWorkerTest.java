@@ -17,6 +17,7 @@ class BinWorkerTest {
 
     @TempDir
     static Path shared;
+
     static BinScripts bin;
 
     @TempDir
@@ -30,15 +31,29 @@ class BinWorkerTest {
     /** No time is asserted: only that every figure the bench promises (BENCHMARKS.md) is there and sane. */
     @Test
     void bench_onATinySize_printsAndWritesEveryPromisedFigure() throws Exception {
-        BinScripts.Result r = bin.worker(dir, "bench", "--model", "fcnet16", "--batch", "8", "--steps", "2",
-                "--rounds", "2", "--no-sizing", "--out", "bench.json");
+        BinScripts.Result r = bin.worker(
+                dir,
+                "bench",
+                "--model",
+                "fcnet16",
+                "--batch",
+                "8",
+                "--steps",
+                "2",
+                "--rounds",
+                "2",
+                "--no-sizing",
+                "--out",
+                "bench.json");
         assertThat(r.code()).as(r.describe()).isZero();
         JsonNode report = JSON.readTree(r.out()); // the JSON alone on stdout: progress goes to stderr
         assertThat(JSON.readTree(Files.readString(dir.resolve("bench.json")))).isEqualTo(report);
         assertThat(r.err()).contains("bench fcnet16 round 1: plain ").contains("bench fcnet16 round 2: selection");
 
         assertThat(report.path("machine").path("device").asText()).isEqualTo("cpu()");
-        assertThat(report.path("machine").path("engine").asText()).contains("PyTorch").contains("DJL");
+        assertThat(report.path("machine").path("engine").asText())
+                .contains("PyTorch")
+                .contains("DJL");
         assertThat(report.path("machine").path("cores").asInt()).isPositive();
         assertThat(report.path("peak_host_memory_bytes").asLong()).isPositive();
         assertThat(report.has("raw_batch_sizing")).as("--no-sizing").isFalse();
@@ -70,7 +85,8 @@ class BinWorkerTest {
             assertSummary(at.path("ms_per_trained_image"), acceptance);
             assertSummary(at.path("over_archetype"), acceptance);
             // 1 + (judging time per image) / acceptance / (archetype time per image): above 1 by construction
-            assertThat(at.path("selection_forwards_alone_over_archetype").asDouble()).as(acceptance)
+            assertThat(at.path("selection_forwards_alone_over_archetype").asDouble())
+                    .as(acceptance)
                     .isGreaterThan(1.0);
         }
         assertSummary(filter.path("acceptance_0.5_adaptive_raw_batch").path("over_archetype"), "adaptive");
@@ -78,17 +94,25 @@ class BinWorkerTest {
 
         JsonNode selection = model.path("selection_forward");
         assertThat(selection.path("raw_batch").asInt()).isEqualTo(8);
-        for (String figure : List.of("plain_no_grad_forward_images_per_s", "judge_hard_filter_images_per_s",
-                "judge_every_part_images_per_s", "judge_over_plain_forward")) {
+        for (String figure : List.of(
+                "plain_no_grad_forward_images_per_s",
+                "judge_hard_filter_images_per_s",
+                "judge_every_part_images_per_s",
+                "judge_over_plain_forward")) {
             assertSummary(selection.path(figure), figure);
         }
 
         JsonNode evaluation = model.path("evaluation");
-        assertThat(evaluation.path("epochs_measured").asInt()).isEqualTo(2); // 1 + min(rounds, 3) epochs, less the first
+        assertThat(evaluation.path("epochs_measured").asInt())
+                .isEqualTo(2); // 1 + min(rounds, 3) epochs, less the first
         assertThat(evaluation.path("eval_over_train").asDouble()).isPositive();
         assertThat(evaluation.path("projected").path("dataset").asText())
                 .isEqualTo("fashion-mnist (60000 train, 10000 test)");
-        assertThat(evaluation.path("projected").path("epoch_seconds_eval_train_every_1").asDouble()).isPositive();
+        assertThat(evaluation
+                        .path("projected")
+                        .path("epoch_seconds_eval_train_every_1")
+                        .asDouble())
+                .isPositive();
     }
 
     @Test
@@ -103,7 +127,8 @@ class BinWorkerTest {
     private static void assertSummary(JsonNode summary, String what) {
         assertThat(summary.path("n").asInt()).as(what + " n").isEqualTo(2);
         assertThat(summary.path("median").asDouble()).as(what + " median").isPositive();
-        assertThat(summary.path("min").asDouble()).as(what + " min")
+        assertThat(summary.path("min").asDouble())
+                .as(what + " min")
                 .isLessThanOrEqualTo(summary.path("median").asDouble())
                 .isLessThanOrEqualTo(summary.path("max").asDouble());
     }

@@ -32,18 +32,23 @@ class PlotsTest extends FilledResultsTest {
     }
 
     private static List<String> lines(XYChart chart) {
-        return chart.getSeriesMap().keySet().stream().filter(n -> !n.endsWith(Charts.BAND_SUFFIX)).toList();
+        return chart.getSeriesMap().keySet().stream()
+                .filter(n -> !n.endsWith(Charts.BAND_SUFFIX))
+                .toList();
     }
 
     private static List<String> bands(XYChart chart) {
-        return chart.getSeriesMap().keySet().stream().filter(n -> n.endsWith(Charts.BAND_SUFFIX)).toList();
+        return chart.getSeriesMap().keySet().stream()
+                .filter(n -> n.endsWith(Charts.BAND_SUFFIX))
+                .toList();
     }
 
     @Test
     void oneSeed_everyChartHasOneLinePerRunAndNoBand() {
         List<Plots.Planned> figures = plan(ResultsFixture.ONE_SEED, Band.MIN_MAX);
 
-        assertThat(figures).extracting(f -> f.file().getFileName().toString())
+        assertThat(figures)
+                .extracting(f -> f.file().getFileName().toString())
                 .containsExactly("one-seed-g01-all-runs-panel.png", "one-seed-g01-all-runs-sampler.png");
         int runs = figures.get(0).group().runCount();
         assertThat(runs).isEqualTo(2);
@@ -51,7 +56,8 @@ class PlotsTest extends FilledResultsTest {
             assertThat(c.getSeriesMap()).hasSize(runs);
             assertThat(lines(c)).containsExactly("none (archetype)", "batchwise");
         });
-        assertThat(figures.get(1).grid().charts()).hasSize(3).allSatisfy(c -> assertThat(c.getSeriesMap()).hasSize(runs));
+        assertThat(figures.get(1).grid().charts()).hasSize(3).allSatisfy(c -> assertThat(c.getSeriesMap())
+                .hasSize(runs));
     }
 
     @Test
@@ -90,10 +96,12 @@ class PlotsTest extends FilledResultsTest {
 
     @Test
     void stdBand_isTheMeanPlusMinusOneSampleStd() {
-        XYChart testAccuracy = plan(ResultsFixture.SWEEP, Band.STD).get(0).grid().rows().get(0).get(1);
+        XYChart testAccuracy =
+                plan(ResultsFixture.SWEEP, Band.STD).get(0).grid().rows().get(0).get(1);
 
         // batchwise test accuracy at epoch 2, seeds 0.88 0.91 0.90: mean 2.69 / 3, deviations -5/300, 4/300, 1/300,
-        // sample variance (25 + 16 + 1) / 90000 / 2 = 7 / 30000, so the band is 0.8814..0.9119, inside min–max 0.88..0.91
+        // sample variance (25 + 16 + 1) / 90000 / 2 = 7 / 30000, so the band is 0.8814..0.9119, inside min–max
+        // 0.88..0.91
         double mean = 2.69 / 3;
         double std = Math.sqrt(7.0 / 30000);
         XYSeries band = testAccuracy.getSeriesMap().get("batchwise" + Charts.BAND_SUFFIX);
@@ -117,15 +125,23 @@ class PlotsTest extends FilledResultsTest {
         assertThat(sampler.getWidth()).isEqualTo(SamplerFigure.WIDTH);
         assertThat(sampler.getHeight()).isEqualTo(SamplerFigure.HEIGHT);
         // the archetype's dark grey line is drawn somewhere in the test accuracy panel
-        assertThat(countPixels(panel, PanelFigure.PANEL_WIDTH, ChartGrid.TITLE_HEIGHT, PanelFigure.PANEL_WIDTH,
-                PanelFigure.PANEL_HEIGHT, 0x222222)).isGreaterThan(50);
+        assertThat(countPixels(
+                        panel,
+                        PanelFigure.PANEL_WIDTH,
+                        ChartGrid.TITLE_HEIGHT,
+                        PanelFigure.PANEL_WIDTH,
+                        PanelFigure.PANEL_HEIGHT,
+                        0x222222))
+                .isGreaterThan(50);
     }
 
     @Test
     void archetypeOnlyGroup_getsNoSamplerFigure() {
-        Setting archetype = new Setting("none (archetype)", true, new TreeMap<>(Map.of("batch_filtering", false)), List.of());
+        Setting archetype =
+                new Setting("none (archetype)", true, new TreeMap<>(Map.of("batch_filtering", false)), List.of());
 
-        assertThat(SamplerFigure.applies(new Group(1, "all runs", new TreeMap<>(), List.of(archetype)))).isFalse();
+        assertThat(SamplerFigure.applies(new Group(1, "all runs", new TreeMap<>(), List.of(archetype))))
+                .isFalse();
     }
 
     private static int countPixels(BufferedImage image, int x0, int y0, int w, int h, int rgb) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.orchestrator.results.FilledResultsTest;
-import dev.arraysweep.orchestrator.results.Metric.Part;
 import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.Metric.Part;
 import dev.arraysweep.orchestrator.results.ResultsFixture;
 import dev.arraysweep.orchestrator.results.RunData;
 import dev.arraysweep.orchestrator.results.Summary;
@@ -71,7 +71,13 @@ class ReportTest extends FilledResultsTest {
     @Test
     void identicalDifferences_giveAZeroWidthIntervalThatExcludesZero() {
         // batch 1024: batchwise test accuracy is 0.02 below the archetype for every seed
-        PairedDifference d = report(ResultsFixture.SWEEP, At.FINAL).groups().get(1).rows().get(1).paired().get(TEST_ACCURACY);
+        PairedDifference d = report(ResultsFixture.SWEEP, At.FINAL)
+                .groups()
+                .get(1)
+                .rows()
+                .get(1)
+                .paired()
+                .get(TEST_ACCURACY);
 
         assertThat(d.mean()).isCloseTo(-0.02, within(1e-12));
         assertThat(d.low()).isCloseTo(-0.02, within(1e-12));
@@ -94,7 +100,13 @@ class ReportTest extends FilledResultsTest {
 
     @Test
     void atEpoch_usesThatEpoch() {
-        Summary s = report(ResultsFixture.SWEEP, At.epoch(0)).groups().get(0).rows().get(0).summaries().get(TEST_ACCURACY);
+        Summary s = report(ResultsFixture.SWEEP, At.epoch(0))
+                .groups()
+                .get(0)
+                .rows()
+                .get(0)
+                .summaries()
+                .get(TEST_ACCURACY);
 
         assertThat(s.mean()).isCloseTo(0.72, within(1e-12));
     }
@@ -114,22 +126,31 @@ class ReportTest extends FilledResultsTest {
 
     @Test
     void groupWithoutArchetype_hasNoPairedDifferencesAndSaysHowToGetThem() {
-        Report.GroupTable g = report(ResultsFixture.NO_ARCHETYPE, At.FINAL).groups().get(0);
+        Report.GroupTable g =
+                report(ResultsFixture.NO_ARCHETYPE, At.FINAL).groups().get(0);
 
         assertThat(g.group().label()).isEqualTo("all runs");
-        assertThat(g.rows()).singleElement().satisfies(r -> assertThat(r.paired()).isEmpty());
-        assertThat(g.notes()).singleElement().asString().contains("no archetype run").contains("batch_filtering: false");
+        assertThat(g.rows()).singleElement().satisfies(r -> assertThat(r.paired())
+                .isEmpty());
+        assertThat(g.notes())
+                .singleElement()
+                .asString()
+                .contains("no archetype run")
+                .contains("batch_filtering: false");
     }
 
     @Test
     void markdown_showsTheThesisLayoutWithMeanStdAndIntervals() {
         String md = MarkdownReport.render(report(ResultsFixture.SWEEP, At.FINAL));
 
-        assertThat(md).contains("# Sweep `mnist-filter` at the final epoch", "## 1. batch_size=128",
-                "| Filtering | n | epoch | Accuracy train | Accuracy test | Accuracy ratio | Mean loss train |",
-                "| none (archetype) | 3 | 2 | 0.960 ± 0.010 | 0.920 ± 0.020 |",
-                "| batchwise | 3 | 2 | 0.910 ± 0.010 | 0.897 ± 0.015 |",
-                "| batchwise | 3 | 2 | -0.050 [-0.075, -0.025] * | -0.023 [-0.061, +0.015] |");
+        assertThat(md)
+                .contains(
+                        "# Sweep `mnist-filter` at the final epoch",
+                        "## 1. batch_size=128",
+                        "| Filtering | n | epoch | Accuracy train | Accuracy test | Accuracy ratio | Mean loss train |",
+                        "| none (archetype) | 3 | 2 | 0.960 ± 0.010 | 0.920 ± 0.020 |",
+                        "| batchwise | 3 | 2 | 0.910 ± 0.010 | 0.897 ± 0.015 |",
+                        "| batchwise | 3 | 2 | -0.050 [-0.075, -0.025] * | -0.023 [-0.061, +0.015] |");
     }
 
     @Test
@@ -137,11 +158,14 @@ class ReportTest extends FilledResultsTest {
         String csv = ReportData.csv(report(ResultsFixture.SWEEP, At.FINAL));
         List<String> lines = csv.lines().toList();
 
-        assertThat(lines.get(0)).isEqualTo("sweep,at,group,batch_size,setting,archetype,runs,epoch_min,epoch_max,metric,"
-                + "part,mean,std,n,diff_mean,diff_std,diff_low,diff_high,pairs");
+        assertThat(lines.get(0))
+                .isEqualTo("sweep,at,group,batch_size,setting,archetype,runs,epoch_min,epoch_max,metric,"
+                        + "part,mean,std,n,diff_mean,diff_std,diff_low,diff_high,pairs");
         assertThat(lines).hasSize(1 + 2 * 2 * 12);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("mnist-filter,final,1,128,batchwise,false,3,2,2,"
-                + "accuracy,test,0.89666").contains(",3,-0.02333").endsWith(",3"));
+        assertThat(lines).anySatisfy(l -> assertThat(l)
+                .startsWith("mnist-filter,final,1,128,batchwise,false,3,2,2," + "accuracy,test,0.89666")
+                .contains(",3,-0.02333")
+                .endsWith(",3"));
     }
 
     @Test
@@ -154,13 +178,20 @@ class ReportTest extends FilledResultsTest {
         assertThat(row.get("runs").get(1).get("epoch").asInt()).isEqualTo(1);
         assertThat(row.get("paired_difference").get("test_accuracy").get("low").asDouble())
                 .isCloseTo(-0.0791828, within(1e-6));
-        assertThat(root.get("groups").get(0).get("rows").get(0).has("paired_difference")).isFalse();
+        assertThat(root.get("groups").get(0).get("rows").get(0).has("paired_difference"))
+                .isFalse();
     }
 
     @Test
     void json_listsEachRunsIndexSeedAndEpochInThatOrder() throws Exception {
-        JsonNode run = new ObjectMapper().readTree(ReportData.json(report(ResultsFixture.SWEEP, At.FINAL)))
-                .get("groups").get(0).get("rows").get(0).get("runs").get(0);
+        JsonNode run = new ObjectMapper()
+                .readTree(ReportData.json(report(ResultsFixture.SWEEP, At.FINAL)))
+                .get("groups")
+                .get(0)
+                .get("rows")
+                .get(0)
+                .get("runs")
+                .get(0);
 
         List<String> names = new java.util.ArrayList<>();
         run.fieldNames().forEachRemaining(names::add);
@@ -171,12 +202,19 @@ class ReportTest extends FilledResultsTest {
     void unfinishedRuns_atTheFinalEpoch_areNotedWithTheCommonEpoch() {
         SweepResults all = SweepResults.load(db, ResultsFixture.SWEEP);
         RunData first = all.runs().get(0);
-        RunData cut = new RunData(first.id(), first.index(), "running", first.params(), first.train().subList(0, 2),
+        RunData cut = new RunData(
+                first.id(),
+                first.index(),
+                "running",
+                first.params(),
+                first.train().subList(0, 2),
                 first.test().subList(0, 2));
         List<RunData> runs = new java.util.ArrayList<>(all.runs());
         runs.set(0, cut);
 
-        Report.GroupTable g = Report.build(new SweepResults(all.sweep(), runs), At.FINAL).groups().get(0);
+        Report.GroupTable g = Report.build(new SweepResults(all.sweep(), runs), At.FINAL)
+                .groups()
+                .get(0);
 
         assertThat(g.rows().get(0).epochRange()).containsExactly(1, 2);
         assertThat(g.notes()).anySatisfy(n -> assertThat(n).contains("final epochs differ (1 to 2)", "--epoch 1"));

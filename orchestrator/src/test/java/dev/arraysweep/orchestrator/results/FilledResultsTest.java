@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class FilledResultsTest {
     @TempDir
     protected static Path dir;
+
     private static ResultsFixture.Held held;
     protected static Database db;
 

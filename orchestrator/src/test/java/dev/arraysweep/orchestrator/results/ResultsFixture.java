@@ -48,8 +48,7 @@ public final class ResultsFixture {
     private static final double[][] TEST_128 = {{0.90, 0.92, 0.94}, {0.88, 0.91, 0.90}};
     private static final double[][] TRAIN_128 = {{0.95, 0.96, 0.97}, {0.90, 0.92, 0.91}};
 
-    private ResultsFixture() {
-    }
+    private ResultsFixture() {}
 
     /**
      * An open fixture database and one connection that keeps it open until {@link #close}.
@@ -134,7 +133,10 @@ public final class ResultsFixture {
         }
         db.metrics().upsert(rows);
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE run SET state = 'done', attempt = 1, epochs_done = :e"
-                + " WHERE sweep_id = (SELECT id FROM sweep WHERE name = :s)").bind("e", EPOCHS).bind("s", sweep).execute());
+                        + " WHERE sweep_id = (SELECT id FROM sweep WHERE name = :s)")
+                .bind("e", EPOCHS)
+                .bind("s", sweep)
+                .execute());
     }
 
     /** The accuracy of a run's split at an epoch, as the class comment tabulates it. */
@@ -146,7 +148,8 @@ public final class ResultsFixture {
         if (batch == 128 && filter == 1 && seed == 1 && test && epoch == 1) {
             return 0.93;
         }
-        double last = batch == 128 ? (test ? TEST_128 : TRAIN_128)[filter][seed]
+        double last = batch == 128
+                ? (test ? TEST_128 : TRAIN_128)[filter][seed]
                 : (test ? 0.80 : 0.85) - (filter == 1 ? (test ? 0.02 : 0.03) : 0) + 0.01 * seed;
         return last - 0.1 * (EPOCHS - 1 - epoch);
     }
@@ -156,7 +159,24 @@ public final class ResultsFixture {
         SamplerFigures sampler = filter
                 ? new SamplerFigures(1000, 500, 400, 10L * epoch, 4, 1.5 + epoch, 0.5 - 0.1 * epoch)
                 : new SamplerFigures(0, 0, 1000, 0, 8, 1, 1);
-        return new EpochMetrics(runId, 1, epoch, split, a, 2 * (1 - a), 0.001, 10 * (1 - a) + 1, 1 - a, 3 * (1 - a),
-                5 * (1 - a), 1000, 10, 10 * (epoch + 1) + v.intValue("seed"), 0.1, sampler, 1L << 30, null);
+        return new EpochMetrics(
+                runId,
+                1,
+                epoch,
+                split,
+                a,
+                2 * (1 - a),
+                0.001,
+                10 * (1 - a) + 1,
+                1 - a,
+                3 * (1 - a),
+                5 * (1 - a),
+                1000,
+                10,
+                10 * (epoch + 1) + v.intValue("seed"),
+                0.1,
+                sampler,
+                1L << 30,
+                null);
     }
 }

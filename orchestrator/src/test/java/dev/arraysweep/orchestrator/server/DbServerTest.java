@@ -52,7 +52,8 @@ class DbServerTest {
             try {
                 return DbServer.start(work, port, bind, password);
             } catch (ExitException e) {
-                if (e.exitCode() != ExitException.FAILURE || !e.getMessage().contains("is the port taken?")
+                if (e.exitCode() != ExitException.FAILURE
+                        || !e.getMessage().contains("is the port taken?")
                         || attempt == 5) {
                     throw e;
                 }
@@ -63,8 +64,9 @@ class DbServerTest {
     @Test
     void eightWorkersAtOnce_everyEpochRowExactlyOnce_everyRunDone() throws Exception {
         try (DbServer server = startOnAFreePort(work, "127.0.0.1", "")) {
-            assertThat(server.url()).isEqualTo("jdbc:h2:tcp://127.0.0.1:" + server.port() + "/"
-                    + work.toAbsolutePath().normalize() + "/arraysweep");
+            assertThat(server.url())
+                    .isEqualTo("jdbc:h2:tcp://127.0.0.1:" + server.port() + "/"
+                            + work.toAbsolutePath().normalize() + "/arraysweep");
             List<NewRun> runs = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
                 runs.add(new NewRun("run-" + i, "{\"i\":" + i + "}", EPOCHS, Map.of()));
@@ -115,7 +117,8 @@ class DbServerTest {
             journal.append(event(JournalEvent.CLAIM, sweep, index, run.id(), attempt, 0, List.of()));
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 double acc = 0.5 + epoch / 100.0;
-                List<EpochMetrics> rows = List.of(MetricRows.row(run.id(), attempt, epoch, "train", acc),
+                List<EpochMetrics> rows = List.of(
+                        MetricRows.row(run.id(), attempt, epoch, "train", acc),
                         MetricRows.row(run.id(), attempt, epoch, "test", acc));
                 journal.append(event(JournalEvent.EPOCH, sweep, index, run.id(), attempt, epoch + 1, rows));
                 db.metrics().upsert(rows);
@@ -126,15 +129,16 @@ class DbServerTest {
         }
     }
 
-    private static JournalEvent event(String type, String sweep, int index, long runId, int attempt, int epochsDone,
-                                      List<EpochMetrics> rows) {
+    private static JournalEvent event(
+            String type, String sweep, int index, long runId, int attempt, int epochsDone, List<EpochMetrics> rows) {
         return new JournalEvent(type, sweep, index, runId, attempt, System.currentTimeMillis(), epochsDone, rows, null);
     }
 
-
     private static long duplicateKeys(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT run_id, epoch, split"
-                + " FROM epoch_metric GROUP BY run_id, epoch, split HAVING COUNT(*) > 1)").mapTo(Long.class).one());
+                        + " FROM epoch_metric GROUP BY run_id, epoch, split HAVING COUNT(*) > 1)")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Test
@@ -145,10 +149,12 @@ class DbServerTest {
                 assertThat(c.isValid(5)).isTrue();
             }
             assertThatThrownBy(() -> DriverManager.getConnection(server.url(), "sa", "guess"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(28000));
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode())
+                            .isEqualTo(28000));
             String other = server.url().replace("/arraysweep", "/other");
             assertThatThrownBy(() -> DriverManager.getConnection(other, "sa", "s3cret"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(90149));
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode())
+                            .isEqualTo(90149));
         }
     }
 
@@ -163,16 +169,16 @@ class DbServerTest {
             }
         }
         assertThatThrownBy(() -> startOnAFreePort(work, "localhost", "other"))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("does not open the database");
     }
 
     @Test
     void otherMachinesWithoutPassword_refused() {
         assertThatThrownBy(() -> DbServer.start(work, 9092, "0.0.0.0", ""))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("needs a password: --password-file FILE");
     }
 }

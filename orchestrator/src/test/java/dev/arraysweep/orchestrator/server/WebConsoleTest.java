@@ -13,8 +13,12 @@ class WebConsoleTest {
     void console_servesH2sLoginPageOnTheLoopbackAddress() throws Exception {
         try (WebConsole console = WebConsole.start(0)) {
             assertThat(console.port()).isPositive();
-            HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.port() + "/")).build(),
+            HttpResponse<String> page = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.port() + "/"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
 
             assertThat(page.statusCode()).isEqualTo(200);

@@ -25,13 +25,15 @@ class ArrayPlannerTest {
 
     @Test
     void compress_rangesAndSingles() {
-        assertThat(ArrayPlanner.compress(concat(range(0, 8), List.of(9), range(12, 16)))).isEqualTo("0-7,9,12-15");
+        assertThat(ArrayPlanner.compress(concat(range(0, 8), List.of(9), range(12, 16))))
+                .isEqualTo("0-7,9,12-15");
         assertThat(ArrayPlanner.compress(List.of(4))).isEqualTo("4");
     }
 
     @Test
     void allBelowMaxArraySize_oneArrayWithOffsetZero() {
-        List<ArrayChunk> arrays = ArrayPlanner.forCluster(1001, 0).plan(concat(range(0, 8), List.of(9), range(12, 16), List.of(1000)));
+        List<ArrayChunk> arrays =
+                ArrayPlanner.forCluster(1001, 0).plan(concat(range(0, 8), List.of(9), range(12, 16), List.of(1000)));
 
         assertThat(arrays).hasSize(1);
         assertThat(arrays.get(0).offset()).isZero();
@@ -50,8 +52,8 @@ class ArrayPlannerTest {
 
     @Test
     void holesAcrossWindows_taskIdsShiftedByOffset() {
-        List<ArrayChunk> arrays = ArrayPlanner.forCluster(1001, 0)
-                .plan(concat(List.of(3), range(998, 1003), List.of(2500)));
+        List<ArrayChunk> arrays =
+                ArrayPlanner.forCluster(1001, 0).plan(concat(List.of(3), range(998, 1003), List.of(2500)));
 
         assertThat(arrays).extracting(ArrayChunk::offset).containsExactly(0, 1000, 2000);
         assertThat(arrays).extracting(ArrayChunk::taskSpec).containsExactly("3,998-999", "0-2", "500");
@@ -83,7 +85,8 @@ class ArrayPlannerTest {
         List<ArrayChunk> arrays = new ArrayPlanner(1001, 0, 100).plan(evens);
 
         assertThat(arrays).allSatisfy(a -> assertThat(a.taskSpec().length()).isLessThanOrEqualTo(100));
-        assertThat(arrays.stream().flatMap(a -> a.runIndices().stream()).toList()).isEqualTo(evens);
+        assertThat(arrays.stream().flatMap(a -> a.runIndices().stream()).toList())
+                .isEqualTo(evens);
     }
 
     @Test
@@ -104,8 +107,8 @@ class ArrayPlannerTest {
     @Test
     void empty_nothingToSubmit() {
         assertThatThrownBy(() -> ArrayPlanner.forCluster(1001, 0).plan(List.of()))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.WRONG_STATE))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.WRONG_STATE))
                 .hasMessageContaining("nothing to submit");
     }
 

@@ -59,7 +59,9 @@ class ArraySubmitterTest {
 
     private List<SbatchSpec> specs(List<Integer> runs) {
         SbatchSpec base = SbatchSpecTest.spec(SlurmSettings.defaults(), work, "bin/worker run --sweep demo");
-        return ArrayPlanner.forCluster(1001, 0).plan(runs).stream().map(base::withArray).toList();
+        return ArrayPlanner.forCluster(1001, 0).plan(runs).stream()
+                .map(base::withArray)
+                .toList();
     }
 
     @Test
@@ -68,10 +70,11 @@ class ArraySubmitterTest {
         Files.createDirectories(work.resolve("runs/demo"));
         Files.writeString(work.resolve("runs/demo/submit-7.sbatch"), "old");
 
-        List<SubmittedArray> arrays = new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> { });
+        List<SubmittedArray> arrays = new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> {});
 
         assertThat(arrays).extracting(SubmittedArray::jobId).containsExactly("100", "101");
-        assertThat(arrays).extracting(a -> a.script().getFileName().toString())
+        assertThat(arrays)
+                .extracting(a -> a.script().getFileName().toString())
                 .containsExactly("submit-8.sbatch", "submit-9.sbatch");
         assertThat(Files.readString(arrays.get(1).script()))
                 .contains("#SBATCH --array=500\n")
@@ -83,7 +86,7 @@ class ArraySubmitterTest {
     void secondRefused_messageListsFirst() {
         FakeSlurm slurm = new FakeSlurm(1);
 
-        assertThatThrownBy(() -> new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> { }))
+        assertThatThrownBy(() -> new ArraySubmitter(slurm).submit(specs(List.of(5, 1500)), a -> {}))
                 .isInstanceOf(ExitException.class)
                 .hasMessageContaining("sbatch refused")
                 .hasMessageContaining("already submitted before this: job 100 (runs 5)");

@@ -22,14 +22,16 @@ class CommandLineSlurmTest {
 
     /** A Slurm whose commands answer from {@code answers}, keyed by program name. */
     private CommandLineSlurm slurm(Map<String, CommandRunner.Result> answers) {
-        return new CommandLineSlurm((command, timeout) -> {
-            calls.add(String.join(" ", command));
-            CommandRunner.Result r = answers.get(command.get(0));
-            if (r == null) {
-                throw new NoSuchFileException(command.get(0));
-            }
-            return r;
-        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CommandLineSlurm(
+                (command, timeout) -> {
+                    calls.add(String.join(" ", command));
+                    CommandRunner.Result r = answers.get(command.get(0));
+                    if (r == null) {
+                        throw new NoSuchFileException(command.get(0));
+                    }
+                    return r;
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static CommandRunner.Result ok(String stdout) {
@@ -47,16 +49,16 @@ class CommandLineSlurmTest {
     @Test
     void sbatchMissing_pointsToRunLocal() {
         assertThatThrownBy(() -> slurm(Map.of()).submit(Path.of("/w/s.sbatch")))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("Slurm was not found: 'sbatch' is not on PATH")
                 .hasMessageContaining("arraysweep run-local SWEEP --parallel N");
     }
 
     @Test
     void sbatchRefuses_showsItsMessage() {
-        CommandLineSlurm slurm = slurm(Map.of("sbatch",
-                new CommandRunner.Result(1, "", "sbatch: error: invalid partition specified: GPUQ\n")));
+        CommandLineSlurm slurm = slurm(Map.of(
+                "sbatch", new CommandRunner.Result(1, "", "sbatch: error: invalid partition specified: GPUQ\n")));
 
         assertThatThrownBy(() -> slurm.submit(Path.of("/w/s.sbatch")))
                 .isInstanceOf(ExitException.class)
@@ -66,7 +68,11 @@ class CommandLineSlurmTest {
 
     @Test
     void poll_parsesArrayTasksAndStampsClock() {
-        CommandLineSlurm slurm = slurm(Map.of("squeue", ok("""
+        CommandLineSlurm slurm = slurm(
+                Map.of(
+                        "squeue",
+                        ok(
+                                """
                 12_4|RUNNING|gpu03
                 12_5|PENDING|
                 12_0|COMPLETED|gpu01
@@ -119,7 +125,9 @@ class CommandLineSlurmTest {
     @Test
     void maxArraySize_fromConfigOrDefault() {
         assertThat(slurm(Map.of("scontrol", ok("MaxArraySize            = 40001\nMaxJobCount = 10000\n")))
-                .maxArraySize()).isEqualTo(40001);
-        assertThat(slurm(Map.of("scontrol", ok("MaxJobCount = 10000\n"))).maxArraySize()).isEqualTo(1001);
+                        .maxArraySize())
+                .isEqualTo(40001);
+        assertThat(slurm(Map.of("scontrol", ok("MaxJobCount = 10000\n"))).maxArraySize())
+                .isEqualTo(1001);
     }
 }

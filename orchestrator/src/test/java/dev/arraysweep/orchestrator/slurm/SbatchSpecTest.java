@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SbatchSpecTest {
 
     static SbatchSpec spec(SlurmSettings slurm, Path workDir, String command) {
-        return new SbatchSpec("demo", "demo", slurm, ArrayChunk.ofRange(0, 3), new Workspace(workDir, "jdbc:h2:/w/db"),
-                command);
+        return new SbatchSpec(
+                "demo", "demo", slurm, ArrayChunk.ofRange(0, 3), new Workspace(workDir, "jdbc:h2:/w/db"), command);
     }
 
     @Test
@@ -26,7 +26,8 @@ class SbatchSpecTest {
 
     @Test
     void quotedSpecialCharacters_allowedInWorkerCommand() {
-        assertThat(spec(SlurmSettings.defaults(), Path.of("/w"), "bin/worker run --note 'a;b|c'").workerCommand())
+        assertThat(spec(SlurmSettings.defaults(), Path.of("/w"), "bin/worker run --note 'a;b|c'")
+                        .workerCommand())
                 .contains("'a;b|c'");
     }
 
@@ -39,8 +40,13 @@ class SbatchSpecTest {
 
     @Test
     void badSweepName_rejected() {
-        assertThatThrownBy(() -> new SbatchSpec("My Sweep", "demo", SlurmSettings.defaults(), ArrayChunk.ofRange(0, 0),
-                new Workspace(Path.of("/w"), null), "bin/worker"))
+        assertThatThrownBy(() -> new SbatchSpec(
+                        "My Sweep",
+                        "demo",
+                        SlurmSettings.defaults(),
+                        ArrayChunk.ofRange(0, 0),
+                        new Workspace(Path.of("/w"), null),
+                        "bin/worker"))
                 .isInstanceOf(ExitException.class)
                 .hasMessage("sweep name 'My Sweep' must match [a-z0-9-]+");
     }

@@ -24,10 +24,10 @@ public final class SlurmTestCluster {
      * cluster counting from {@code FirstJobId=1} reaches.
      */
     public static final String NEVER_A_JOB = "67000000";
+
     static final CommandRunner SHELL = new ProcessCommandRunner(System.getenv("PATH"));
 
-    private SlurmTestCluster() {
-    }
+    private SlurmTestCluster() {}
 
     /** {@return a client of the test cluster, started if need be}; skips (or fails in CI) without one */
     public static CommandLineSlurm require() throws Exception {
@@ -40,8 +40,10 @@ public final class SlurmTestCluster {
             }
         }
         check(pingUp(), "Slurm is not up; start it with: sudo bash slurm/start-slurm.sh start");
-        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30)).stdout();
-        check(config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
+        String config = SHELL.run(List.of("scontrol", "show", "config"), Duration.ofSeconds(30))
+                .stdout();
+        check(
+                config.matches("(?s).*\\bClusterName\\s*=\\s*" + TEST_CLUSTER + "\\b.*")
                         || "1".equals(System.getenv("ARRAYSWEEP_SLURM_TESTS")),
                 "the Slurm that answers is not the local test cluster '" + TEST_CLUSTER
                         + "'; set ARRAYSWEEP_SLURM_TESTS=1 to submit test jobs to it anyway");
@@ -58,8 +60,7 @@ public final class SlurmTestCluster {
     }
 
     /** What a command answered. */
-    public record Answer(int exit, String out, String err) {
-    }
+    public record Answer(int exit, String out, String err) {}
 
     /** Runs {@code command} (a Slurm tool, or a stand-in by its path) and {@return what it answered}, failing or not. */
     public static Answer ask(String... command) throws Exception {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Runs the rendered batch script with plain bash, as slurmd would, to check its signal forwarding. */
 class WorkerScriptSignalTest {
 
-    static final String TRAPPING_WORKER = """
+    static final String TRAPPING_WORKER =
+            """
             #!/bin/bash
             d=$ARRAYSWEEP_WORKDIR
             run=$((SLURM_ARRAY_TASK_ID + ARRAYSWEEP_INDEX_OFFSET))
@@ -26,7 +27,8 @@ class WorkerScriptSignalTest {
             """;
 
     /** Exits at once with the checkpoint status on either signal, to race the batch shell's wait. */
-    static final String CHECKPOINTING_WORKER = """
+    static final String CHECKPOINTING_WORKER =
+            """
             #!/bin/bash
             trap 'exit 75' USR1 TERM
             touch "$ARRAYSWEEP_WORKDIR/started"
@@ -63,7 +65,8 @@ class WorkerScriptSignalTest {
             String out = Files.readString(work.resolve("job.out"));
             if (signal.equals("USR1")) {
                 assertThat(batch.exitValue()).as(out).isZero();
-                assertThat(Files.readString(work.resolve("scontrol.args")).strip()).isEqualTo("requeue 1");
+                assertThat(Files.readString(work.resolve("scontrol.args")).strip())
+                        .isEqualTo("requeue 1");
                 assertThat(out).contains("worker checkpointed (exit 75); requeueing job 1");
             } else {
                 assertThat(batch.exitValue()).as(out).isEqualTo(75);
@@ -78,7 +81,9 @@ class WorkerScriptSignalTest {
     /** Sends {@code signal} to the batch shell once its worker has started, and waits for the shell to end. */
     private void signalOnceStarted(Process batch, String signal) throws Exception {
         RealSlurmTest.awaitFile(work.resolve("started"), Duration.ofSeconds(10));
-        new ProcessBuilder("kill", "-s", signal, Long.toString(batch.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-s", signal, Long.toString(batch.pid()))
+                .start()
+                .waitFor();
         assertThat(batch.waitFor(10, TimeUnit.SECONDS)).as("batch shell ended").isTrue();
     }
 
@@ -86,12 +91,13 @@ class WorkerScriptSignalTest {
     private Process start(String workerScript) throws Exception {
         Path worker = RealSlurmTest.executable(work.resolve("worker.sh"), workerScript);
         Path bin = Files.createDirectories(work.resolve("bin"));
-        RealSlurmTest.executable(bin.resolve("scontrol"), "#!/bin/bash\necho \"$@\" > " + work.resolve("scontrol.args")
-                + "\n");
+        RealSlurmTest.executable(
+                bin.resolve("scontrol"), "#!/bin/bash\necho \"$@\" > " + work.resolve("scontrol.args") + "\n");
         SbatchSpec spec = SbatchSpecTest.spec(SlurmSettings.defaults(), work, worker.toString())
                 .withArray(new ArrayChunk(1000, List.of(new IndexRange(1002, 1002))));
         Path script = Files.writeString(work.resolve("job.sbatch"), SbatchScript.render(spec));
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve("job.out").toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("SLURM_ARRAY_TASK_ID", "2");

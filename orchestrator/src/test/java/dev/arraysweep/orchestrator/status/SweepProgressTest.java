@@ -31,8 +31,25 @@ class SweepProgressTest {
         for (int e = 0; e < epochs; e++) {
             double seconds = e == epochs - 1 ? lastSeconds : 1000; // only the latest epoch sets the pace
             for (String split : List.of("train", "test")) {
-                rows.add(new EpochMetrics(id, 1, e, split, 0.5, 1, 0.1, 2, 1, 1.5, 1.9, 10, seconds, 0, 0.1,
-                        new SamplerFigures(10, 10, 10, 0, 1, 1, 1), 1L, null));
+                rows.add(new EpochMetrics(
+                        id,
+                        1,
+                        e,
+                        split,
+                        0.5,
+                        1,
+                        0.1,
+                        2,
+                        1,
+                        1.5,
+                        1.9,
+                        10,
+                        seconds,
+                        0,
+                        0.1,
+                        new SamplerFigures(10, 10, 10, 0, 1, 1, 1),
+                        1L,
+                        null));
             }
         }
         db.metrics().upsert(rows);

@@ -15,15 +15,17 @@ class TableTest {
 
     @Test
     void csv_quotesCommaQuoteNewlineCarriageReturnAndOuterSpaces() {
-        Table t = table(List.of("plain", "comma,name", "quote\"name"),
+        Table t = table(
+                List.of("plain", "comma,name", "quote\"name"),
                 new Object[] {"a", "x,y", "say \"hi\""},
                 new Object[] {"two\nlines", "cr\rhere", " lead"},
                 new Object[] {"trail ", "in side", -1.5});
 
-        assertThat(t.toCsv()).isEqualTo("plain,\"comma,name\",\"quote\"\"name\"\n"
-                + "a,\"x,y\",\"say \"\"hi\"\"\"\n"
-                + "\"two\nlines\",\"cr\rhere\",\" lead\"\n"
-                + "\"trail \",in side,-1.5\n");
+        assertThat(t.toCsv())
+                .isEqualTo("plain,\"comma,name\",\"quote\"\"name\"\n"
+                        + "a,\"x,y\",\"say \"\"hi\"\"\"\n"
+                        + "\"two\nlines\",\"cr\rhere\",\" lead\"\n"
+                        + "\"trail \",in side,-1.5\n");
     }
 
     @Test
@@ -36,16 +38,18 @@ class TableTest {
 
     @Test
     void json_putsOneRowPerLine_withNullForMissingAndNonFiniteNumbers() {
-        Table t = table(List.of("s", "x", "n", "ok"),
+        Table t = table(
+                List.of("s", "x", "n", "ok"),
                 new Object[] {"mnist", 0.5, 3, true},
                 new Object[] {null, Double.NaN, 12345678901L, false},
                 new Object[] {"e", 1e-20, Double.POSITIVE_INFINITY, null});
 
-        assertThat(t.toJson()).isEqualTo("[\n"
-                + "  {\"s\": \"mnist\", \"x\": 0.5, \"n\": 3, \"ok\": true},\n"
-                + "  {\"s\": null, \"x\": null, \"n\": 12345678901, \"ok\": false},\n"
-                + "  {\"s\": \"e\", \"x\": 1.0E-20, \"n\": null, \"ok\": null}\n"
-                + "]\n");
+        assertThat(t.toJson())
+                .isEqualTo("[\n"
+                        + "  {\"s\": \"mnist\", \"x\": 0.5, \"n\": 3, \"ok\": true},\n"
+                        + "  {\"s\": null, \"x\": null, \"n\": 12345678901, \"ok\": false},\n"
+                        + "  {\"s\": \"e\", \"x\": 1.0E-20, \"n\": null, \"ok\": null}\n"
+                        + "]\n");
         assertThat(table(List.of("a")).toJson()).isEqualTo("[]\n");
     }
 
@@ -56,7 +60,9 @@ class TableTest {
 
         String json = t.toJson();
 
-        assertThat(json).contains("{\"q\\\"name\": \"say \\\"hi\\\" \\\\ two\\nlines\\r\\ttab \\u0001 é ✓\", \"v\": \"2025-01-02\"}");
+        assertThat(json)
+                .contains(
+                        "{\"q\\\"name\": \"say \\\"hi\\\" \\\\ two\\nlines\\r\\ttab \\u0001 é ✓\", \"v\": \"2025-01-02\"}");
         JsonNode row = new ObjectMapper().readTree(json).get(0);
         assertThat(row.get("q\"name").asText()).isEqualTo(nasty);
     }

@@ -119,8 +119,8 @@ public final class CifarAugment {
         double contrast = uniform(rng, 1 - BLEND_JITTER, 1 + BLEND_JITTER);
         double saturation = uniform(rng, 1 - BLEND_JITTER, 1 + BLEND_JITTER);
         double hue = uniform(rng, -HUE_JITTER, HUE_JITTER);
-        return new SampleDraw(flip, angle, tx, ty, scale, top, left,
-                new JitterParams(order, brightness, contrast, saturation, hue));
+        return new SampleDraw(
+                flip, angle, tx, ty, scale, top, left, new JitterParams(order, brightness, contrast, saturation, hue));
     }
 
     private static double uniform(Random rng, double low, double high) {

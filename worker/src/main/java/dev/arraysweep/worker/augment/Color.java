@@ -92,7 +92,10 @@ public final class Color {
 
     /** {@return the grayscale image (N, 1, H, W) of an RGB batch, torchvision's {@code rgb_to_grayscale}} */
     public static NDArray grayscale(NDArray batch) {
-        return batch.get(":, 0:1").mul(RED).add(batch.get(":, 1:2").mul(GREEN)).add(batch.get(":, 2:3").mul(BLUE));
+        return batch.get(":, 0:1")
+                .mul(RED)
+                .add(batch.get(":, 1:2").mul(GREEN))
+                .add(batch.get(":, 2:3").mul(BLUE));
     }
 
     /** What a blend mixes the image with. */
@@ -134,9 +137,12 @@ public final class Color {
                 // a sum of the one chosen reference and exact zeros: exactly that reference
                 NDArray grayImage = grayscale(batch);
                 // DJL's PyTorch mean takes one axis: average the flattened image
-                NDArray grayMean = grayImage.reshape(factors.length, -1).mean(new int[] {1}, true)
+                NDArray grayMean = grayImage
+                        .reshape(factors.length, -1)
+                        .mean(new int[] {1}, true)
                         .reshape(factors.length, 1, 1, 1);
-                NDArray reference = grayImage.mul(Scoped.perSample(scope, useGray))
+                NDArray reference = grayImage
+                        .mul(Scoped.perSample(scope, useGray))
                         .add(grayMean.mul(Scoped.perSample(scope, useMean)));
                 mixed = mixed.add(reference.mul(Scoped.perSample(scope, rest)));
             }
@@ -176,8 +182,8 @@ public final class Color {
         NDArray q = v.mul(s.mul(f).neg().add(1.0f)).clip(0, 1);
         NDArray t = v.mul(s.mul(f.neg().add(1.0f)).neg().add(1.0f)).clip(0, 1);
         NDArray index = sector.mod(6.0f).toType(DataType.INT64, false);
-        return NDArrays.concat(new NDList(
-                        pick(index, v, q, p, p, t, v), pick(index, t, v, v, q, p, p), pick(index, p, p, t, v, v, q)),
+        return NDArrays.concat(
+                new NDList(pick(index, v, q, p, p, t, v), pick(index, t, v, v, q, p, p), pick(index, p, p, t, v, v, q)),
                 1);
     }
 

@@ -77,8 +77,8 @@ public final class ColorJitter {
         return batch.concat(shifted, 0).get(batch.getManager().create(rows));
     }
 
-    private static void set(double[] factors, Color.Reference[] references, int i, double factor,
-            Color.Reference reference) {
+    private static void set(
+            double[] factors, Color.Reference[] references, int i, double factor, Color.Reference reference) {
         factors[i] = factor;
         references[i] = reference;
     }

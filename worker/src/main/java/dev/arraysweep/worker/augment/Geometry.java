@@ -44,8 +44,8 @@ public final class Geometry {
      * @param translateY shift downwards, in pixels
      * @param scale zoom factor
      */
-    public static NDArray affine(NDArray batch, double angleDegrees, double translateX, double translateY,
-            double scale) {
+    public static NDArray affine(
+            NDArray batch, double angleDegrees, double translateX, double translateY, double scale) {
         int n = (int) batch.getShape().get(0);
         return affine(batch, filled(n, angleDegrees), filled(n, translateX), filled(n, translateY), filled(n, scale));
     }
@@ -60,8 +60,8 @@ public final class Geometry {
      * @param translateY shift downwards per sample, in pixels
      * @param scale zoom factor per sample
      */
-    public static NDArray affine(NDArray batch, double[] angleDegrees, double[] translateX, double[] translateY,
-            double[] scale) {
+    public static NDArray affine(
+            NDArray batch, double[] angleDegrees, double[] translateX, double[] translateY, double[] scale) {
         int n = angleDegrees.length;
         Scoped.checkBatch(batch, n);
         if (translateX.length != n || translateY.length != n || scale.length != n) {
@@ -71,7 +71,8 @@ public final class Geometry {
         long w = batch.getShape().get(3);
         float[] theta = new float[n * 6];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(inverseMatrix(angleDegrees[i], translateX[i], translateY[i], scale[i]), 0, theta, i * 6, 6);
+            System.arraycopy(
+                    inverseMatrix(angleDegrees[i], translateX[i], translateY[i], scale[i]), 0, theta, i * 6, 6);
         }
         return Scoped.apply(batch, scope -> {
             // torchvision's _gen_affine_grid: pixel centres relative to the image centre times
@@ -85,7 +86,8 @@ public final class Geometry {
                     base[k + 2] = 1f;
                 }
             }
-            NDArray rescaled = scope.create(theta, new Shape(n, 2, 3)).transpose(0, 2, 1)
+            NDArray rescaled = scope.create(theta, new Shape(n, 2, 3))
+                    .transpose(0, 2, 1)
                     .div(scope.create(new float[] {w * 0.5f, h * 0.5f}));
             NDArray grid = scope.create(base, new Shape(1, h * w, 3)).matMul(rescaled);
             // grid_sample(align_corners=False, mode="nearest") on the CPU: (g + 1) * size / 2 - 0.5,
@@ -118,17 +120,24 @@ public final class Geometry {
         float[] colShift = new float[n];
         for (int i = 0; i < n; i++) {
             if (top[i] < 0 || top[i] > 2 * padding || left[i] < 0 || left[i] > 2 * padding) {
-                throw new IllegalArgumentException("crop window (" + top[i] + ", " + left[i]
-                        + ") outside [0, " + 2 * padding + "] for padding " + padding);
+                throw new IllegalArgumentException("crop window (" + top[i] + ", " + left[i] + ") outside [0, "
+                        + 2 * padding + "] for padding " + padding);
             }
             rowShift[i] = top[i] - padding;
             colShift[i] = left[i] - padding;
         }
         return Scoped.apply(batch, scope -> {
-            NDArray rows = scope.arange(0f, (float) h).reshape(1, h, 1).add(scope.create(rowShift).reshape(n, 1, 1));
-            NDArray cols = scope.arange(0f, (float) w).reshape(1, 1, w).add(scope.create(colShift).reshape(n, 1, 1));
+            NDArray rows = scope.arange(0f, (float) h)
+                    .reshape(1, h, 1)
+                    .add(scope.create(rowShift).reshape(n, 1, 1));
+            NDArray cols = scope.arange(0f, (float) w)
+                    .reshape(1, 1, w)
+                    .add(scope.create(colShift).reshape(n, 1, 1));
             Shape full = new Shape(n, h, w);
-            return gather(batch, rows.broadcast(full).reshape(n, h * w), cols.broadcast(full).reshape(n, h * w));
+            return gather(
+                    batch,
+                    rows.broadcast(full).reshape(n, h * w),
+                    cols.broadcast(full).reshape(n, h * w));
         });
     }
 
@@ -160,7 +169,8 @@ public final class Geometry {
         long h = shape.get(2);
         long w = shape.get(3);
         NDManager scope = row.getManager();
-        NDArray inside = row.gte(0).logicalAnd(row.lte(h - 1)).logicalAnd(col.gte(0)).logicalAnd(col.lte(w - 1));
+        NDArray inside =
+                row.gte(0).logicalAnd(row.lte(h - 1)).logicalAnd(col.gte(0)).logicalAnd(col.lte(w - 1));
         // index h*w points at an extra zero pixel appended to every channel
         NDArray source = NDArrays.where(inside, row.mul(w).add(col), scope.full(row.getShape(), h * w))
                 .toType(DataType.INT64, false);

@@ -12,8 +12,15 @@ package dev.arraysweep.worker.augment;
  * @param cropLeft the first column of the crop window in the padded image
  * @param jitter the colour-jitter order and factors
  */
-public record SampleDraw(boolean flip, double angleDegrees, int translateX, int translateY, double scale,
-        int cropTop, int cropLeft, JitterParams jitter) {
+public record SampleDraw(
+        boolean flip,
+        double angleDegrees,
+        int translateX,
+        int translateY,
+        double scale,
+        int cropTop,
+        int cropLeft,
+        JitterParams jitter) {
 
     public SampleDraw {
         if (!(scale > 0)) {

@@ -11,8 +11,7 @@ import java.util.Random;
  * correctness of each sample), so judging costs what it costs in a real run; the answer ignores it.
  */
 final class FractionRule {
-    private FractionRule() {
-    }
+    private FractionRule() {}
 
     /**
      * {@return a rule accepting exactly {@code round(fraction * n)} of every raw batch of n samples, spread

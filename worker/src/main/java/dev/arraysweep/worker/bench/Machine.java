@@ -15,16 +15,21 @@ import java.util.Map;
 
 /** The machine a benchmark ran on, for the figures to be read against. */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static Map<String, Object> describe(Device device) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put(
+                "date",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("cpu_model", cpuModel());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         Engine engine = Engine.getInstance();
         m.put("engine", engine.getEngineName() + " " + engine.getVersion() + ", DJL " + Engine.getDjlVersion());

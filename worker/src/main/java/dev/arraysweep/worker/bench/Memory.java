@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Process and device memory as the benchmark reports it. */
 final class Memory {
-    private Memory() {
-    }
+    private Memory() {}
 
     /** {@return the peak resident set size of this process so far (VmHWM), in bytes, or -1 without /proc} */
     static long peakHostBytes() {

@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param evalTrain training samples of the two-epoch run that measures evaluation against training time
  * @param evalTest test samples of that run
  */
-public record ModelPlan(String model, int channels, int batch, int warmup, int steps, int rounds, int evalTrain,
-                        int evalTest) {
+public record ModelPlan(
+        String model, int channels, int batch, int warmup, int steps, int rounds, int evalTrain, int evalTest) {
     public ModelPlan {
         if (batch < 1 || warmup < 0 || steps < 1 || rounds < 1 || evalTrain < 1 || evalTest < 1) {
             throw new IllegalArgumentException("bad benchmark plan for " + model + ": batch " + batch + ", warmup "

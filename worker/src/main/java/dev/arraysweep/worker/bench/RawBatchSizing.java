@@ -20,8 +20,7 @@ final class RawBatchSizing {
     private static final int EPOCHS = 2;
     private static final int RAW_BATCHES_PER_EPOCH = 100;
 
-    private RawBatchSizing() {
-    }
+    private RawBatchSizing() {}
 
     static Map<String, Object> measure(Device device, PrintStream progress) {
         Dataset data = Synthetic.dataset(PLAN, RAW_BATCHES_PER_EPOCH * PLAN.batch(), 16, 3);
@@ -34,7 +33,11 @@ final class RawBatchSizing {
         for (double f : WorkerBench.SIZING_FRACTIONS) {
             Map<String, Object> at = new LinkedHashMap<>();
             for (String sizing : List.of("fixed", "adaptive")) {
-                List<EpochResult> epochs = TrainerLoop.epochs(PLAN, data, device, EPOCHS,
+                List<EpochResult> epochs = TrainerLoop.epochs(
+                        PLAN,
+                        data,
+                        device,
+                        EPOCHS,
                         TrainerLoop.withoutTrainEvaluation(WorkerBench.filterParams(PLAN, sizing)),
                         FractionRule.random(f, 11));
                 long forwarded = 0;
@@ -48,7 +51,8 @@ final class RawBatchSizing {
                     trained += e.sampler().trained();
                     overflow += e.sampler().overflowDiscarded();
                     steps += e.sampler().steps();
-                    rawBatches += e.sampler().meanRawBatchesPerStep() * e.sampler().steps();
+                    rawBatches +=
+                            e.sampler().meanRawBatchesPerStep() * e.sampler().steps();
                     seconds += e.epochSeconds();
                 }
                 Map<String, Object> s = new LinkedHashMap<>();
@@ -60,9 +64,16 @@ final class RawBatchSizing {
                 s.put("forwarded_not_trained_per_trained", Stats.round((double) (forwarded - trained) / trained));
                 s.put("ms_per_trained_image", Stats.round(1e3 * seconds / trained));
                 at.put(sizing, s);
-                progress.println(String.format(Locale.ROOT, "bench raw batch %s at acceptance %.2f: %d forwarded,"
-                        + " %d trained, %d accepted then discarded, %.2f raw batches per step", sizing, f, forwarded,
-                        trained, overflow, rawBatches / steps));
+                progress.println(String.format(
+                        Locale.ROOT,
+                        "bench raw batch %s at acceptance %.2f: %d forwarded,"
+                                + " %d trained, %d accepted then discarded, %.2f raw batches per step",
+                        sizing,
+                        f,
+                        forwarded,
+                        trained,
+                        overflow,
+                        rawBatches / steps));
             }
             out.put("acceptance_" + f, at);
         }

@@ -52,7 +52,9 @@ final class SelectionProbe implements AutoCloseable {
             try (NDManager scope = raw.x().getManager().newSubManager();
                     Autograd.Scope noGrad = Autograd.disabled()) {
                 raw.x().tempAttach(scope);
-                NDArray logits = trainer.block().forward(store, new NDList(raw.x()), false).singletonOrThrow();
+                NDArray logits = trainer.block()
+                        .forward(store, new NDList(raw.x()), false)
+                        .singletonOrThrow();
                 logits.getShape(); // a plain loop reads nothing back: the result stays queued on the device
             }
         }));
@@ -76,8 +78,7 @@ final class SelectionProbe implements AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

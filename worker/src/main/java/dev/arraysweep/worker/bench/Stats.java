@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Summaries of repeated measurements: the median and the spread, rounded for reading. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** {@return median, min, max and count of {@code values}} */
     static Map<String, Object> summary(List<Double> values) {

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.bench;
 
 import ai.djl.nn.Block;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -9,8 +10,8 @@ import java.lang.management.ManagementFactory;
  * cores; the CPU time (with one torch thread, the compute itself) does not, so its ratios are the steadier.
  */
 record Stretch(double wallSeconds, double cpuSeconds, long images) {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** {@return the stretch of running {@code work} on {@code block}'s device, which processes {@code images}} */
     static Stretch time(Block block, long images, Runnable work) {

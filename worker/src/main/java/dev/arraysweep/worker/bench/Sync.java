@@ -5,8 +5,7 @@ import ai.djl.nn.Parameter;
 
 /** Waits until the device has done all queued work, so that a timer read afterwards covers it. */
 final class Sync {
-    private Sync() {
-    }
+    private Sync() {}
 
     /**
      * Reads the smallest trainable parameter of {@code block} to the host: the copy is queued behind every
@@ -15,7 +14,9 @@ final class Sync {
     static void await(Block block) {
         Parameter smallest = null;
         for (Parameter p : block.getParameters().values()) {
-            if (p.requiresGradient() && (smallest == null || p.getArray().size() < smallest.getArray().size())) {
+            if (p.requiresGradient()
+                    && (smallest == null
+                            || p.getArray().size() < smallest.getArray().size())) {
                 smallest = p;
             }
         }

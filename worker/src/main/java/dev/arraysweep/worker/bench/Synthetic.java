@@ -14,13 +14,18 @@ final class Synthetic {
     static final int CLASSES = 10;
     private static final int SIDE = 32;
 
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     /** {@return a raw dataset of {@code train} and {@code test} random images in [0, 1]} */
     static Dataset dataset(ModelPlan plan, int train, int test, long seed) {
         Random rnd = new Random(seed);
-        return new Dataset(plan.datasetName(), plan.channels(), SIDE, SIDE, CLASSES, split(plan, train, rnd),
+        return new Dataset(
+                plan.datasetName(),
+                plan.channels(),
+                SIDE,
+                SIDE,
+                CLASSES,
+                split(plan, train, rnd),
                 split(plan, test, rnd));
     }
 
@@ -41,9 +46,23 @@ final class Synthetic {
      * learning rate (random labels), no augmentation, the given overrides; {@code epochs} as given}
      */
     static RunSpec spec(ModelPlan plan, int epochs, Map<String, Object> overrides) {
-        Map<String, Object> raw = new HashMap<>(Map.of("dataset", plan.datasetName(), "model", plan.model(),
-                "epochs", epochs, "batch_size", plan.batch(), "learning_rate", 0.01, "augmentation", false,
-                "batch_filtering", false, "seed", 1));
+        Map<String, Object> raw = new HashMap<>(Map.of(
+                "dataset",
+                plan.datasetName(),
+                "model",
+                plan.model(),
+                "epochs",
+                epochs,
+                "batch_size",
+                plan.batch(),
+                "learning_rate",
+                0.01,
+                "augmentation",
+                false,
+                "batch_filtering",
+                false,
+                "seed",
+                1));
         raw.putAll(overrides);
         try {
             return RunSpec.from(Params.normalize(raw));

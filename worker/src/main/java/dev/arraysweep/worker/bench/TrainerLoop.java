@@ -3,8 +3,8 @@ package dev.arraysweep.worker.bench;
 import ai.djl.Device;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.sampling.AcceptanceRule;
-import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.train.Trainer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,8 @@ final class TrainerLoop implements Contender {
     /** @param rule the rule the run's filters accept by; null for a run without filters */
     TrainerLoop(ModelPlan plan, Dataset data, Device device, Map<String, Object> overrides, AcceptanceRule rule) {
         RunSpec spec = Synthetic.spec(plan, 1_000_000, withoutTrainEvaluation(overrides));
-        this.counter = new CountingStrategy(Trainer.samplingStrategy(spec,
-                rule == null ? AcceptanceRule.misclassified() : rule));
+        this.counter = new CountingStrategy(
+                Trainer.samplingStrategy(spec, rule == null ? AcceptanceRule.misclassified() : rule));
         this.trainer = new Trainer(spec, data, device, counter);
         steps(plan.warmup());
     }
@@ -40,7 +40,7 @@ final class TrainerLoop implements Contender {
     private void steps(int n) {
         if (n > 0) {
             long target = counter.steps() + n;
-            trainer.train(r -> { }, () -> counter.steps() >= target);
+            trainer.train(r -> {}, () -> counter.steps() >= target);
         }
     }
 
@@ -50,11 +50,19 @@ final class TrainerLoop implements Contender {
     }
 
     /** {@return the results of an {@code epochs}-epoch run with {@code overrides}, its filters accepting by {@code rule}} */
-    static List<EpochResult> epochs(ModelPlan plan, Dataset data, Device device, int epochs,
-                                    Map<String, Object> overrides, AcceptanceRule rule) {
+    static List<EpochResult> epochs(
+            ModelPlan plan,
+            Dataset data,
+            Device device,
+            int epochs,
+            Map<String, Object> overrides,
+            AcceptanceRule rule) {
         RunSpec spec = Synthetic.spec(plan, epochs, overrides);
-        try (Trainer trainer = new Trainer(spec, data, device, Trainer.samplingStrategy(spec,
-                rule == null ? AcceptanceRule.misclassified() : rule))) {
+        try (Trainer trainer = new Trainer(
+                spec,
+                data,
+                device,
+                Trainer.samplingStrategy(spec, rule == null ? AcceptanceRule.misclassified() : rule))) {
             List<EpochResult> out = new ArrayList<>();
             trainer.train(out::add, () -> false);
             return out;

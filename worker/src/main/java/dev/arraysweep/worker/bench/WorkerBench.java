@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code worker bench}: per model, training images per second of the worker's own loop against a plain DJL
@@ -24,9 +25,11 @@ public final class WorkerBench {
     static final double[] FRACTIONS = {1.0, 0.5, 0.25};
     /** Acceptance ratios of the fixed-against-adaptive raw batch comparison. */
     static final double[] SIZING_FRACTIONS = {0.5, 0.25, 0.1};
+
     static final double LEARNING_RATE = 0.01;
     /** Archetype steps per epoch of the timing data: epoch ends are rare and cheap (no train evaluation). */
     static final int STEPS_PER_EPOCH = 32;
+
     private static final String PLAIN = "plain";
     private static final String ARCHETYPE = "archetype";
     private static final String ADAPTIVE_HALF = "filter_0.5_adaptive";
@@ -67,8 +70,9 @@ public final class WorkerBench {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", plan.model());
         m.put("input", plan.channels() + "x32x32");
-        m.put("trainable_parameters", Models.size(plan.model(), plan.channels(), Synthetic.CLASSES)
-                .trainableParameters());
+        m.put(
+                "trainable_parameters",
+                Models.size(plan.model(), plan.channels(), Synthetic.CLASSES).trainableParameters());
         m.put("batch", plan.batch());
         m.put("warmup_steps", plan.warmup());
         m.put("steps_per_round", plan.steps());
@@ -106,7 +110,8 @@ public final class WorkerBench {
             at.put("over_archetype_by_cpu_time", Stats.summary(ratios(filtered, archetype, Stretch::cpuSeconds)));
             // what the selection forwards alone add: 1/f raw samples judged per trained sample
             at.put("selection_forwards_alone_over_archetype", Stats.round(1 + judgeMs / f / archetypeMs));
-            at.put("selection_forwards_alone_over_archetype_by_cpu_time",
+            at.put(
+                    "selection_forwards_alone_over_archetype_by_cpu_time",
                     Stats.round(1 + judgeCpuMs / f / archetypeCpuMs));
             filtering.put("acceptance_" + f, at);
         }
@@ -127,10 +132,14 @@ public final class WorkerBench {
         for (Map.Entry<String, List<Stretch>> e : sel.entrySet()) {
             s.put(e.getKey() + "_images_per_s", Stats.summary(map(e.getValue(), Stretch::imagesPerSecond)));
         }
-        s.put("judge_over_plain_forward", Stats.summary(ratios(sel.get(SelectionProbe.PLAIN),
-                sel.get(SelectionProbe.HARD), Stretch::wallSeconds)));
-        s.put("judge_over_plain_forward_by_cpu_time", Stats.summary(ratios(sel.get(SelectionProbe.PLAIN),
-                sel.get(SelectionProbe.HARD), Stretch::cpuSeconds)));
+        s.put(
+                "judge_over_plain_forward",
+                Stats.summary(
+                        ratios(sel.get(SelectionProbe.PLAIN), sel.get(SelectionProbe.HARD), Stretch::wallSeconds)));
+        s.put(
+                "judge_over_plain_forward_by_cpu_time",
+                Stats.summary(
+                        ratios(sel.get(SelectionProbe.PLAIN), sel.get(SelectionProbe.HARD), Stretch::cpuSeconds)));
         m.put("selection_forward", s);
 
         m.put("evaluation", evaluation(plan, Stats.median(map(archetype, Stretch::imagesPerSecond))));
@@ -152,24 +161,35 @@ public final class WorkerBench {
             c.put(PLAIN, new PlainLoop(plan, device));
             c.put(ARCHETYPE, new TrainerLoop(plan, data, device, Map.of(), null));
             for (double f : FRACTIONS) {
-                c.put(filterName(f), new TrainerLoop(plan, data, device, filterParams(plan, "fixed"),
-                        FractionRule.exact(f)));
+                c.put(
+                        filterName(f),
+                        new TrainerLoop(plan, data, device, filterParams(plan, "fixed"), FractionRule.exact(f)));
             }
-            c.put(ADAPTIVE_HALF, new TrainerLoop(plan, data, device, filterParams(plan, "adaptive"),
-                    FractionRule.exact(0.5)));
+            c.put(
+                    ADAPTIVE_HALF,
+                    new TrainerLoop(plan, data, device, filterParams(plan, "adaptive"), FractionRule.exact(0.5)));
             return Interleaved.run(c, plan.rounds(), plan.steps(), (r, round) -> {
                 Stretch a = round.get(ARCHETYPE);
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "plain %.0f img/s, own %.0f img/s (%.3f); filtered/archetype", round.get(PLAIN)
-                                .imagesPerSecond(), a.imagesPerSecond(),
+                StringBuilder line = new StringBuilder(String.format(
+                        Locale.ROOT,
+                        "plain %.0f img/s, own %.0f img/s (%.3f); filtered/archetype",
+                        round.get(PLAIN).imagesPerSecond(),
+                        a.imagesPerSecond(),
                         round.get(PLAIN).wallSeconds() / a.wallSeconds()));
                 for (double f : FRACTIONS) {
-                    line.append(String.format(Locale.ROOT, " %.2f: %.3f", f,
-                            round.get(filterName(f)).wallSeconds() / round.get(filterName(f)).images()
+                    line.append(String.format(
+                            Locale.ROOT,
+                            " %.2f: %.3f",
+                            f,
+                            round.get(filterName(f)).wallSeconds()
+                                    / round.get(filterName(f)).images()
                                     / (a.wallSeconds() / a.images())));
                 }
-                line.append(String.format(Locale.ROOT, " 0.50 adaptive: %.3f",
-                        round.get(ADAPTIVE_HALF).wallSeconds() / round.get(ADAPTIVE_HALF).images()
+                line.append(String.format(
+                        Locale.ROOT,
+                        " 0.50 adaptive: %.3f",
+                        round.get(ADAPTIVE_HALF).wallSeconds()
+                                / round.get(ADAPTIVE_HALF).images()
                                 / (a.wallSeconds() / a.images())));
                 say(plan, r, "%s", line);
             });
@@ -180,8 +200,14 @@ public final class WorkerBench {
 
     private Map<String, List<Stretch>> selection(ModelPlan plan, Dataset data) {
         try (SelectionProbe probe = new SelectionProbe(plan, data, device)) {
-            return Interleaved.run(probe.contenders(), plan.rounds(), plan.steps(), (r, round) ->
-                    say(plan, r, "selection forward %.0f img/s (plain no-grad forward %.0f, judging every part %.0f)",
+            return Interleaved.run(
+                    probe.contenders(),
+                    plan.rounds(),
+                    plan.steps(),
+                    (r, round) -> say(
+                            plan,
+                            r,
+                            "selection forward %.0f img/s (plain no-grad forward %.0f, judging every part %.0f)",
                             round.get(SelectionProbe.HARD).imagesPerSecond(),
                             round.get(SelectionProbe.PLAIN).imagesPerSecond(),
                             round.get(SelectionProbe.EVERY_PART).imagesPerSecond()));
@@ -193,8 +219,7 @@ public final class WorkerBench {
     }
 
     /** {@return per round, the time per image of {@code over} divided by that of {@code base}} */
-    private static List<Double> ratios(List<Stretch> over, List<Stretch> base,
-                                       java.util.function.ToDoubleFunction<Stretch> seconds) {
+    private static List<Double> ratios(List<Stretch> over, List<Stretch> base, ToDoubleFunction<Stretch> seconds) {
         List<Double> r = new ArrayList<>();
         for (int i = 0; i < over.size(); i++) {
             r.add((seconds.applyAsDouble(over.get(i)) / over.get(i).images())
@@ -203,7 +228,7 @@ public final class WorkerBench {
         return r;
     }
 
-    private static List<Double> map(List<Stretch> stretches, java.util.function.ToDoubleFunction<Stretch> f) {
+    private static List<Double> map(List<Stretch> stretches, ToDoubleFunction<Stretch> f) {
         List<Double> out = new ArrayList<>();
         stretches.forEach(s -> out.add(f.applyAsDouble(s)));
         return out;
@@ -223,7 +248,9 @@ public final class WorkerBench {
         List<Double> eval = new ArrayList<>();
         for (int i = 1; i < r.size(); i++) {
             train.add(r.get(i).epochSeconds());
-            eval.add(r.get(i).wallSeconds() - r.get(i - 1).wallSeconds() - r.get(i).epochSeconds());
+            eval.add(r.get(i).wallSeconds()
+                    - r.get(i - 1).wallSeconds()
+                    - r.get(i).epochSeconds());
         }
         double trainSeconds = Stats.median(train);
         double evalSeconds = Stats.median(eval);
@@ -233,8 +260,15 @@ public final class WorkerBench {
         double realTrain = real[0] / trainRate;
         double realEvalEvery = (real[0] + real[1]) / evalRate;
         double realEvalFifth = (real[0] / 5.0 + real[1]) / evalRate;
-        say(plan, 0, "epoch of %d samples: training %.2f s, evaluating %d train + %d test %.2f s", plan.evalTrain(),
-                trainSeconds, plan.evalTrain(), plan.evalTest(), evalSeconds);
+        say(
+                plan,
+                0,
+                "epoch of %d samples: training %.2f s, evaluating %d train + %d test %.2f s",
+                plan.evalTrain(),
+                trainSeconds,
+                plan.evalTrain(),
+                plan.evalTest(),
+                evalSeconds);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("train_samples", plan.evalTrain());
         e.put("test_samples", plan.evalTest());
@@ -257,8 +291,15 @@ public final class WorkerBench {
 
     /** {@return the parameters of a batch-filtered run with raw batches of the step size} */
     static Map<String, Object> filterParams(ModelPlan plan, String rawBatch) {
-        return Map.of("batch_filtering", true, "accumulation_batch_size", plan.batch(), "raw_batch", rawBatch,
-                "overflow", "discard");
+        return Map.of(
+                "batch_filtering",
+                true,
+                "accumulation_batch_size",
+                plan.batch(),
+                "raw_batch",
+                rawBatch,
+                "overflow",
+                "discard");
     }
 
     private void sampleDevice() {

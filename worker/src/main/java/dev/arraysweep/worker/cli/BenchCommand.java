@@ -32,24 +32,55 @@ final class BenchCommand {
             + " [--steps N] [--rounds N] [--threads N] [--no-sizing] [--cudnn-benchmark] [--out FILE]";
     private static final String DEFAULT_MODELS = "fcnet1000,lenet,resnet18";
 
-    private BenchCommand() {
-    }
+    private BenchCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options = new Options()
-                .addOption(Option.builder().longOpt("device").hasArg().desc("cpu (default) or gpu").build())
-                .addOption(Option.builder().longOpt("model").hasArg().desc("comma-separated models, default "
-                        + DEFAULT_MODELS).build())
-                .addOption(Option.builder().longOpt("batch").hasArg().desc("batch size for every model").build())
-                .addOption(Option.builder().longOpt("steps").hasArg().desc("timed steps per round").build())
-                .addOption(Option.builder().longOpt("rounds").hasArg().desc("interleaved rounds").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().desc("torch intra-op threads (default: the"
-                        + " engine's, one per core); sets ai.djl.pytorch.num_threads before the engine loads").build())
-                .addOption(Option.builder().longOpt("no-sizing").desc("skip the fixed/adaptive raw batch figures")
+                .addOption(Option.builder()
+                        .longOpt("device")
+                        .hasArg()
+                        .desc("cpu (default) or gpu")
                         .build())
-                .addOption(Option.builder().longOpt("cudnn-benchmark").desc("let cuDNN pick convolution algorithms"
-                        + " by timing them (sets ai.djl.pytorch.cudnn_benchmark before the engine loads)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().desc("also write the JSON to this file").build());
+                .addOption(Option.builder()
+                        .longOpt("model")
+                        .hasArg()
+                        .desc("comma-separated models, default " + DEFAULT_MODELS)
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("batch")
+                        .hasArg()
+                        .desc("batch size for every model")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("steps")
+                        .hasArg()
+                        .desc("timed steps per round")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("rounds")
+                        .hasArg()
+                        .desc("interleaved rounds")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("threads")
+                        .hasArg()
+                        .desc("torch intra-op threads (default: the"
+                                + " engine's, one per core); sets ai.djl.pytorch.num_threads before the engine loads")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("no-sizing")
+                        .desc("skip the fixed/adaptive raw batch figures")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("cudnn-benchmark")
+                        .desc("let cuDNN pick convolution algorithms"
+                                + " by timing them (sets ai.djl.pytorch.cudnn_benchmark before the engine loads)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("out")
+                        .hasArg()
+                        .desc("also write the JSON to this file")
+                        .build());
         CommandLine line;
         try {
             line = new DefaultParser().parse(options, args);
@@ -57,7 +88,8 @@ final class BenchCommand {
             throw ExitException.badInput(e.getMessage() + "; usage: " + USAGE);
         }
         if (!line.getArgList().isEmpty()) {
-            throw ExitException.badInput("unexpected argument '" + line.getArgList().get(0) + "'; usage: " + USAGE);
+            throw ExitException.badInput(
+                    "unexpected argument '" + line.getArgList().get(0) + "'; usage: " + USAGE);
         }
         if (line.hasOption("cudnn-benchmark")) {
             System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
@@ -76,7 +108,9 @@ final class BenchCommand {
         for (String model : line.getOptionValue("model", DEFAULT_MODELS).split(",")) {
             String name = model.strip();
             Models.build(name, 1, 10); // an unknown name fails here, with the valid names
-            plans.add(ModelPlan.defaults(name, deviceName.equals("gpu")).withBatch(batch).withSteps(steps)
+            plans.add(ModelPlan.defaults(name, deviceName.equals("gpu"))
+                    .withBatch(batch)
+                    .withSteps(steps)
                     .withRounds(rounds));
         }
         Device device = Devices.resolve(deviceName);

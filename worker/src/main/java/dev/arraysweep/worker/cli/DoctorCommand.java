@@ -3,6 +3,7 @@ package dev.arraysweep.worker.cli;
 import ai.djl.engine.Engine;
 import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +17,32 @@ import java.util.stream.Stream;
  * engine does not load.
  */
 final class DoctorCommand {
-    private static final List<String> VARIABLES = List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION",
-            "PYTORCH_FLAVOR", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "ARRAYSWEEP_DJL_ONLINE", "CUDA_VISIBLE_DEVICES");
+    private static final List<String> VARIABLES = List.of(
+            "PYTORCH_LIBRARY_PATH",
+            "PYTORCH_VERSION",
+            "PYTORCH_FLAVOR",
+            "DJL_CACHE_DIR",
+            "ENGINE_CACHE_DIR",
+            "ARRAYSWEEP_DJL_ONLINE",
+            "CUDA_VISIBLE_DEVICES");
 
-    private DoctorCommand() {
-    }
+    private DoctorCommand() {}
 
     static int run(String[] args, PrintStream out, Map<String, String> env) {
-        out.println("java:            " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")");
-        out.println("offline mode:    ai.djl.offline=" + System.getProperty("ai.djl.offline")
-                + ", OPT_OUT_TRACKING=" + System.getProperty("OPT_OUT_TRACKING"));
+        out.println("java:            " + System.getProperty("java.version") + " (" + System.getProperty("java.home")
+                + ")");
+        out.println("offline mode:    ai.djl.offline=" + System.getProperty("ai.djl.offline") + ", OPT_OUT_TRACKING="
+                + System.getProperty("OPT_OUT_TRACKING"));
         for (String v : VARIABLES) {
             out.printf("%-16s %s%n", v + ":", env.getOrDefault(v, "(unset)"));
         }
         Path cache = Utils.getEngineCacheDir("pytorch");
         out.println("engine cache:    " + cache + listing(cache));
-        out.println("CUDA (cudart):   " + (CudaUtils.hasCuda() ? "found, version " + CudaUtils.getCudaVersionString()
-                + ", " + CudaUtils.getGpuCount() + " GPU(s)" : "not found"));
+        out.println("CUDA (cudart):   "
+                + (CudaUtils.hasCuda()
+                        ? "found, version " + CudaUtils.getCudaVersionString() + ", " + CudaUtils.getGpuCount()
+                                + " GPU(s)"
+                        : "not found"));
         Engine engine;
         try {
             engine = Engine.getEngine("PyTorch");
@@ -54,7 +64,8 @@ final class DoctorCommand {
 
     private static void advise(PrintStream out) {
         out.println("to use a GPU libtorch on an offline node: point PYTORCH_LIBRARY_PATH at a directory with");
-        out.println("libtorch.so (e.g. a PyTorch install's torch/lib), set PYTORCH_VERSION to its version (e.g. 2.7.1)");
+        out.println(
+                "libtorch.so (e.g. a PyTorch install's torch/lib), set PYTORCH_VERSION to its version (e.g. 2.7.1)");
         out.println("and PYTORCH_FLAVOR=cu128 (or cpu); DJL needs a JNI (libdjl_torch.so) built for that exact");
         out.println("libtorch, in that directory or in DJL_CACHE_DIR. ARRAYSWEEP_DJL_ONLINE=true lets DJL download");
         out.println("libtorch itself on a node with internet access.");
@@ -66,7 +77,7 @@ final class DoctorCommand {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return " " + s.map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** {@code worker models [--dataset D]}: every model with its trainable parameter count for a dataset's shape. */
 final class ModelsCommand {
-    private ModelsCommand() {
-    }
+    private ModelsCommand() {}
 
     static int run(String[] args, PrintStream out) {
         String dataset = "cifar10";
@@ -19,7 +18,8 @@ final class ModelsCommand {
             } else if (args[i].startsWith("--dataset=")) {
                 dataset = args[i].substring("--dataset=".length());
             } else {
-                throw ExitException.badInput("unexpected argument '" + args[i] + "'; usage: worker models [--dataset D]");
+                throw ExitException.badInput(
+                        "unexpected argument '" + args[i] + "'; usage: worker models [--dataset D]");
             }
         }
         int channels;
@@ -37,8 +37,8 @@ final class ModelsCommand {
                 channels = 3;
                 classes = 100;
             }
-            default -> throw ExitException.badInput("unknown dataset '" + dataset
-                    + "'; expected mnist, fashion-mnist, cifar10 or cifar100");
+            default -> throw ExitException.badInput(
+                    "unknown dataset '" + dataset + "'; expected mnist, fashion-mnist, cifar10 or cifar100");
         }
         out.printf("models for %s (input %dx32x32, %d classes):%n", dataset, channels, classes);
         for (ModelSize s : Models.sizes(channels, classes)) {

@@ -8,8 +8,7 @@ import java.util.Map;
  * {@code ARRAYSWEEP_DJL_ONLINE=true} (for a cluster node that should download libtorch itself).
  */
 final class NoNetwork {
-    private NoNetwork() {
-    }
+    private NoNetwork() {}
 
     static void apply(Map<String, String> env) {
         System.setProperty("OPT_OUT_TRACKING", "true");

@@ -2,6 +2,7 @@ package dev.arraysweep.worker.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.FlagValues;
+import dev.arraysweep.db.Hosts;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.worker.task.TaskRunner;
@@ -15,14 +16,21 @@ import org.apache.commons.cli.ParseException;
 
 /** {@code worker run --sweep NAME [--index N]}: trains the run at the task's array index. */
 final class RunCommand {
-    private RunCommand() {
-    }
+    private RunCommand() {}
 
     static int run(String[] args, PrintStream out, Map<String, String> env) {
         Options options = new Options()
-                .addOption(Option.builder().longOpt("sweep").hasArg().required().desc("sweep name").build())
-                .addOption(Option.builder().longOpt("index").hasArg().desc("array index (default $SLURM_ARRAY_TASK_ID"
-                        + " + $ARRAYSWEEP_INDEX_OFFSET)").build())
+                .addOption(Option.builder()
+                        .longOpt("sweep")
+                        .hasArg()
+                        .required()
+                        .desc("sweep name")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("index")
+                        .hasArg()
+                        .desc("array index (default $SLURM_ARRAY_TASK_ID" + " + $ARRAYSWEEP_INDEX_OFFSET)")
+                        .build())
                 .addOption(Option.builder().longOpt("workdir").hasArg().build())
                 .addOption(Option.builder().longOpt("db").hasArg().build());
         CommandLine line;
@@ -35,9 +43,12 @@ final class RunCommand {
                 ? TaskEnvironment.forIndex(FlagValues.nonNegativeInt("index", line.getOptionValue("index")), env)
                 : TaskEnvironment.fromEnv(env);
         Workspace ws = Workspace.resolve(line.getOptionValue("workdir"), line.getOptionValue("db"), env);
-        String node = task.nodeName().orElseGet(dev.arraysweep.db.Hosts::name);
-        return new TaskRunner(ws, env, out).run(line.getOptionValue("sweep"), task.runIndex(),
-                new TaskRunner.TaskInfo(task.jobId().orElse(null), task.arrayJobId().orElse(null), node,
-                        task.restartCount()));
+        String node = task.nodeName().orElseGet(Hosts::name);
+        return new TaskRunner(ws, env, out)
+                .run(
+                        line.getOptionValue("sweep"),
+                        task.runIndex(),
+                        new TaskRunner.TaskInfo(
+                                task.jobId().orElse(null), task.arrayJobId().orElse(null), node, task.restartCount()));
     }
 }

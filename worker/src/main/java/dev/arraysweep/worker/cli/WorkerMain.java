@@ -1,7 +1,9 @@
 package dev.arraysweep.worker.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.repo.Database;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,8 +11,7 @@ import java.util.Map;
  * DJL's network switches are set here, before any engine class loads.
  */
 public final class WorkerMain {
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(String[] args) {
         NoNetwork.apply(System.getenv());
@@ -23,7 +24,7 @@ public final class WorkerMain {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         NoNetwork.apply(env);
         String cmd = args.length == 0 ? "help" : args[0];
-        String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         try {
             return switch (cmd) {
                 case "run" -> RunCommand.run(rest, out, env);
@@ -44,7 +45,7 @@ public final class WorkerMain {
             err.println("worker " + cmd + ": " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) {
-            var lost = dev.arraysweep.db.repo.Database.connectionLost(e);
+            var lost = Database.connectionLost(e);
             if (lost.isPresent()) {
                 err.println("worker " + cmd + ": " + lost.get());
                 return ExitException.FAILURE;

@@ -64,7 +64,9 @@ final class DataFiles {
 
     /** {@return the big-endian unsigned 32-bit integer at {@code offset}} */
     static long uint32(byte[] bytes, int offset) {
-        return ((bytes[offset] & 0xFFL) << 24) | ((bytes[offset + 1] & 0xFFL) << 16)
-                | ((bytes[offset + 2] & 0xFFL) << 8) | (bytes[offset + 3] & 0xFFL);
+        return ((bytes[offset] & 0xFFL) << 24)
+                | ((bytes[offset + 1] & 0xFFL) << 16)
+                | ((bytes[offset + 2] & 0xFFL) << 8)
+                | (bytes[offset + 3] & 0xFFL);
     }
 }

@@ -30,8 +30,8 @@ public record Dataset(
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
         if (channels < 1 || height < 1 || width < 1 || numClasses < 1) {
-            throw new IllegalArgumentException("bad geometry " + channels + "x" + height + "x" + width
-                    + " with " + numClasses + " classes for dataset " + name);
+            throw new IllegalArgumentException("bad geometry " + channels + "x" + height + "x" + width + " with "
+                    + numClasses + " classes for dataset " + name);
         }
         checkSampleSize(name + " train", train, channels * height * width);
         checkSampleSize(name + " test", test, channels * height * width);
@@ -71,8 +71,8 @@ public record Dataset(
             throw new IllegalStateException("dataset " + name + " is already normalised with statistics of its"
                     + " full training split; take the subset first, then normalise");
         }
-        return new Dataset(name, channels, height, width, numClasses,
-                train.first(trainLimit), test.first(testLimit), null);
+        return new Dataset(
+                name, channels, height, width, numClasses, train.first(trainLimit), test.first(testLimit), null);
     }
 
     /**
@@ -85,8 +85,15 @@ public record Dataset(
             throw new IllegalStateException("dataset " + name + " is already normalised");
         }
         ChannelStats stats = Normalization.compute(train, channels);
-        return new Dataset(name, channels, height, width, numClasses,
-                Normalization.apply(train, stats), Normalization.apply(test, stats), stats);
+        return new Dataset(
+                name,
+                channels,
+                height,
+                width,
+                numClasses,
+                Normalization.apply(train, stats),
+                Normalization.apply(test, stats),
+                stats);
     }
 
     private static void checkSampleSize(String what, Split split, int expected) {

@@ -45,13 +45,24 @@ public final class Datasets {
         String key = name.toLowerCase(Locale.ROOT);
         return switch (key) {
             case "mnist", "fashion-mnist" -> loadMnistLike(key, dir);
-            case "cifar10" -> loadCifar(key, CifarReader.Format.CIFAR10, dir, "cifar-10-batches-bin",
-                    IntStream.rangeClosed(1, 5).mapToObj(i -> "data_batch_" + i + ".bin").toList(),
+            case "cifar10" -> loadCifar(
+                    key,
+                    CifarReader.Format.CIFAR10,
+                    dir,
+                    "cifar-10-batches-bin",
+                    IntStream.rangeClosed(1, 5)
+                            .mapToObj(i -> "data_batch_" + i + ".bin")
+                            .toList(),
                     List.of("test_batch.bin"));
-            case "cifar100" -> loadCifar(key, CifarReader.Format.CIFAR100, dir, "cifar-100-binary",
-                    List.of("train.bin"), List.of("test.bin"));
-            default -> throw ExitException.badInput("unknown dataset '" + name + "': expected one of "
-                    + String.join(", ", NAMES) + ".");
+            case "cifar100" -> loadCifar(
+                    key,
+                    CifarReader.Format.CIFAR100,
+                    dir,
+                    "cifar-100-binary",
+                    List.of("train.bin"),
+                    List.of("test.bin"));
+            default -> throw ExitException.badInput(
+                    "unknown dataset '" + name + "': expected one of " + String.join(", ", NAMES) + ".");
         };
     }
 
@@ -60,8 +71,8 @@ public final class Datasets {
         checkDirectory(name, dir, hint);
         Split train = mnistSplit(
                 idxFile(dir, "train-images-idx3-ubyte", hint), idxFile(dir, "train-labels-idx1-ubyte", hint));
-        Split test = mnistSplit(
-                idxFile(dir, "t10k-images-idx3-ubyte", hint), idxFile(dir, "t10k-labels-idx1-ubyte", hint));
+        Split test =
+                mnistSplit(idxFile(dir, "t10k-images-idx3-ubyte", hint), idxFile(dir, "t10k-labels-idx1-ubyte", hint));
         return new Dataset(name, 1, SIDE, SIDE, 10, train, test);
     }
 
@@ -101,8 +112,13 @@ public final class Datasets {
                 + dir.resolve(base + ".gz") + " (gzipped), found neither." + hint);
     }
 
-    private static Dataset loadCifar(String name, CifarReader.Format format, Path dir, String archiveFolder,
-            List<String> trainFiles, List<String> testFiles) {
+    private static Dataset loadCifar(
+            String name,
+            CifarReader.Format format,
+            Path dir,
+            String archiveFolder,
+            List<String> trainFiles,
+            List<String> testFiles) {
         checkDirectory(name, dir, "");
         Path base = dir;
         if (!Files.exists(dir.resolve(trainFiles.get(0))) && Files.isDirectory(dir.resolve(archiveFolder))) {
@@ -116,8 +132,10 @@ public final class Datasets {
             }
         }
         Path from = base;
-        Split train = CifarReader.read(format, trainFiles.stream().map(from::resolve).toList());
-        Split test = CifarReader.read(format, testFiles.stream().map(from::resolve).toList());
+        Split train =
+                CifarReader.read(format, trainFiles.stream().map(from::resolve).toList());
+        Split test =
+                CifarReader.read(format, testFiles.stream().map(from::resolve).toList());
         return new Dataset(name, 3, SIDE, SIDE, format.numClasses(), train, test);
     }
 

@@ -80,8 +80,7 @@ public final class IdxReader {
                     + " image of at least 1x1, found " + count + " images of " + rows + "x" + cols
                     + ". Use the original dataset file.");
         }
-        return new Images((int) count, (int) rows, (int) cols,
-                Arrays.copyOfRange(bytes, IMAGES_HEADER, bytes.length));
+        return new Images((int) count, (int) rows, (int) cols, Arrays.copyOfRange(bytes, IMAGES_HEADER, bytes.length));
     }
 
     /** {@return the labels of an IDX label file} */

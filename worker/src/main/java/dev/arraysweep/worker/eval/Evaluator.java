@@ -72,7 +72,8 @@ public final class Evaluator {
     public SampleOutcomes outcomes(NDArray inputs, NDArray labels) {
         long n = inputs.getShape().get(0);
         if (labels.getShape().get(0) != n) {
-            throw new IllegalArgumentException(n + " inputs but " + labels.getShape().get(0) + " labels");
+            throw new IllegalArgumentException(
+                    n + " inputs but " + labels.getShape().get(0) + " labels");
         }
         if (n == 0) {
             return new SampleOutcomes(new float[0], new boolean[0]);

@@ -55,8 +55,13 @@ public record LossSummary(long count, double mean, double best, double worst, do
         for (double value : values) {
             sum += value;
         }
-        return new LossSummary(values.length, sum / values.length, values[0], values[values.length - 1],
-                Quantiles.linearOfSorted(values, 0.5), Quantiles.linearOfSorted(values, 0.9),
+        return new LossSummary(
+                values.length,
+                sum / values.length,
+                values[0],
+                values[values.length - 1],
+                Quantiles.linearOfSorted(values, 0.5),
+                Quantiles.linearOfSorted(values, 0.9),
                 Quantiles.linearOfSorted(values, 0.99));
     }
 }

@@ -23,7 +23,10 @@ public final class Losses {
      */
     public static NDArray perSample(NDArray logits, NDArray labels) {
         // the pick keeps the class axis: (N, 1)
-        return logits.logSoftmax(1).get(new NDIndex().addAllDim().addPickDim(asIndices(labels))).squeeze(1).neg();
+        return logits.logSoftmax(1)
+                .get(new NDIndex().addAllDim().addPickDim(asIndices(labels)))
+                .squeeze(1)
+                .neg();
     }
 
     /**

@@ -12,8 +12,7 @@ public record SampleOutcomes(float[] losses, boolean[] correct) {
 
     public SampleOutcomes {
         if (losses.length != correct.length) {
-            throw new IllegalArgumentException(
-                    losses.length + " losses but " + correct.length + " correctness flags");
+            throw new IllegalArgumentException(losses.length + " losses but " + correct.length + " correctness flags");
         }
     }
 

@@ -31,7 +31,10 @@ final class Layers {
 
     /** {@return a 2-D BatchNorm over the channel axis with PyTorch's momentum and epsilon} */
     static BatchNorm batchNorm() {
-        return BatchNorm.builder().optMomentum(BATCH_NORM_MOMENTUM).optEpsilon(BATCH_NORM_EPSILON).build();
+        return BatchNorm.builder()
+                .optMomentum(BATCH_NORM_MOMENTUM)
+                .optEpsilon(BATCH_NORM_EPSILON)
+                .build();
     }
 
     /** {@return convolution without bias, BatchNorm and ReLU, as in the models' stems} */

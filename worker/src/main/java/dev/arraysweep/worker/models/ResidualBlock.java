@@ -27,10 +27,13 @@ final class ResidualBlock {
                 .add(Layers.conv(planes, 3, 1, 1, false))
                 .add(Layers.batchNorm());
         Block shortcut = stride != 1 || inPlanes != planes
-                ? new SequentialBlock().add(Layers.conv(planes, 1, stride, 0, false)).add(Layers.batchNorm())
+                ? new SequentialBlock()
+                        .add(Layers.conv(planes, 1, stride, 0, false))
+                        .add(Layers.batchNorm())
                 : Blocks.identityBlock();
         return new ParallelBlock(
-                outputs -> new NDList(Activation.relu(outputs.get(0).head().add(outputs.get(1).head()))),
+                outputs -> new NDList(
+                        Activation.relu(outputs.get(0).head().add(outputs.get(1).head()))),
                 List.of(main, shortcut));
     }
 }

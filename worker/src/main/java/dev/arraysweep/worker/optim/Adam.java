@@ -102,7 +102,7 @@ public final class Adam extends StatefulOptimizer {
 
     @Override
     public String describe() {
-        return "adam(betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weight_decay=" + weightDecay
-                + ", amsgrad=" + amsgrad + ")";
+        return "adam(betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weight_decay=" + weightDecay + ", amsgrad="
+                + amsgrad + ")";
     }
 }

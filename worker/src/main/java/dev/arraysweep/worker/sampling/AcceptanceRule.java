@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ public interface AcceptanceRule {
 
     /** {@return {@code rule} with a name for messages and the parts it reads} */
     static AcceptanceRule named(String name, Set<Judgement.Part> needs, AcceptanceRule rule) {
-        Set<Judgement.Part> parts = java.util.Collections.unmodifiableSet(
+        Set<Judgement.Part> parts = Collections.unmodifiableSet(
                 needs.isEmpty() ? EnumSet.noneOf(Judgement.Part.class) : EnumSet.copyOf(needs));
         return new AcceptanceRule() {
             @Override

@@ -26,7 +26,10 @@ import java.util.Set;
  */
 public final class BatchFilter implements SamplingStrategy {
     /** What happens to accepted samples beyond a full step. */
-    public enum Overflow { DISCARD, CARRY }
+    public enum Overflow {
+        DISCARD,
+        CARRY
+    }
 
     private final int batchSize;
     private final RawBatchSizer sizer;
@@ -37,6 +40,7 @@ public final class BatchFilter implements SamplingStrategy {
     private final List<Batch> accumulated = new ArrayList<>();
     /** Parallel to {@link #accumulated}: each part's losses when kept and still current, else null. */
     private final List<float[]> accumulatedLosses = new ArrayList<>();
+
     private Batch lastStep;
     private float[] lastStepLosses;
     private int accumulatedCount;
@@ -48,8 +52,7 @@ public final class BatchFilter implements SamplingStrategy {
     }
 
     /** @param keepLosses whether to compute and keep the losses of accepted samples for a selector */
-    public BatchFilter(int batchSize, RawBatchSizer sizer, AcceptanceRule rule, Overflow overflow,
-                       boolean keepLosses) {
+    public BatchFilter(int batchSize, RawBatchSizer sizer, AcceptanceRule rule, Overflow overflow, boolean keepLosses) {
         this.batchSize = Positive.check("batch size", batchSize);
         this.sizer = sizer;
         this.rule = rule;
@@ -217,7 +220,8 @@ public final class BatchFilter implements SamplingStrategy {
 
     @Override
     public String toString() {
-        return "batch-filter(" + rule + ", " + sizer + ", overflow " + overflow.name().toLowerCase(Locale.ROOT)
-                + ", batch " + batchSize + (keepLosses ? ", keeping losses" : "") + ")";
+        return "batch-filter(" + rule + ", " + sizer + ", overflow "
+                + overflow.name().toLowerCase(Locale.ROOT) + ", batch " + batchSize
+                + (keepLosses ? ", keeping losses" : "") + ")";
     }
 }

@@ -37,7 +37,12 @@ final class EpochFigures {
     }
 
     SamplerFigures snapshot() {
-        return new SamplerFigures(rawForwarded, accepted, trained, overflow, steps,
+        return new SamplerFigures(
+                rawForwarded,
+                accepted,
+                trained,
+                overflow,
+                steps,
                 steps == 0 ? 0 : (double) rawBatches / steps,
                 rawForwarded == 0 ? 1.0 : (double) accepted / rawForwarded);
     }

@@ -33,15 +33,20 @@ public final class ImportanceSampler extends StrategyDecorator {
      * @param samplesPerEpoch draws per epoch after warm-up, null for the training set size
      * @param rng the generator of the draws, seeded from the run's seed
      */
-    public ImportanceSampler(SamplingStrategy inner, double beta, int warmupEpochs, Integer samplesPerEpoch,
-                             boolean replacement, Random rng) {
+    public ImportanceSampler(
+            SamplingStrategy inner,
+            double beta,
+            int warmupEpochs,
+            Integer samplesPerEpoch,
+            boolean replacement,
+            Random rng) {
         super(inner);
         if (!(beta >= 0 && beta <= 1)) {
             throw new IllegalArgumentException("beta must be in [0, 1], not " + beta);
         }
         if (warmupEpochs < 0 || (samplesPerEpoch != null && samplesPerEpoch < 1)) {
-            throw new IllegalArgumentException("warm-up epochs must be >= 0 and samples per epoch >= 1: "
-                    + warmupEpochs + ", " + samplesPerEpoch);
+            throw new IllegalArgumentException(
+                    "warm-up epochs must be >= 0 and samples per epoch >= 1: " + warmupEpochs + ", " + samplesPerEpoch);
         }
         this.beta = beta;
         this.warmupEpochs = warmupEpochs;
@@ -63,11 +68,12 @@ public final class ImportanceSampler extends StrategyDecorator {
         }
         int draws = samplesPerEpoch == null ? n : samplesPerEpoch;
         if (!replacement && draws > n) {
-            throw ExitException.badInput("samples_per_epoch " + draws + " cannot be drawn without replacement from "
-                    + n + " training samples; lower it or set replacement: true");
+            throw ExitException.badInput("samples_per_epoch " + draws + " cannot be drawn without replacement from " + n
+                    + " training samples; lower it or set replacement: true");
         }
         logP = WeightedDraw.logSoftmax(scores);
-        int[] drawn = replacement ? WeightedDraw.withReplacement(logP, draws, rng)
+        int[] drawn = replacement
+                ? WeightedDraw.withReplacement(logP, draws, rng)
                 : WeightedDraw.withoutReplacement(logP, draws, rng);
         Shuffle.inPlace(drawn, rng);
         inner.startEpoch(epoch, drawn, source);

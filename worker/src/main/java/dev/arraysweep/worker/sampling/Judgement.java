@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
+import java.lang.reflect.Array;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,7 +37,8 @@ public final class Judgement {
      * @param margins top-2 softmax margins; null when not computed
      */
     public Judgement(int size, boolean[] correct, float[] losses, float[] margins) {
-        if ((correct != null && correct.length != size) || (losses != null && losses.length != size)
+        if ((correct != null && correct.length != size)
+                || (losses != null && losses.length != size)
                 || (margins != null && margins.length != size)) {
             throw new IllegalArgumentException("judgement arrays differ in length from " + size + " samples: "
                     + length(correct) + ", " + length(losses) + ", " + length(margins));
@@ -84,6 +86,6 @@ public final class Judgement {
         if (array == null) {
             return "-";
         }
-        return String.valueOf(java.lang.reflect.Array.getLength(array));
+        return String.valueOf(Array.getLength(array));
     }
 }

@@ -43,7 +43,8 @@ public final class LossSelector extends StrategyDecorator {
         Batch pool;
         while ((pool = inner.nextStep(source)) != null) {
             float[] known = inner.knownLosses(pool);
-            int[] rows = selector.select(known != null ? known : source.judge(pool, LOSSES).losses(), rng);
+            int[] rows = selector.select(
+                    known != null ? known : source.judge(pool, LOSSES).losses(), rng);
             if (known == null) {
                 own.rawForwarded += pool.size();
             }

@@ -2,8 +2,7 @@ package dev.arraysweep.worker.sampling;
 
 /** Row positions within a batch: ranges and the accepted rows of a filter's verdict. */
 final class Positions {
-    private Positions() {
-    }
+    private Positions() {}
 
     /** {@return from, from + 1, ..., to - 1} */
     static int[] range(int from, int to) {

@@ -2,8 +2,7 @@ package dev.arraysweep.worker.sampling;
 
 /** The check the strategies make of their sizes (batch size, chunk size, k): a whole number of at least 1. */
 final class Positive {
-    private Positive() {
-    }
+    private Positive() {}
 
     /**
      * {@return {@code value}}

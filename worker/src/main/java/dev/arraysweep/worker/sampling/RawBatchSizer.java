@@ -13,7 +13,8 @@ public final class RawBatchSizer {
 
     private RawBatchSizer(int base, boolean adaptive, int cap) {
         if (base <= 0 || cap < base) {
-            throw new IllegalArgumentException("raw batch size must be positive and at most the cap: " + base + ", " + cap);
+            throw new IllegalArgumentException(
+                    "raw batch size must be positive and at most the cap: " + base + ", " + cap);
         }
         this.base = base;
         this.adaptive = adaptive;

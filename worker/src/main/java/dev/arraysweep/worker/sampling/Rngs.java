@@ -10,8 +10,7 @@ import java.util.Random;
 
 /** Copies of a generator's state for checkpoints: a saved state is a snapshot, not the live generator. */
 final class Rngs {
-    private Rngs() {
-    }
+    private Rngs() {}
 
     static byte[] save(Random rng) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

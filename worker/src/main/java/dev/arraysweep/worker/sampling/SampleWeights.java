@@ -99,8 +99,9 @@ public final class SampleWeights {
             double[] w = new double[n];
             for (int i = 0; i < n; i++) {
                 if (labels[i] >= perClass.length) {
-                    throw ExitException.badInput("class_weights has " + perClass.length + " weights, but training sample "
-                            + i + " has label " + labels[i] + "; expected one weight per class");
+                    throw ExitException.badInput(
+                            "class_weights has " + perClass.length + " weights, but training sample " + i
+                                    + " has label " + labels[i] + "; expected one weight per class");
                 }
                 w[i] = perClass[labels[i]];
             }

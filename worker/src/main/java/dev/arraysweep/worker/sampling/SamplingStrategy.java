@@ -27,8 +27,7 @@ public interface SamplingStrategy {
      * Told after each step with that step's per-sample (unweighted) training losses, in the batch's order,
      * when {@link #wantsStepLosses} is true; the default ignores them.
      */
-    default void afterStep(Batch batch, float[] losses) {
-    }
+    default void afterStep(Batch batch, float[] losses) {}
 
     /**
      * {@return the per-sample losses of {@code step}, a batch this strategy has just returned from

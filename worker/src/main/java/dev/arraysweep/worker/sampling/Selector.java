@@ -26,7 +26,8 @@ public sealed interface Selector {
         public int[] select(float[] losses, Random rng) {
             Integer[] byLoss = positions(losses.length);
             Arrays.sort(byLoss, Comparator.comparingDouble((Integer i) -> -losses[i]));
-            return sorted(Arrays.stream(byLoss).limit(k).mapToInt(Integer::intValue).toArray());
+            return sorted(
+                    Arrays.stream(byLoss).limit(k).mapToInt(Integer::intValue).toArray());
         }
 
         @Override
@@ -53,7 +54,9 @@ public sealed interface Selector {
                 values[i] = losses[i];
             }
             double threshold = Quantiles.linear(values, q);
-            return IntStream.range(0, losses.length).filter(i -> losses[i] >= threshold).toArray();
+            return IntStream.range(0, losses.length)
+                    .filter(i -> losses[i] >= threshold)
+                    .toArray();
         }
 
         @Override
@@ -123,7 +126,8 @@ public sealed interface Selector {
                 cumulative[j] = total;
             }
             if (!(total > 0) || Double.isInfinite(total)) {
-                return sorted(draw(Arrays.stream(ascending).mapToInt(Integer::intValue).toArray(), m, rng));
+                return sorted(draw(
+                        Arrays.stream(ascending).mapToInt(Integer::intValue).toArray(), m, rng));
             }
             double bucketSize = total / q;
             List<List<Integer>> buckets = new ArrayList<>();
@@ -140,7 +144,8 @@ public sealed interface Selector {
             int c = buckets.size();
             for (int b = 0; b < c; b++) {
                 int share = m / c + (b >= c - m % c ? 1 : 0);
-                int[] members = buckets.get(b).stream().mapToInt(Integer::intValue).toArray();
+                int[] members =
+                        buckets.get(b).stream().mapToInt(Integer::intValue).toArray();
                 int[] picked = draw(members, share, rng);
                 System.arraycopy(picked, 0, out, filled, picked.length);
                 filled += picked.length;

@@ -7,8 +7,7 @@ import java.util.Random;
  * generator repeats the same orders (a resumed run sees the epochs an uninterrupted one would).
  */
 public final class Shuffle {
-    private Shuffle() {
-    }
+    private Shuffle() {}
 
     /** {@return a random permutation of 0..n-1} */
     public static int[] permutation(int n, Random rng) {

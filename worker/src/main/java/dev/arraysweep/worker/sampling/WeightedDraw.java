@@ -9,8 +9,7 @@ import java.util.Random;
  * generator only, so a restored generator repeats the same draws.
  */
 final class WeightedDraw {
-    private WeightedDraw() {
-    }
+    private WeightedDraw() {}
 
     /** {@return the log-probabilities {@code log softmax(scores)}} */
     static double[] logSoftmax(double[] scores) {
@@ -63,8 +62,11 @@ final class WeightedDraw {
         for (int i = 0; i < n; i++) {
             byKey[i] = i;
         }
-        Arrays.sort(byKey, (a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b])
-                : zeroKey[a] != zeroKey[b] ? Double.compare(zeroKey[a], zeroKey[b]) : Integer.compare(a, b));
+        Arrays.sort(
+                byKey,
+                (a, b) -> key[a] != key[b]
+                        ? Double.compare(key[a], key[b])
+                        : zeroKey[a] != zeroKey[b] ? Double.compare(zeroKey[a], zeroKey[b]) : Integer.compare(a, b));
         int[] out = new int[m];
         for (int i = 0; i < m; i++) {
             out[i] = byKey[i];

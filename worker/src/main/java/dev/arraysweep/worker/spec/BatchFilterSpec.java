@@ -12,7 +12,10 @@ import java.util.Objects;
  */
 public record BatchFilterSpec(int rawBatchSize, BatchFilter.Overflow overflow, RawBatch rawBatch) {
     /** The raw batch sizings of the {@code raw_batch} parameter. */
-    public enum RawBatch { FIXED, ADAPTIVE }
+    public enum RawBatch {
+        FIXED,
+        ADAPTIVE
+    }
 
     public BatchFilterSpec {
         Objects.requireNonNull(overflow, "overflow");
@@ -21,7 +24,9 @@ public record BatchFilterSpec(int rawBatchSize, BatchFilter.Overflow overflow, R
     }
 
     static BatchFilterSpec from(SpecReader p) {
-        return new BatchFilterSpec(p.nullableInt("accumulation_batch_size"),
-                p.choice("overflow", BatchFilter.Overflow.class), p.choice("raw_batch", RawBatch.class));
+        return new BatchFilterSpec(
+                p.nullableInt("accumulation_batch_size"),
+                p.choice("overflow", BatchFilter.Overflow.class),
+                p.choice("raw_batch", RawBatch.class));
     }
 }

@@ -6,16 +6,15 @@ import java.util.Locale;
 
 /** Maps a choice parameter's names to enum constants and back: {@code top-k} is {@code TOP_K}. */
 public final class Choices {
-    private Choices() {
-    }
+    private Choices() {}
 
     /** {@return the constant of {@code type} that the registry name {@code name} stands for} */
     static <E extends Enum<E>> E parse(Class<E> type, String name) {
         try {
             return Enum.valueOf(type, name.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no " + type.getSimpleName() + " is called " + name + "; expected one of "
-                    + names(type), e);
+            throw new IllegalArgumentException(
+                    "no " + type.getSimpleName() + " is called " + name + "; expected one of " + names(type), e);
         }
     }
 

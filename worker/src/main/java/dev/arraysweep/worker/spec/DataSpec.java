@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
     /** The datasets of the {@code dataset} parameter. */
-    public enum Name { MNIST, FASHION_MNIST, CIFAR10, CIFAR100 }
+    public enum Name {
+        MNIST,
+        FASHION_MNIST,
+        CIFAR10,
+        CIFAR100
+    }
 
     public DataSpec {
         Objects.requireNonNull(dataset, "dataset");
@@ -19,7 +24,9 @@ public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
     }
 
     static DataSpec from(SpecReader p) {
-        return new DataSpec(p.choice("dataset", Name.class), p.has("augmentation") && p.bool("augmentation"),
+        return new DataSpec(
+                p.choice("dataset", Name.class),
+                p.has("augmentation") && p.bool("augmentation"),
                 p.nullableString("data_dir"));
     }
 }

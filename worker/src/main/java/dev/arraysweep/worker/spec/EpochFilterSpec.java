@@ -8,7 +8,10 @@ package dev.arraysweep.worker.spec;
  */
 public record EpochFilterSpec(boolean reuseAugmentations) {
     /** The choices of the {@code epoch_filter_augmentation} parameter. */
-    public enum Augmentations { RESAMPLE, REUSE }
+    public enum Augmentations {
+        RESAMPLE,
+        REUSE
+    }
 
     static EpochFilterSpec from(SpecReader p) {
         return new EpochFilterSpec(p.has("epoch_filter_augmentation")

@@ -13,13 +13,22 @@ import java.util.Objects;
  */
 public record FilterSpec(Kind kind, double margin, Mode mode, Fallback whenEmpty) {
     /** The acceptance rules of the {@code filter_kind} parameter. */
-    public enum Kind { HARD, SOFT }
+    public enum Kind {
+        HARD,
+        SOFT
+    }
 
     /** The judging modes of the {@code filter_mode} parameter. */
-    public enum Mode { EVAL, TRAIN }
+    public enum Mode {
+        EVAL,
+        TRAIN
+    }
 
     /** The fallbacks of the {@code empty_fallback} parameter. */
-    public enum Fallback { NONE, RANDOM }
+    public enum Fallback {
+        NONE,
+        RANDOM
+    }
 
     public FilterSpec {
         Objects.requireNonNull(kind, "kind");
@@ -33,7 +42,10 @@ public record FilterSpec(Kind kind, double margin, Mode mode, Fallback whenEmpty
     }
 
     static FilterSpec from(SpecReader p) {
-        return new FilterSpec(p.choice("filter_kind", Kind.class), p.has("margin") ? p.real("margin") : 0,
-                p.choice("filter_mode", Mode.class), p.choice("empty_fallback", Fallback.class));
+        return new FilterSpec(
+                p.choice("filter_kind", Kind.class),
+                p.has("margin") ? p.real("margin") : 0,
+                p.choice("filter_mode", Mode.class),
+                p.choice("empty_fallback", Fallback.class));
     }
 }

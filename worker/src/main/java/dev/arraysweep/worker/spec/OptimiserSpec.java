@@ -13,20 +13,27 @@ import java.util.Objects;
  */
 public record OptimiserSpec(Kind kind, double momentum, boolean nesterov, boolean amsgrad, double weightDecay) {
     /** The optimisers of the {@code optimizer} parameter. */
-    public enum Kind { SGD, ADAM }
+    public enum Kind {
+        SGD,
+        ADAM
+    }
 
     public OptimiserSpec {
         Objects.requireNonNull(kind, "kind");
         Valid.check("momentum", momentum);
         Valid.check("weight_decay", weightDecay);
-        Valid.require(kind == Kind.SGD || (momentum == 0 && !nesterov), "Adam has no momentum or nesterov: " + momentum);
+        Valid.require(
+                kind == Kind.SGD || (momentum == 0 && !nesterov), "Adam has no momentum or nesterov: " + momentum);
         Valid.require(kind == Kind.ADAM || !amsgrad, "amsgrad is Adam's, not SGD's");
         Valid.require(!nesterov || momentum > 0, "nesterov needs momentum > 0");
     }
 
     static OptimiserSpec from(SpecReader p) {
-        return new OptimiserSpec(p.choice("optimizer", Kind.class), p.has("momentum") ? p.real("momentum") : 0,
-                p.has("nesterov") && p.bool("nesterov"), p.has("amsgrad") && p.bool("amsgrad"),
+        return new OptimiserSpec(
+                p.choice("optimizer", Kind.class),
+                p.has("momentum") ? p.real("momentum") : 0,
+                p.has("nesterov") && p.bool("nesterov"),
+                p.has("amsgrad") && p.bool("amsgrad"),
                 p.real("weight_decay"));
     }
 }

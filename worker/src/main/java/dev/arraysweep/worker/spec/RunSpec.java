@@ -17,12 +17,27 @@ import java.util.Optional;
  * @param batchFilter the batchwise filter; empty when it is off
  * @param epochFilter the epochwise filter; empty when it is off
  */
-public record RunSpec(String model, int batchSize, long seed, DeviceName device, int evalTrainEvery,
-                      RunLimits limits, DataSpec data, OptimiserSpec optimiser, ScheduleSpec schedule,
-                      Optional<FilterSpec> filter, Optional<BatchFilterSpec> batchFilter,
-                      Optional<EpochFilterSpec> epochFilter, SelectorSpec selector, SamplerSpec sampler) {
+public record RunSpec(
+        String model,
+        int batchSize,
+        long seed,
+        DeviceName device,
+        int evalTrainEvery,
+        RunLimits limits,
+        DataSpec data,
+        OptimiserSpec optimiser,
+        ScheduleSpec schedule,
+        Optional<FilterSpec> filter,
+        Optional<BatchFilterSpec> batchFilter,
+        Optional<EpochFilterSpec> epochFilter,
+        SelectorSpec selector,
+        SamplerSpec sampler) {
     /** The choices of the {@code device} parameter. */
-    public enum DeviceName { AUTO, CPU, GPU }
+    public enum DeviceName {
+        AUTO,
+        CPU,
+        GPU
+    }
 
     public RunSpec {
         Valid.check("model", model);
@@ -36,7 +51,8 @@ public record RunSpec(String model, int batchSize, long seed, DeviceName device,
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(sampler, "sampler");
-        Valid.require(filter.isPresent() == (batchFilter.isPresent() || epochFilter.isPresent()),
+        Valid.require(
+                filter.isPresent() == (batchFilter.isPresent() || epochFilter.isPresent()),
                 "the shared filter settings are there exactly when a filter is on");
     }
 
@@ -48,13 +64,21 @@ public record RunSpec(String model, int batchSize, long seed, DeviceName device,
     static RunSpec from(SpecReader p) {
         boolean epochFiltering = p.bool("epoch_filtering");
         boolean batchFiltering = p.bool("batch_filtering");
-        return new RunSpec(p.string("model"), p.integer("batch_size"), p.integer("seed"),
-                p.choice("device", DeviceName.class), p.integer("eval_train_every"), RunLimits.from(p),
-                DataSpec.from(p), OptimiserSpec.from(p), ScheduleSpec.from(p),
+        return new RunSpec(
+                p.string("model"),
+                p.integer("batch_size"),
+                p.integer("seed"),
+                p.choice("device", DeviceName.class),
+                p.integer("eval_train_every"),
+                RunLimits.from(p),
+                DataSpec.from(p),
+                OptimiserSpec.from(p),
+                ScheduleSpec.from(p),
                 epochFiltering || batchFiltering ? Optional.of(FilterSpec.from(p)) : Optional.empty(),
                 batchFiltering ? Optional.of(BatchFilterSpec.from(p)) : Optional.empty(),
                 epochFiltering ? Optional.of(EpochFilterSpec.from(p)) : Optional.empty(),
-                SelectorSpec.from(p), SamplerSpec.from(p));
+                SelectorSpec.from(p),
+                SamplerSpec.from(p));
     }
 
     /** {@return whether the filters judge with the model in training mode (batch norm on batch statistics)} */

@@ -15,13 +15,27 @@ import java.util.Objects;
  * @param weightsFile weighted sampling's file of per-sample weights, or null
  * @param classWeights weighted sampling's per-class weights, or null
  */
-public record SamplerSpec(Kind kind, Score score, double beta, int warmupEpochs, Integer samplesPerEpoch,
-                          boolean replacement, String weightsFile, List<Double> classWeights) {
+public record SamplerSpec(
+        Kind kind,
+        Score score,
+        double beta,
+        int warmupEpochs,
+        Integer samplesPerEpoch,
+        boolean replacement,
+        String weightsFile,
+        List<Double> classWeights) {
     /** The samplers of the {@code sampler} parameter. */
-    public enum Kind { NONE, IMPORTANCE, WEIGHTED }
+    public enum Kind {
+        NONE,
+        IMPORTANCE,
+        WEIGHTED
+    }
 
     /** The importance scores of the {@code score} parameter. */
-    public enum Score { LAST_LOSS, RUNNING_LOSS }
+    public enum Score {
+        LAST_LOSS,
+        RUNNING_LOSS
+    }
 
     public SamplerSpec {
         Objects.requireNonNull(kind, "kind");
@@ -34,16 +48,22 @@ public record SamplerSpec(Kind kind, Score score, double beta, int warmupEpochs,
         Valid.check("samples_per_epoch", samplesPerEpoch);
         Valid.check("weights_file", weightsFile);
         Valid.check("class_weights", classWeights);
-        Valid.require(kind != Kind.WEIGHTED || (weightsFile == null) != (classWeights == null),
+        Valid.require(
+                kind != Kind.WEIGHTED || (weightsFile == null) != (classWeights == null),
                 "weighted sampling needs exactly one of weights_file and class_weights");
     }
 
     static SamplerSpec from(SpecReader p) {
         Kind kind = p.choice("sampler", Kind.class);
         Score score = p.has("score") ? p.choice("score", Score.class) : null;
-        return new SamplerSpec(kind, score, p.has("beta") ? p.real("beta") : 0,
-                p.has("warmup_epochs") ? p.integer("warmup_epochs") : 0, p.nullableInt("samples_per_epoch"),
-                p.has("replacement") && p.bool("replacement"), p.nullableString("weights_file"),
+        return new SamplerSpec(
+                kind,
+                score,
+                p.has("beta") ? p.real("beta") : 0,
+                p.has("warmup_epochs") ? p.integer("warmup_epochs") : 0,
+                p.nullableInt("samples_per_epoch"),
+                p.has("replacement") && p.bool("replacement"),
+                p.nullableString("weights_file"),
                 p.nullableDoubleList("class_weights"));
     }
 }

@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record ScheduleSpec(Kind kind, double learningRate, double gamma, List<Integer> milestones) {
     /** The schedules of the {@code lr_scheduler} parameter. */
-    public enum Kind { NONE, EXPONENTIAL, MULTISTEP }
+    public enum Kind {
+        NONE,
+        EXPONENTIAL,
+        MULTISTEP
+    }
 
     public ScheduleSpec {
         Objects.requireNonNull(kind, "kind");
@@ -28,7 +32,10 @@ public record ScheduleSpec(Kind kind, double learningRate, double gamma, List<In
     }
 
     static ScheduleSpec from(SpecReader p) {
-        return new ScheduleSpec(p.choice("lr_scheduler", Kind.class), p.real("learning_rate"),
-                p.has("gamma") ? p.real("gamma") : 1, p.has("milestones") ? p.intList("milestones") : List.of());
+        return new ScheduleSpec(
+                p.choice("lr_scheduler", Kind.class),
+                p.real("learning_rate"),
+                p.has("gamma") ? p.real("gamma") : 1,
+                p.has("milestones") ? p.intList("milestones") : List.of());
     }
 }

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record SelectorSpec(Kind kind, int k, double q, double power) {
     /** The selections of the {@code selector} parameter. */
-    public enum Kind { NONE, TOP_K, TOP_Q, LOSS_WEIGHTED, Q_SPLIT }
+    public enum Kind {
+        NONE,
+        TOP_K,
+        TOP_Q,
+        LOSS_WEIGHTED,
+        Q_SPLIT
+    }
 
     public SelectorSpec {
         Objects.requireNonNull(kind, "kind");
@@ -26,13 +32,17 @@ public record SelectorSpec(Kind kind, int k, double q, double power) {
             Valid.check("power", power);
         }
         Valid.require(kind != Kind.TOP_Q || q < 1, "top-q needs a quantile q < 1: " + q);
-        Valid.require(kind != Kind.Q_SPLIT || (q >= 2 && q == Math.rint(q) && k >= q),
+        Valid.require(
+                kind != Kind.Q_SPLIT || (q >= 2 && q == Math.rint(q) && k >= q),
                 "q-split needs an integer q >= 2 buckets and k >= q: q " + q + ", k " + k);
     }
 
     static SelectorSpec from(SpecReader p) {
         Integer k = p.nullableInt("k");
-        return new SelectorSpec(p.choice("selector", Kind.class), k == null ? 0 : k, p.has("q") ? p.real("q") : 0,
+        return new SelectorSpec(
+                p.choice("selector", Kind.class),
+                k == null ? 0 : k,
+                p.has("q") ? p.real("q") : 0,
                 p.has("power") ? p.real("power") : 0);
     }
 }

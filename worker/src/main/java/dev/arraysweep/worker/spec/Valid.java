@@ -5,8 +5,7 @@ import dev.arraysweep.db.params.Params;
 
 /** Checks a spec value against its parameter's constraint in the registry, so the ranges are defined once. */
 final class Valid {
-    private Valid() {
-    }
+    private Valid() {}
 
     /** Throws unless {@code value} is an allowed value of parameter {@code name}. */
     static void check(String name, Object value) {

@@ -5,6 +5,7 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalHistory;
+import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.RunLock;
 import dev.arraysweep.db.task.RunRecorder;
@@ -43,8 +44,14 @@ final class Claim implements AutoCloseable {
      * @param live the database the worker writes to as it goes, or null (journal only)
      * @throws ExitException wrong state (3) when another worker holds the run, or it is done or retired
      */
-    static Claim take(Workspace ws, TaskFile task, TaskRunner.TaskInfo info, Database live, Map<String, String> env,
-                      Clock clock, PrintStream out) {
+    static Claim take(
+            Workspace ws,
+            TaskFile task,
+            TaskRunner.TaskInfo info,
+            Database live,
+            Map<String, String> env,
+            Clock clock,
+            PrintStream out) {
         Map<String, Object> owner = new LinkedHashMap<>();
         owner.put("job", info.jobId());
         owner.put("arrayJob", info.arrayJobId());
@@ -65,10 +72,20 @@ final class Claim implements AutoCloseable {
             if (live != null) {
                 attempt = Math.max(attempt, storedAttempt(live, task) + 1);
             }
-            RunRecorder recorder = new RunRecorder(Journal.open(ws.journal(task.sweep(), task.index())), live,
-                    task.runId(), out);
-            recorder.record(new JournalEvent(JournalEvent.CLAIM, task.sweep(), task.index(), task.runId(), attempt,
-                    clock.millis(), history.epochsDone(), List.of(), info.node(), info.node(), info.jobId(),
+            RunRecorder recorder =
+                    new RunRecorder(Journal.open(ws.journal(task.sweep(), task.index())), live, task.runId(), out);
+            recorder.record(new JournalEvent(
+                    JournalEvent.CLAIM,
+                    task.sweep(),
+                    task.index(),
+                    task.runId(),
+                    attempt,
+                    clock.millis(),
+                    history.epochsDone(),
+                    List.of(),
+                    info.node(),
+                    info.node(),
+                    info.jobId(),
                     info.arrayJobId()));
             return new Claim(task, lock, attempt, recorder, clock);
         } catch (RuntimeException | Error e) {
@@ -88,17 +105,20 @@ final class Claim implements AutoCloseable {
 
     private static String busy(Workspace ws, TaskFile task) {
         Map<String, Object> h = RunLock.holder(ws.runLock(task.sweep(), task.index()));
-        String who = h.isEmpty() ? "another process" : "pid " + h.get("pid") + " on " + h.get("host")
-                + (h.get("job") == null ? "" : " (Slurm job " + h.get("job") + ")") + " since " + h.get("since");
+        String who = h.isEmpty()
+                ? "another process"
+                : "pid " + h.get("pid") + " on " + h.get("host")
+                        + (h.get("job") == null ? "" : " (Slurm job " + h.get("job") + ")") + " since "
+                        + h.get("since");
         return "run " + task.index() + " of " + task.sweep() + " is already being trained by " + who
                 + "; refusing to start a second worker for it. If that worker hangs, stop it (scancel, or kill its pid)"
                 + " and start this one again.";
     }
 
     /** Journals (and, live, writes) an event of this attempt. */
-    void record(String type, int epochsDone, List<dev.arraysweep.db.model.EpochMetrics> rows, String detail) {
-        recorder.record(new JournalEvent(type, task.sweep(), task.index(), task.runId(), attempt, clock.millis(),
-                epochsDone, rows, detail));
+    void record(String type, int epochsDone, List<EpochMetrics> rows, String detail) {
+        recorder.record(new JournalEvent(
+                type, task.sweep(), task.index(), task.runId(), attempt, clock.millis(), epochsDone, rows, detail));
     }
 
     /** Tells the heartbeat how far the run is. */

@@ -10,8 +10,7 @@ import java.util.Map;
  * {@code $ARRAYSWEEP_DATA}, else Debian's {@code /usr/share/datasets/<dataset>}.
  */
 final class DataDirs {
-    private DataDirs() {
-    }
+    private DataDirs() {}
 
     static Path resolve(String dataset, String dataDirParam, Map<String, String> env) {
         if (dataDirParam != null) {
@@ -28,8 +27,10 @@ final class DataDirs {
         }
         throw ExitException.badInput("no data directory for " + dataset + ": set data_dir in the sweep, or"
                 + " ARRAYSWEEP_DATA to a directory holding " + dataset + "/ (its standard files)"
-                + ("fashion-mnist".equals(dataset) ? "; on Debian `apt-get install dataset-fashion-mnist`"
-                + " puts it in /usr/share/datasets/fashion-mnist" : ""));
+                + ("fashion-mnist".equals(dataset)
+                        ? "; on Debian `apt-get install dataset-fashion-mnist`"
+                                + " puts it in /usr/share/datasets/fashion-mnist"
+                        : ""));
     }
 
     private static Path existing(Path p, String dataset, String from) {

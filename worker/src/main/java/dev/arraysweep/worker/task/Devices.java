@@ -6,8 +6,7 @@ import dev.arraysweep.db.ExitException;
 
 /** Turns the {@code device} parameter into a DJL device; a GPU asked for but absent is an error, never a fallback. */
 public final class Devices {
-    private Devices() {
-    }
+    private Devices() {}
 
     /** {@return the device for {@code auto}, {@code cpu} or {@code gpu}} */
     public static Device resolve(String name) {

@@ -23,10 +23,14 @@ final class Heartbeat implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> {
-            lock.touch(clock.instant());
-            recorder.heartbeat(attempt, epochsDone);
-        }, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    lock.touch(clock.instant());
+                    recorder.heartbeat(attempt, epochsDone);
+                },
+                PERIOD_SECONDS,
+                PERIOD_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     static Heartbeat start(RunLock lock, RunRecorder recorder, int attempt, Clock clock) {

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Turns an epoch's results into the database's metric rows, one per evaluated split. */
 final class MetricRows {
-    private MetricRows() {
-    }
+    private MetricRows() {}
 
     static List<EpochMetrics> of(long runId, int attempt, EpochResult r) {
         List<EpochMetrics> rows = new ArrayList<>(2);
@@ -22,8 +21,24 @@ final class MetricRows {
 
     private static EpochMetrics row(long runId, int attempt, EpochResult r, String split, SplitMetrics m) {
         var l = m.losses();
-        return new EpochMetrics(runId, attempt, r.epoch(), split, m.accuracy(), l.mean(), l.best(), l.worst(),
-                l.q50(), l.q90(), l.q99(), l.count(), r.epochSeconds(), r.wallSeconds(), r.learningRate(),
-                r.sampler(), r.hostMemoryBytes(), r.deviceMemoryBytes());
+        return new EpochMetrics(
+                runId,
+                attempt,
+                r.epoch(),
+                split,
+                m.accuracy(),
+                l.mean(),
+                l.best(),
+                l.worst(),
+                l.q50(),
+                l.q90(),
+                l.q99(),
+                l.count(),
+                r.epochSeconds(),
+                r.wallSeconds(),
+                r.learningRate(),
+                r.sampler(),
+                r.hostMemoryBytes(),
+                r.deviceMemoryBytes());
     }
 }

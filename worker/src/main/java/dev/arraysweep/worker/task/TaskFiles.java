@@ -7,8 +7,7 @@ import dev.arraysweep.db.task.TaskFile;
 
 /** Finds the task file a worker starts from: in the work directory, or, writing live, from the database. */
 final class TaskFiles {
-    private TaskFiles() {
-    }
+    private TaskFiles() {}
 
     /**
      * {@return the task of run {@code index} of {@code sweep}}: its file in the work directory; when there is none
@@ -31,8 +30,7 @@ final class TaskFiles {
                     return t;
                 }
                 live.sweeps().require(sweep);
-                throw ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " in "
-                        + live.url());
+                throw ExitException.badInput("sweep '" + sweep + "' has no array index " + index + " in " + live.url());
             } catch (ExitException e) {
                 throw e;
             } catch (RuntimeException e) {

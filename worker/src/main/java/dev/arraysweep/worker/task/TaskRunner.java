@@ -14,6 +14,7 @@ import dev.arraysweep.worker.data.Datasets;
 import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.train.Trainer;
 import java.io.PrintStream;
@@ -64,8 +65,8 @@ public final class TaskRunner {
     }
 
     int run(String sweep, int index, TaskInfo info, BooleanSupplier stop) {
-        Database live = Database.isServerUrl(workspace.dbUrl()) ? Database.connectLater(workspace.dbUrl(), clock)
-                : null;
+        Database live =
+                Database.isServerUrl(workspace.dbUrl()) ? Database.connectLater(workspace.dbUrl(), clock) : null;
         try {
             return run(sweep, index, info, stop, live);
         } finally {
@@ -97,12 +98,14 @@ public final class TaskRunner {
         String dataset = Choices.name(spec.data().dataset());
         Path dataDir = DataDirs.resolve(dataset, spec.data().dataDir(), env);
         Device device = Devices.resolve(Choices.name(spec.device()));
-        out.printf("run %d of %s, attempt %d on %s: %s%n", task.index(), task.sweep(), claim.attempt(), device,
-                task.paramsJson());
+        out.printf(
+                "run %d of %s, attempt %d on %s: %s%n",
+                task.index(), task.sweep(), claim.attempt(), device, task.paramsJson());
         Dataset data = Datasets.load(dataset, dataDir);
         RunLimits limits = spec.limits();
         if (limits.trainLimit() != null || limits.testLimit() != null) {
-            data = data.limit(limits.trainLimit() == null ? Integer.MAX_VALUE : limits.trainLimit(),
+            data = data.limit(
+                    limits.trainLimit() == null ? Integer.MAX_VALUE : limits.trainLimit(),
                     limits.testLimit() == null ? Integer.MAX_VALUE : limits.testLimit());
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
@@ -113,15 +116,17 @@ public final class TaskRunner {
             if (resumed >= 0) {
                 epochs.done = resumed;
                 int steps = trainer.stepsIntoEpoch();
-                out.printf("resuming from the checkpoint in %s at epoch %d%s%n", checkpoints, resumed + 1,
-                        steps == 0 ? "" : " after " + steps + " of its steps");
+                out.printf(
+                        "resuming from the checkpoint in %s at epoch %d%s%n",
+                        checkpoints, resumed + 1, steps == 0 ? "" : " after " + steps + " of its steps");
             }
             if (!trainer.train(epochs, stop)) {
                 trainer.saveCheckpoint(checkpoints, task.paramsHash());
                 int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
-                        + epochs.done + " epochs" + (steps == 0 ? "" : " and " + steps + " steps of epoch "
-                        + (epochs.done + 1)) + "; checkpoint in " + checkpoints;
+                        + epochs.done + " epochs"
+                        + (steps == 0 ? "" : " and " + steps + " steps of epoch " + (epochs.done + 1))
+                        + "; checkpoint in " + checkpoints;
                 claim.record(JournalEvent.PREEMPTED, epochs.done, List.of(), why);
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
                 return TaskEnvironment.REQUEUE_EXIT_CODE;
@@ -134,7 +139,7 @@ public final class TaskRunner {
     }
 
     /** Records each finished epoch and checkpoints between epochs. */
-    private final class Epochs implements dev.arraysweep.worker.train.EpochListener {
+    private final class Epochs implements EpochListener {
         private final Claim claim;
         private final RunSpec spec;
         private final Path checkpoints;
@@ -160,11 +165,25 @@ public final class TaskRunner {
     }
 
     private void print(EpochResult r, int epochs) {
-        String train = r.train() == null ? "-" : String.format(Locale.ROOT, "acc %.4f loss %.4f",
-                r.train().accuracy(), r.train().losses().mean());
-        out.printf(Locale.ROOT, "epoch %d/%d  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
-                        + " (acceptance %.3f) | %.1f s%n", r.epoch() + 1, epochs, train, r.test().accuracy(),
-                r.test().losses().mean(), r.sampler().trained(), r.sampler().steps(), r.sampler().acceptanceRatio(),
+        String train = r.train() == null
+                ? "-"
+                : String.format(
+                        Locale.ROOT,
+                        "acc %.4f loss %.4f",
+                        r.train().accuracy(),
+                        r.train().losses().mean());
+        out.printf(
+                Locale.ROOT,
+                "epoch %d/%d  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
+                        + " (acceptance %.3f) | %.1f s%n",
+                r.epoch() + 1,
+                epochs,
+                train,
+                r.test().accuracy(),
+                r.test().losses().mean(),
+                r.sampler().trained(),
+                r.sampler().steps(),
+                r.sampler().acceptanceRatio(),
                 r.epochSeconds());
     }
 

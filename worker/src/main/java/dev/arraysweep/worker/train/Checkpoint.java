@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ record Checkpoint(String paramsHash, byte[] model, byte[] optimizer, TrainingSta
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "checkpoint-", ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 DataOutputStream out = new DataOutputStream(java.nio.channels.Channels.newOutputStream(ch))) {
+                    DataOutputStream out = new DataOutputStream(Channels.newOutputStream(ch))) {
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
                 out.writeUTF(paramsHash);
@@ -69,8 +70,9 @@ record Checkpoint(String paramsHash, byte[] model, byte[] optimizer, TrainingSta
             }
             String hash = in.readUTF();
             if (!hash.equals(expectedHash)) {
-                throw ExitException.badInput("checkpoint " + file + " belongs to parameters " + hash
-                        + ", but this run's parameters hash to " + expectedHash + "; delete it to start the run afresh");
+                throw ExitException.badInput(
+                        "checkpoint " + file + " belongs to parameters " + hash + ", but this run's parameters hash to "
+                                + expectedHash + "; delete it to start the run afresh");
             }
             byte[] model = bytes(in);
             byte[] optimizer = bytes(in);

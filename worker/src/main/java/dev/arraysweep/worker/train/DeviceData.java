@@ -40,8 +40,12 @@ final class DeviceData implements SampleSource {
      * @param prepare turns gathered images into model input (augment and normalise, or identity)
      * @param judgeForward the no-gradient forward used for selection (eval mode unless filter_mode = train)
      */
-    DeviceData(NDManager manager, NDArray images, NDArray labels, Function<NDArray, NDArray> prepare,
-               Function<NDArray, NDArray> judgeForward) {
+    DeviceData(
+            NDManager manager,
+            NDArray images,
+            NDArray labels,
+            Function<NDArray, NDArray> prepare,
+            Function<NDArray, NDArray> judgeForward) {
         this.manager = manager;
         this.images = images;
         this.labels = labels;
@@ -97,9 +101,11 @@ final class DeviceData implements SampleSource {
      * order when they are a run of consecutive positions of it, else a copy from the host}
      */
     private NDArray deviceIndices(int[] indices, NDManager scratch) {
-        int from = indices.length == 0 || positionOf == null || indices[0] < 0 || indices[0] >= size ? -1
+        int from = indices.length == 0 || positionOf == null || indices[0] < 0 || indices[0] >= size
+                ? -1
                 : positionOf[indices[0]];
-        if (from >= 0 && from + indices.length <= hostOrder.length
+        if (from >= 0
+                && from + indices.length <= hostOrder.length
                 && Arrays.equals(hostOrder, from, from + indices.length, indices, 0, indices.length)) {
             NDArray slice = epochOrder.get(new NDIndex("{}:{}", from, from + indices.length));
             slice.attach(scratch);
@@ -116,7 +122,8 @@ final class DeviceData implements SampleSource {
         }
         NDList wanted = new NDList();
         float[] all;
-        try (NDManager scratch = manager.newSubManager(); Autograd.Scope noGrad = Autograd.disabled()) {
+        try (NDManager scratch = manager.newSubManager();
+                Autograd.Scope noGrad = Autograd.disabled()) {
             batch.x().tempAttach(scratch);
             batch.y().tempAttach(scratch);
             NDArray logits = judgeForward.apply(batch.x());
@@ -177,7 +184,10 @@ final class DeviceData implements SampleSource {
         }
         try (NDManager scratch = manager.newSubManager()) {
             NDArray r = scratch.create(rows);
-            return new Batch(indices, RowGather.take(batch.x(), r, m), RowGather.take(batch.y(), r, m),
+            return new Batch(
+                    indices,
+                    RowGather.take(batch.x(), r, m),
+                    RowGather.take(batch.y(), r, m),
                     w == null ? null : RowGather.take(w, r, m));
         }
     }

@@ -30,12 +30,12 @@ import java.util.Random;
 final class Factories {
     /** Samples per no-gradient forward when the epoch filter judges the whole order (as evaluation). */
     static final int SELECTION_CHUNK = 2048;
+
     private static final long SELECTOR_SEED = 1;
     private static final long IMPORTANCE_SEED = 2;
     private static final long WEIGHTED_SEED = 3;
 
-    private Factories() {
-    }
+    private Factories() {}
 
     static Optimizer optimizer(RunSpec s) {
         OptimiserSpec o = s.optimiser();
@@ -85,8 +85,13 @@ final class Factories {
         SamplerSpec p = s.sampler();
         return switch (p.kind()) {
             case NONE -> strategy;
-            case IMPORTANCE -> new ImportanceSampler(strategy, p.score() == SamplerSpec.Score.RUNNING_LOSS ? p.beta() : 0.0,
-                    p.warmupEpochs(), p.samplesPerEpoch(), p.replacement(), rng(s, IMPORTANCE_SEED));
+            case IMPORTANCE -> new ImportanceSampler(
+                    strategy,
+                    p.score() == SamplerSpec.Score.RUNNING_LOSS ? p.beta() : 0.0,
+                    p.warmupEpochs(),
+                    p.samplesPerEpoch(),
+                    p.replacement(),
+                    rng(s, IMPORTANCE_SEED));
             case WEIGHTED -> new WeightedSampler(strategy, weights(s), p.samplesPerEpoch(), rng(s, WEIGHTED_SEED));
         };
     }
@@ -100,10 +105,11 @@ final class Factories {
 
     private static BatchFilter batchFilter(int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
         int raw = b.rawBatchSize();
-        RawBatchSizer sizer = switch (b.rawBatch()) {
-            case FIXED -> RawBatchSizer.fixed(raw);
-            case ADAPTIVE -> RawBatchSizer.adaptive(raw, 4 * Math.max(raw, batchSize));
-        };
+        RawBatchSizer sizer =
+                switch (b.rawBatch()) {
+                    case FIXED -> RawBatchSizer.fixed(raw);
+                    case ADAPTIVE -> RawBatchSizer.adaptive(raw, 4 * Math.max(raw, batchSize));
+                };
         return new BatchFilter(batchSize, sizer, rule, b.overflow(), keepLosses);
     }
 

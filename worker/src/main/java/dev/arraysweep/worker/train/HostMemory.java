@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Reads the process's resident memory (JVM heap and native libtorch allocations alike) from /proc. */
 final class HostMemory {
-    private HostMemory() {
-    }
+    private HostMemory() {}
 
     /** {@return resident set size in bytes, or -1 where /proc is not available} */
     static long residentBytes() {

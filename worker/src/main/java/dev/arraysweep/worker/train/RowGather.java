@@ -12,8 +12,7 @@ import ai.djl.ndarray.types.SparseFormat;
  * 120 microseconds, 1024 rows in 120-220 instead of 550-860).
  */
 final class RowGather {
-    private RowGather() {
-    }
+    private RowGather() {}
 
     /**
      * {@return the rows {@code index} (1-D, int32 or int64) of {@code data}, shape (len(index), ...rest of
@@ -25,7 +24,9 @@ final class RowGather {
         try (NDManager scratch = target.newSubManager()) {
             NDArray table = data.reshape(n, n == 0 ? 0 : shape.size() / n); // a view
             table.attach(scratch);
-            NDArray picked = table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+            NDArray picked = table.getNDArrayInternal()
+                    .embedding(index, table, SparseFormat.DENSE)
+                    .singletonOrThrow();
             picked.attach(scratch);
             NDArray rows = picked.reshape(new Shape(index.getShape().get(0)).addAll(shape.slice(1)));
             rows.attach(target);

@@ -11,14 +11,21 @@ import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A dataset's splits as tensors on the training device, copied once. Without augmentation every split is
  * normalised up front; with augmentation the training images stay in [0, 1] (torchvision augments before
  * Normalize) and each gathered batch is augmented, then normalised, on the device.
  */
-record TensorSet(NDArray trainImages, NDArray trainEvalImages, NDArray trainLabels, NDArray testImages,
-                 NDArray testLabels, ChannelStats stats, boolean augment) {
+record TensorSet(
+        NDArray trainImages,
+        NDArray trainEvalImages,
+        NDArray trainLabels,
+        NDArray testImages,
+        NDArray testLabels,
+        ChannelStats stats,
+        boolean augment) {
 
     static TensorSet load(NDManager manager, Dataset raw, boolean augment) {
         if (raw.isNormalized()) {
@@ -35,7 +42,7 @@ record TensorSet(NDArray trainImages, NDArray trainEvalImages, NDArray trainLabe
     }
 
     /** {@return what turns gathered training images into model input} */
-    Function<NDArray, NDArray> prepare(java.util.function.Supplier<Random> rng) {
+    Function<NDArray, NDArray> prepare(Supplier<Random> rng) {
         if (!augment) {
             return x -> x;
         }

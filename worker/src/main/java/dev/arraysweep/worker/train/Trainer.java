@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.train;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -24,7 +25,6 @@ import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.spec.RunSpec;
-import ai.djl.MalformedModelException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -52,6 +52,7 @@ public final class Trainer implements AutoCloseable {
      * batches of 256 here, while FCNet1000 lost about a tenth.
      */
     private static final int EVAL_BATCH_GPU = 2048;
+
     private static final int EVAL_BATCH_CPU = 256;
 
     private final RunSpec spec;
@@ -105,8 +106,12 @@ public final class Trainer implements AutoCloseable {
         this.trainLabels = tensors.trainLabels();
         this.testImages = tensors.testImages();
         this.testLabels = tensors.testLabels();
-        this.trainData = new DeviceData(manager, tensors.trainImages(), trainLabels,
-                tensors.prepare(() -> this.state.augmentRandom()), x -> forward(x, spec.judgesInTrainMode()));
+        this.trainData = new DeviceData(
+                manager,
+                tensors.trainImages(),
+                trainLabels,
+                tensors.prepare(() -> this.state.augmentRandom()),
+                x -> forward(x, spec.judgesInTrainMode()));
     }
 
     /** {@return the model} */
@@ -170,14 +175,15 @@ public final class Trainer implements AutoCloseable {
             SamplerFigures figures = strategy.endEpoch();
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
             boolean evalTrain = spec.evalTrainEvery() > 0
-                    && ((epoch + 1) % spec.evalTrainEvery() == 0 || epoch == spec.limits().epochs() - 1);
+                    && ((epoch + 1) % spec.evalTrainEvery() == 0
+                            || epoch == spec.limits().epochs() - 1);
             SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
             SplitMetrics test = evaluate(testImages, testLabels);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             state.finishEpoch();
             state.setWallSecondsBefore(wall);
-            listener.onEpoch(new EpochResult(epoch, lr, figures, epochSeconds, wall, train, test,
-                    HostMemory.residentBytes(), null));
+            listener.onEpoch(new EpochResult(
+                    epoch, lr, figures, epochSeconds, wall, train, test, HostMemory.residentBytes(), null));
             if (stop.getAsBoolean() && state.nextEpoch() < spec.limits().epochs()) {
                 return false;
             }
@@ -207,14 +213,19 @@ public final class Trainer implements AutoCloseable {
             }
             NDArray losses;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true).singletonOrThrow();
+                NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true)
+                        .singletonOrThrow();
                 losses = Losses.perSample(logits, batch.y());
-                NDArray loss = batch.weights() == null ? losses.mean() : losses.mul(batch.weights()).mean();
+                NDArray loss = batch.weights() == null
+                        ? losses.mean()
+                        : losses.mul(batch.weights()).mean();
                 collector.backward(loss);
             }
             optimizer.step(parameters, lr);
             // read after the update is queued, so the device is not idle while the host waits
-            return readLosses ? losses.stopGradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
+            return readLosses
+                    ? losses.stopGradient().toType(DataType.FLOAT32, false).toFloatArray()
+                    : null;
         }
     }
 
@@ -255,8 +266,8 @@ public final class Trainer implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.model()))) {
             block.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
-            throw new UncheckedIOException("cannot restore the model from the checkpoint in " + dir,
-                    new IOException(e));
+            throw new UncheckedIOException(
+                    "cannot restore the model from the checkpoint in " + dir, new IOException(e));
         }
         for (Parameter p : parameters) {
             if (p.requiresGradient()) {

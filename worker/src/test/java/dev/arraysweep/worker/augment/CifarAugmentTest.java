@@ -47,8 +47,13 @@ class CifarAugmentTest extends ManagedArraysTest {
             draws.add(CifarAugment.draw(rng, 32, 32));
         }
         assertThat(draws.stream().map(SampleDraw::flip).distinct()).containsExactlyInAnyOrder(true, false);
-        assertThat(draws.stream().map(d -> d.jitter().order()).distinct().count()).isGreaterThan(1);
-        assertThat(draws.stream().mapToDouble(SampleDraw::angleDegrees).distinct().count()).isEqualTo(16);
+        assertThat(draws.stream().map(d -> d.jitter().order()).distinct().count())
+                .isGreaterThan(1);
+        assertThat(draws.stream()
+                        .mapToDouble(SampleDraw::angleDegrees)
+                        .distinct()
+                        .count())
+                .isEqualTo(16);
 
         // sixteen copies of one image come out as sixteen different images
         NDArray copies = images(1).repeat(0, 16);
@@ -102,8 +107,8 @@ class CifarAugmentTest extends ManagedArraysTest {
     void composition_isFlipThenAffineThenCropThenJitter() {
         NDArray batch = images(3);
         Random rng = new Random(21);
-        List<SampleDraw> draws = List.of(CifarAugment.draw(rng, 32, 32), CifarAugment.draw(rng, 32, 32),
-                CifarAugment.draw(rng, 32, 32));
+        List<SampleDraw> draws =
+                List.of(CifarAugment.draw(rng, 32, 32), CifarAugment.draw(rng, 32, 32), CifarAugment.draw(rng, 32, 32));
         NDArray out = CifarAugment.apply(batch, draws);
         for (int i = 0; i < draws.size(); i++) {
             SampleDraw d = draws.get(i);
@@ -112,7 +117,9 @@ class CifarAugmentTest extends ManagedArraysTest {
             x = Geometry.affine(x, d.angleDegrees(), d.translateX(), d.translateY(), d.scale());
             x = Geometry.crop(x, CifarAugment.PADDING, d.cropTop(), d.cropLeft());
             x = sequentialJitter(x, d.jitter());
-            assertThat(out.get(i + ":" + (i + 1)).toFloatArray()).as("sample %d", i).containsExactly(x.toFloatArray());
+            assertThat(out.get(i + ":" + (i + 1)).toFloatArray())
+                    .as("sample %d", i)
+                    .containsExactly(x.toFloatArray());
         }
     }
 
@@ -120,18 +127,35 @@ class CifarAugmentTest extends ManagedArraysTest {
     void jitter_appliesEachSamplesOwnOrder() {
         NDArray batch = images(4);
         List<JitterParams> params = List.of(
-                new JitterParams(List.of(ColorOp.HUE, ColorOp.BRIGHTNESS, ColorOp.CONTRAST, ColorOp.SATURATION),
-                        1.4, 0.6, 1.3, 0.04),
-                new JitterParams(List.of(ColorOp.BRIGHTNESS, ColorOp.HUE, ColorOp.SATURATION, ColorOp.CONTRAST),
-                        0.7, 1.2, 0.5, -0.03),
-                new JitterParams(List.of(ColorOp.SATURATION, ColorOp.CONTRAST, ColorOp.BRIGHTNESS, ColorOp.HUE),
-                        1.1, 1.5, 0.8, 0.01),
-                new JitterParams(List.of(ColorOp.HUE, ColorOp.CONTRAST, ColorOp.SATURATION, ColorOp.BRIGHTNESS),
-                        0.9, 0.5, 1.5, -0.05));
+                new JitterParams(
+                        List.of(ColorOp.HUE, ColorOp.BRIGHTNESS, ColorOp.CONTRAST, ColorOp.SATURATION),
+                        1.4,
+                        0.6,
+                        1.3,
+                        0.04),
+                new JitterParams(
+                        List.of(ColorOp.BRIGHTNESS, ColorOp.HUE, ColorOp.SATURATION, ColorOp.CONTRAST),
+                        0.7,
+                        1.2,
+                        0.5,
+                        -0.03),
+                new JitterParams(
+                        List.of(ColorOp.SATURATION, ColorOp.CONTRAST, ColorOp.BRIGHTNESS, ColorOp.HUE),
+                        1.1,
+                        1.5,
+                        0.8,
+                        0.01),
+                new JitterParams(
+                        List.of(ColorOp.HUE, ColorOp.CONTRAST, ColorOp.SATURATION, ColorOp.BRIGHTNESS),
+                        0.9,
+                        0.5,
+                        1.5,
+                        -0.05));
         NDArray out = ColorJitter.apply(batch, params);
         for (int i = 0; i < params.size(); i++) {
             NDArray expected = sequentialJitter(batch.get(i + ":" + (i + 1)), params.get(i));
-            assertThat(out.get(i + ":" + (i + 1)).toFloatArray()).as("sample %d", i)
+            assertThat(out.get(i + ":" + (i + 1)).toFloatArray())
+                    .as("sample %d", i)
                     .containsExactly(expected.toFloatArray());
         }
     }

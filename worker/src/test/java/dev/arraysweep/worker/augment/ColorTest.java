@@ -66,7 +66,8 @@ class ColorTest extends ManagedArraysTest {
         NDArray pair = image.concat(image.flip(3), 0);
         NDArray out = Color.hue(pair, new double[] {0.05, -0.2});
         ReferenceImage.assertMatches(out.get("0:1"), "hue_0.05", 1e-6);
-        assertThat(out.get("1:2").toFloatArray()).containsExactly(Color.hue(image.flip(3), -0.2).toFloatArray());
+        assertThat(out.get("1:2").toFloatArray())
+                .containsExactly(Color.hue(image.flip(3), -0.2).toFloatArray());
         NDArray darker = Color.brightness(pair, new double[] {0.5, 0});
         ReferenceImage.assertMatches(darker.get("0:1"), "brightness_0.5", 0);
         assertThat(darker.get("1:2").toFloatArray()).containsOnly(0f);

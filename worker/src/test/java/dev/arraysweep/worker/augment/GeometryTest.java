@@ -55,10 +55,11 @@ class GeometryTest extends ManagedArraysTest {
     @Test
     void perSampleParameters_equalOneSampleAtATime() {
         NDArray pair = image.concat(image.mul(0.5f), 0);
-        NDArray warped = Geometry.affine(pair, new double[] {90, 33}, new double[] {1, -1}, new double[] {0, 2},
-                new double[] {1, 0.9});
+        NDArray warped = Geometry.affine(
+                pair, new double[] {90, 33}, new double[] {1, -1}, new double[] {0, 2}, new double[] {1, 0.9});
         assertThat(warped.get("1:2").toFloatArray())
-                .containsExactly(Geometry.affine(image.mul(0.5f), 33, -1, 2, 0.9).toFloatArray());
+                .containsExactly(
+                        Geometry.affine(image.mul(0.5f), 33, -1, 2, 0.9).toFloatArray());
         assertThat(warped.get("0:1").toFloatArray())
                 .containsExactly(Geometry.affine(image, 90, 1, 0, 1).toFloatArray());
 

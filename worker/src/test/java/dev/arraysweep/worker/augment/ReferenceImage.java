@@ -22,12 +22,14 @@ final class ReferenceImage {
 
     /** {@return a torchvision output as a batch of one} */
     static NDArray expected(NDManager manager, String key) {
-        return manager.create(PytorchReference.flatFloats(AUGMENTATION.get(key))).reshape(1, 3, 4, 4);
+        return manager.create(PytorchReference.flatFloats(AUGMENTATION.get(key)))
+                .reshape(1, 3, 4, 4);
     }
 
     static void assertMatches(NDArray actual, String key, double tolerance) {
         assertThat(actual.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(1, 3, 4, 4));
-        assertThat(actual.toFloatArray()).as(key)
+        assertThat(actual.toFloatArray())
+                .as(key)
                 .containsExactly(PytorchReference.flatFloats(AUGMENTATION.get(key)), within((float) tolerance));
     }
 }

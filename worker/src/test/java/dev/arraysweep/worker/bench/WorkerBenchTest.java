@@ -21,7 +21,8 @@ class WorkerBenchTest {
         assertThat(a).containsExactly(false, true, false, true, false, true, false, true);
         assertThat(count(FractionRule.exact(0.25).accept(new Judgement(128, new boolean[128], null, null))))
                 .isEqualTo(32);
-        assertThat(count(FractionRule.exact(1.0).accept(new Judgement(7, new boolean[7], null, null)))).isEqualTo(7);
+        assertThat(count(FractionRule.exact(1.0).accept(new Judgement(7, new boolean[7], null, null))))
+                .isEqualTo(7);
         assertThat(half.needs()).containsExactly(Judgement.Part.CORRECT);
     }
 
@@ -41,13 +42,15 @@ class WorkerBenchTest {
                 .run(List.of(new ModelPlan("fcnet16", 1, 8, 1, 2, 2, 32, 16)), false);
         assertThat(report).containsKeys("machine", "models", "peak_host_memory_bytes");
         Map<String, Object> model = (Map<String, Object>) ((List<Object>) report.get("models")).get(0);
-        assertThat(model).containsKeys("training_step", "batch_filter_fixed_acceptance", "selection_forward",
-                "evaluation");
+        assertThat(model)
+                .containsKeys("training_step", "batch_filter_fixed_acceptance", "selection_forward", "evaluation");
         Map<String, Object> training = (Map<String, Object>) model.get("training_step");
-        assertThat((Double) ((Map<String, Object>) training.get("own_over_plain")).get("median")).isPositive();
+        assertThat((Double) ((Map<String, Object>) training.get("own_over_plain")).get("median"))
+                .isPositive();
         Map<String, Object> filter = (Map<String, Object>) model.get("batch_filter_fixed_acceptance");
-        assertThat(filter).containsKeys("acceptance_1.0", "acceptance_0.5", "acceptance_0.25",
-                "acceptance_0.5_adaptive_raw_batch");
+        assertThat(filter)
+                .containsKeys(
+                        "acceptance_1.0", "acceptance_0.5", "acceptance_0.25", "acceptance_0.5_adaptive_raw_batch");
         assertThat(progress.toString()).contains("0.50 adaptive: ");
         assertThat(progress.toString()).contains("bench fcnet16 round 2");
     }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerCliTest {
     @TempDir
     Path dir;
+
     Database db;
     Workspace ws;
 
@@ -41,22 +42,32 @@ class WorkerCliTest {
     void sweep() throws Exception {
         ws = new Workspace(dir, null);
         db = Database.open(ws.dbUrl());
-        ParamValues p = Params.normalize(Map.of("dataset", "fashion-mnist", "model", "fcnet10", "epochs", 1,
-                "data_dir", dir.resolve("no-such-data").toString()));
+        ParamValues p = Params.normalize(Map.of(
+                "dataset",
+                "fashion-mnist",
+                "model",
+                "fcnet10",
+                "epochs",
+                1,
+                "data_dir",
+                dir.resolve("no-such-data").toString()));
         db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 1, Map.of())));
-        TaskFile.writeAll(ws, "s", db.runs().bySweep(db.sweeps().find("s").orElseThrow().id()));
+        TaskFile.writeAll(
+                ws, "s", db.runs().bySweep(db.sweeps().find("s").orElseThrow().id()));
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private Result worker(Map<String, String> extraEnv, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put(Workspace.WORKDIR_ENV, dir.toString());
-        int code = WorkerMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        int code = WorkerMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -95,14 +106,19 @@ class WorkerCliTest {
 
     @Test
     void runThatAnotherWorkerHolds_isRefusedWith3_namingTheHolder() {
-        try (RunLock held = RunLock.tryAcquire(ws.runLock("s", 0), Map.of("job", "77", "node", "elsewhere"),
-                Duration.ZERO, Clock.systemUTC()).orElseThrow()) {
+        try (RunLock held = RunLock.tryAcquire(
+                        ws.runLock("s", 0), Map.of("job", "77", "node", "elsewhere"), Duration.ZERO, Clock.systemUTC())
+                .orElseThrow()) {
             Result r = worker(Map.of(RunLock.WAIT_ENV, "0"), "run", "--sweep", "s", "--index", "0");
             assertThat(r.code()).isEqualTo(3);
-            assertThat(r.err()).contains("already being trained by").contains("Slurm job 77")
+            assertThat(r.err())
+                    .contains("already being trained by")
+                    .contains("Slurm job 77")
                     .contains("refusing to start a second worker");
         }
-        assertThat(JournalHistory.of(ws.journal("s", 0)).lastAttempt()).as("no claim journaled").isZero();
+        assertThat(JournalHistory.of(ws.journal("s", 0)).lastAttempt())
+                .as("no claim journaled")
+                .isZero();
     }
 
     @Test
@@ -110,11 +126,17 @@ class WorkerCliTest {
         int gpus = Engine.getEngine("PyTorch").getGpuCount(); // the suite also runs on GPU nodes
         Result r = worker(Map.of(), "doctor");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("engine:          PyTorch 2.7.1").contains("GPUs visible:    " + gpus)
-                .contains("ai.djl.offline=true").contains("OPT_OUT_TRACKING=true")
-                .contains("PYTORCH_LIBRARY_PATH").contains("PYTORCH_VERSION").contains("PYTORCH_FLAVOR");
+        assertThat(r.out())
+                .contains("engine:          PyTorch 2.7.1")
+                .contains("GPUs visible:    " + gpus)
+                .contains("ai.djl.offline=true")
+                .contains("OPT_OUT_TRACKING=true")
+                .contains("PYTORCH_LIBRARY_PATH")
+                .contains("PYTORCH_VERSION")
+                .contains("PYTORCH_FLAVOR");
         if (gpus == 0) {
-            assertThat(r.out()).contains("no GPU: runs with device: auto train on the CPU")
+            assertThat(r.out())
+                    .contains("no GPU: runs with device: auto train on the CPU")
                     .contains("to use a GPU libtorch on an offline node");
         } else {
             assertThat(r.out()).doesNotContain("no GPU:").contains("default device:  gpu(0)");
@@ -124,8 +146,12 @@ class WorkerCliTest {
     @Test
     void models_listsPyTorchParameterCounts() {
         Result cifar = worker(Map.of(), "models", "--dataset", "cifar10");
-        assertThat(cifar.out()).contains("resnet18").contains("11,173,962").contains("62,006")
-                .contains("15,142,970").contains("9,249,010");
+        assertThat(cifar.out())
+                .contains("resnet18")
+                .contains("11,173,962")
+                .contains("62,006")
+                .contains("15,142,970")
+                .contains("9,249,010");
         Result mnist = worker(Map.of(), "models", "--dataset", "fashion-mnist");
         assertThat(mnist.out()).contains("61,706").contains("3,105,010");
         assertThat(worker(Map.of(), "models", "--dataset", "imagenet").code()).isEqualTo(2);
@@ -140,8 +166,9 @@ class WorkerCliTest {
         }
         assertThat(Devices.resolve("auto")).isEqualTo(Device.cpu());
         assertThatThrownBy(() -> Devices.resolve("gpu"))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
-                .hasMessageContaining("no GPU").hasMessageContaining("worker doctor");
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .hasMessageContaining("no GPU")
+                .hasMessageContaining("worker doctor");
     }
 }

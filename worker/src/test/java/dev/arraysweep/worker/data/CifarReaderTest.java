@@ -61,8 +61,8 @@ class CifarReaderTest {
         Path file = write(dir.resolve("data_batch_1.bin"), Arrays.copyOf(cifarRecord(0, 1), 3000));
 
         assertThatThrownBy(() -> CifarReader.read(CifarReader.Format.CIFAR10, List.of(file)))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("expected a whole number of 3073-byte records (1 label byte + 3072 pixel"
                         + " bytes), found 3000 bytes");

@@ -16,7 +16,11 @@ final class DataFixtures {
     /** {@return an IDX image file's bytes: header and {@code pixels} (count x rows x cols)} */
     static byte[] idxImages(int count, int rows, int cols, byte[] pixels) {
         ByteBuffer buffer = ByteBuffer.allocate(16 + pixels.length);
-        buffer.putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols).put(pixels);
+        buffer.putInt(IdxReader.IMAGES_MAGIC)
+                .putInt(count)
+                .putInt(rows)
+                .putInt(cols)
+                .put(pixels);
         return buffer.array();
     }
 

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 class DatasetTest {
 
     // 1 channel of 1x2 pixels; train images (0,0) (2,2) (10,10) (20,20)
-    private static final Dataset RAW = new Dataset("tiny", 1, 1, 2, 3,
+    private static final Dataset RAW = new Dataset(
+            "tiny",
+            1,
+            1,
+            2,
+            3,
             new Split(new float[] {0, 0, 2, 2, 10, 10, 20, 20}, new int[] {0, 1, 2, 0}),
             new Split(new float[] {1, 3, 5, 7}, new int[] {2, 1}));
 

@@ -45,7 +45,8 @@ class DatasetsTest {
                 for (int c = 0; c < 32; c++) {
                     boolean border = r < 2 || r >= 30 || c < 2 || c >= 30;
                     float expected = border ? 0f : mnistPixel(n, r - 2, c - 2) / 255f;
-                    assertThat(x[(n * 32 + r) * 32 + c]).as("image %d at %d,%d", n, r, c)
+                    assertThat(x[(n * 32 + r) * 32 + c])
+                            .as("image %d at %d,%d", n, r, c)
                             .isCloseTo(expected, within(1e-7f));
                 }
             }
@@ -58,8 +59,8 @@ class DatasetsTest {
         Path missing = dir.resolve("nowhere");
 
         assertThatThrownBy(() -> Datasets.load("fashion-mnist", missing))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining("data directory " + missing + " for fashion-mnist does not exist")
                 .hasMessageContaining("`apt-get install dataset-fashion-mnist` provides the files in"
                         + " /usr/share/datasets/fashion-mnist");
@@ -72,8 +73,8 @@ class DatasetsTest {
 
         assertThatThrownBy(() -> Datasets.load("fashion-mnist", dir))
                 .isInstanceOf(ExitException.class)
-                .hasMessageContaining("missing data file: expected " + dir.resolve("t10k-labels-idx1-ubyte")
-                        + " or " + dir.resolve("t10k-labels-idx1-ubyte.gz"))
+                .hasMessageContaining("missing data file: expected " + dir.resolve("t10k-labels-idx1-ubyte") + " or "
+                        + dir.resolve("t10k-labels-idx1-ubyte.gz"))
                 .hasMessageContaining("apt-get install dataset-fashion-mnist");
     }
 

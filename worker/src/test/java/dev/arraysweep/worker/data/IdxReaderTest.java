@@ -59,8 +59,8 @@ class IdxReaderTest {
         Path missing = dir.resolve("train-images-idx3-ubyte");
 
         assertThatThrownBy(() -> IdxReader.readImages(missing))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
     }
@@ -82,8 +82,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readLabels(file))
                 .isInstanceOf(ExitException.class)
-                .hasMessageContaining("expected 11 bytes (8-byte header + 3 labels x 1 byte),"
-                        + " found 10 bytes (after gunzip)");
+                .hasMessageContaining(
+                        "expected 11 bytes (8-byte header + 3 labels x 1 byte)," + " found 10 bytes (after gunzip)");
     }
 
     @Test

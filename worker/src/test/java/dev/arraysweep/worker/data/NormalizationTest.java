@@ -27,8 +27,7 @@ class NormalizationTest {
 
         Split normalised = Normalization.apply(TRAIN, stats);
 
-        assertThat(normalised.images())
-                .containsExactly(new float[] {-r, 0, -1, -1, 0, r, 1, 1}, within(1e-6f));
+        assertThat(normalised.images()).containsExactly(new float[] {-r, 0, -1, -1, 0, r, 1, 1}, within(1e-6f));
         assertThat(normalised.labels()).isSameAs(TRAIN.labels());
         assertThat(TRAIN.images()[0]).as("input untouched").isEqualTo(0f);
     }

@@ -38,8 +38,8 @@ class EvaluatorTest extends ManagedArraysTest {
     @Test
     void evaluate_givesHandComputedLossesAndAccuracy() {
         // logits per sample: (ln3, 0), (ln3, 0), (0, 0), (0, ln3); labels 0, 1, 0, 1
-        NDArray images = manager.create(new float[] {(float) LN3, 0, (float) LN3, 0, 0, 0, 0, (float) LN3},
-                new Shape(4, 1, 1, 2));
+        NDArray images = manager.create(
+                new float[] {(float) LN3, 0, (float) LN3, 0, 0, 0, 0, (float) LN3}, new Shape(4, 1, 1, 2));
         NDArray labels = manager.create(new long[] {0, 1, 0, 1});
         Evaluator evaluator = Evaluator.of(identityModel(), 3);
 
@@ -78,7 +78,10 @@ class EvaluatorTest extends ManagedArraysTest {
                 .add(Linear.builder().setUnits(2).build());
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 2));
         NDArray runningMean = block.getParameters().values().stream()
-                .filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN).findFirst().orElseThrow().getArray();
+                .filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN)
+                .findFirst()
+                .orElseThrow()
+                .getArray();
         NDArray images = manager.randomUniform(5, 6, new Shape(8, 1, 1, 2));
         NDArray labels = manager.zeros(new Shape(8), DataType.INT64);
 

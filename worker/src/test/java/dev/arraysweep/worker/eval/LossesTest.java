@@ -30,7 +30,8 @@ class LossesTest extends ManagedArraysTest {
         NDArray perSample = Losses.perSample(logits, labels);
         assertThat(perSample.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(3));
         float[] losses = perSample.toFloatArray();
-        assertThat(toDoubles(losses)).containsExactly(PytorchReference.doubles(LOSS.get("per_sample_ce")), within(1e-6));
+        assertThat(toDoubles(losses))
+                .containsExactly(PytorchReference.doubles(LOSS.get("per_sample_ce")), within(1e-6));
         assertThat(LossSummary.of(losses).mean()).isCloseTo(LOSS.get("mean").asDouble(), within(1e-6));
     }
 

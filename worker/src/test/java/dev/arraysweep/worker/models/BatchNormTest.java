@@ -23,7 +23,8 @@ class BatchNormTest {
             // batch mean 3, biased variance 3.5, unbiased variance 14 / 3
             NDArray x = manager.create(new float[] {1, 2, 3, 6}, new Shape(2, 1, 1, 2));
 
-            NDArray y = bn.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+            NDArray y = bn.forward(new ParameterStore(manager, false), new NDList(x), true)
+                    .head();
 
             List<Parameter> p = bn.getParameters().values();
             // PyTorch: running = 0.9 * running + 0.1 * batch statistic (unbiased variance)

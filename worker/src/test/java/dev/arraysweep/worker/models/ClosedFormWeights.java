@@ -21,13 +21,14 @@ final class ClosedFormWeights {
         for (int i = 0; i < size; i++) {
             double g = start + i;
             double s = Math.sin(0.37 * g + 0.0013 * g * g);
-            v[i] = (float) switch (kind) {
-                case "WEIGHT" -> s * weightScale;
-                case "BIAS", "BETA", "RUNNING_MEAN" -> 0.1 * s;
-                case "GAMMA" -> 1 + 0.25 * s;
-                case "RUNNING_VAR" -> 1.25 + 0.25 * s;
-                default -> throw new IllegalArgumentException("no closed form for a tensor of kind " + kind);
-            };
+            v[i] = (float)
+                    switch (kind) {
+                        case "WEIGHT" -> s * weightScale;
+                        case "BIAS", "BETA", "RUNNING_MEAN" -> 0.1 * s;
+                        case "GAMMA" -> 1 + 0.25 * s;
+                        case "RUNNING_VAR" -> 1.25 + 0.25 * s;
+                        default -> throw new IllegalArgumentException("no closed form for a tensor of kind " + kind);
+                    };
         }
         return v;
     }

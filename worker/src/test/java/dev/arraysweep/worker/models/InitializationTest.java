@@ -42,7 +42,8 @@ class InitializationTest {
                 square += (double) v * v / fc1.length;
             }
             assertThat(mean).isBetween(-0.001, 0.001);
-            assertThat(Math.sqrt(square)).as("std of U(-b, b) is b / sqrt(3)")
+            assertThat(Math.sqrt(square))
+                    .as("std of U(-b, b) is b / sqrt(3)")
                     .isBetween(0.98 / Math.sqrt(3 * 400), 1.02 / Math.sqrt(3 * 400));
         }
     }
@@ -50,13 +51,19 @@ class InitializationTest {
     @Test
     void batchNorm_startsWithUnitScaleZeroShiftAndUnitVariance() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block block = new SequentialBlock().add(Layers.conv(4, 3, 1, 1, false)).add(Layers.batchNorm());
+            Block block =
+                    new SequentialBlock().add(Layers.conv(4, 3, 1, 1, false)).add(Layers.batchNorm());
             Models.initialize(block, manager, new Shape(1, 2, 8, 8), 3);
             List<Parameter> p = block.getParameters().values();
 
-            assertThat(p).extracting(Parameter::getType).containsExactly(Parameter.Type.WEIGHT,
-                    Parameter.Type.GAMMA, Parameter.Type.BETA, Parameter.Type.RUNNING_MEAN,
-                    Parameter.Type.RUNNING_VAR);
+            assertThat(p)
+                    .extracting(Parameter::getType)
+                    .containsExactly(
+                            Parameter.Type.WEIGHT,
+                            Parameter.Type.GAMMA,
+                            Parameter.Type.BETA,
+                            Parameter.Type.RUNNING_MEAN,
+                            Parameter.Type.RUNNING_VAR);
             assertUniform(p.get(0), new Shape(4, 2, 3, 3), 18);
             assertThat(p.get(1).getArray().toFloatArray()).containsOnly(1f);
             assertThat(p.get(2).getArray().toFloatArray()).containsOnly(0f);

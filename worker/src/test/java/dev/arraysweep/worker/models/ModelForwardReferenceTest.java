@@ -41,8 +41,10 @@ class ModelForwardReferenceTest {
         }
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
-            out.add(Arguments.of(c.get("model").asText() + " on " + c.get("channels").asInt() + " channels, "
-                    + c.get("classes").asInt() + " classes", c));
+            out.add(Arguments.of(
+                    c.get("model").asText() + " on " + c.get("channels").asInt() + " channels, "
+                            + c.get("classes").asInt() + " classes",
+                    c));
         }
         return out.stream();
     }
@@ -57,13 +59,17 @@ class ModelForwardReferenceTest {
             Block block = Models.build(c.get("model").asText(), channels, classes);
             Models.initialize(block, manager, Models.inputShape(channels), 0);
             double weightSum = setClosedFormWeights(block, c.get("tensors"));
-            assertThat(weightSum).as("sum of every value set, against the script's").isCloseTo(
-                    c.get("weight_sum").asDouble(), within(1e-6));
+            assertThat(weightSum)
+                    .as("sum of every value set, against the script's")
+                    .isCloseTo(c.get("weight_sum").asDouble(), within(1e-6));
 
             Shape inputShape = new Shape(batch, channels, Models.INPUT_SIDE, Models.INPUT_SIDE);
-            float[] logits = block.forward(new ParameterStore(manager, false),
-                    new NDList(manager.create(ClosedFormWeights.input((int) inputShape.size()), inputShape)), false)
-                    .head().toFloatArray();
+            float[] logits = block.forward(
+                            new ParameterStore(manager, false),
+                            new NDList(manager.create(ClosedFormWeights.input((int) inputShape.size()), inputShape)),
+                            false)
+                    .head()
+                    .toFloatArray();
 
             double[] expected = new double[batch * classes];
             for (int b = 0; b < batch; b++) {
@@ -77,7 +83,8 @@ class ModelForwardReferenceTest {
             }
             assertThat(logits).hasSize(expected.length);
             for (int i = 0; i < expected.length; i++) {
-                assertThat((double) logits[i]).as("%s: logit %d of sample %d", label, i % classes, i / classes)
+                assertThat((double) logits[i])
+                        .as("%s: logit %d of sample %d", label, i % classes, i / classes)
                         .isCloseTo(expected[i], within(RELATIVE_TOLERANCE * scale));
             }
         }
@@ -86,13 +93,16 @@ class ModelForwardReferenceTest {
     /** Sets every tensor of {@code block} from the closed form, checking it against PyTorch's list. {@return their sum} */
     private static double setClosedFormWeights(Block block, JsonNode torchTensors) {
         ParameterList parameters = block.getParameters();
-        assertThat(parameters.size()).as("tensors in DJL and in PyTorch's state dict").isEqualTo(torchTensors.size());
+        assertThat(parameters.size())
+                .as("tensors in DJL and in PyTorch's state dict")
+                .isEqualTo(torchTensors.size());
         long start = 0;
         double sum = 0;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.valueAt(i);
             JsonNode torch = torchTensors.get(i);
-            String where = "DJL " + parameters.keyAt(i) + " / PyTorch " + torch.get(0).asText();
+            String where =
+                    "DJL " + parameters.keyAt(i) + " / PyTorch " + torch.get(0).asText();
             long[] torchShape = new long[torch.get(2).size()];
             for (int d = 0; d < torchShape.length; d++) {
                 torchShape[d] = torch.get(2).get(d).asLong();

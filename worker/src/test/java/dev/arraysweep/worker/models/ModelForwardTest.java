@@ -32,11 +32,14 @@ class ModelForwardTest {
             Models.initialize(block, manager, Models.inputShape(channels), 7);
             NDArray x = manager.randomUniform(0, 1, new Shape(2, channels, 32, 32));
 
-            NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+            NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), true)
+                    .head();
 
             assertThat(logits.getShape()).isEqualTo(new Shape(2, classes));
             assertThat(block.getOutputShapes(new Shape[] {x.getShape()})).containsExactly(new Shape(2, classes));
-            assertThat(logits.isInfinite().any().getBoolean() || logits.isNaN().any().getBoolean()).isFalse();
+            assertThat(logits.isInfinite().any().getBoolean()
+                            || logits.isNaN().any().getBoolean())
+                    .isFalse();
         }
     }
 
@@ -51,14 +54,16 @@ class ModelForwardTest {
             NDArray x = manager.randomUniform(0, 1, input);
 
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+                NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), true)
+                        .head();
                 collector.backward(logits.logSoftmax(1).get(":, 0").sum().neg());
             }
 
             for (Parameter parameter : block.getParameters().values()) {
                 if (parameter.requiresGradient()) {
                     assertThat(parameter.getArray().getGradient().abs().sum().getFloat())
-                            .as("gradient of %s", parameter.getName()).isPositive();
+                            .as("gradient of %s", parameter.getName())
+                            .isPositive();
                 }
             }
         }

@@ -31,7 +31,8 @@ class ModelsTest {
     void trainableParameterCount_equalsPyTorch(String name, int channels, int classes, long expected) {
         Block block = Models.build(name, channels, classes);
 
-        assertThat(Models.trainableParameterCount(block, Models.inputShape(channels))).isEqualTo(expected);
+        assertThat(Models.trainableParameterCount(block, Models.inputShape(channels)))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -44,7 +45,8 @@ class ModelsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Models.initialize(block, manager, Models.inputShape(1), 1);
             assertThat(Models.trainableParameterCount(block)).isEqualTo(61706);
-            assertThat(block.getParameters().valueAt(0).getArray().abs().sum().getFloat()).isPositive();
+            assertThat(block.getParameters().valueAt(0).getArray().abs().sum().getFloat())
+                    .isPositive();
         }
     }
 
@@ -65,16 +67,35 @@ class ModelsTest {
     @ValueSource(strings = {"resnet50", "fcnet0", "fcnet-3", "fcnet", "fcnet12x"})
     void unknownName_listsTheValidNames(String name) {
         assertThatThrownBy(() -> Models.build(name, 3, 10))
-                .isInstanceOfSatisfying(ExitException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ExitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitException.BAD_INPUT))
                 .hasMessage("unknown model '" + name + "': expected one of resnet18, lenet, dla, simpledla,"
                         + " fcnet<N> (N a positive integer, e.g. fcnet3000).");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"resnet18", "LeNet", "dla", "simpledla", "fcnet1", "fcnet100", "FCNET3000",
-            "fcnet9999999", "fcnet10000000", "fcnet123456789", "fcnet0", "fcnet01", "fcnet-3", "fcnet", "fcnet12x",
-            "resnet50", "lenet5", " lenet", ""})
+    @ValueSource(
+            strings = {
+                "resnet18",
+                "LeNet",
+                "dla",
+                "simpledla",
+                "fcnet1",
+                "fcnet100",
+                "FCNET3000",
+                "fcnet9999999",
+                "fcnet10000000",
+                "fcnet123456789",
+                "fcnet0",
+                "fcnet01",
+                "fcnet-3",
+                "fcnet",
+                "fcnet12x",
+                "resnet50",
+                "lenet5",
+                " lenet",
+                ""
+            })
     void registryAndModels_agreeOnEveryModelName(String name) {
         boolean registryAccepts;
         try {
@@ -90,6 +111,8 @@ class ModelsTest {
         } catch (ExitException e) {
             modelsAccept = false;
         }
-        assertThat(modelsAccept).as("Models accepts %s as the model parameter does", name).isEqualTo(registryAccepts);
+        assertThat(modelsAccept)
+                .as("Models accepts %s as the model parameter does", name)
+                .isEqualTo(registryAccepts);
     }
 }

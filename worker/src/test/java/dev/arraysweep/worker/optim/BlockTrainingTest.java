@@ -23,7 +23,8 @@ class BlockTrainingTest extends ManagedArraysTest {
         Linear block = Linear.builder().setUnits(1).build();
         block.initialize(manager, DataType.FLOAT32, new Shape(8, 3));
         NDArray x = manager.randomUniform(-1, 1, new Shape(8, 3));
-        NDArray y = x.matMul(manager.create(new float[] {1f, -2f, 0.5f}, new Shape(3, 1))).add(0.3f);
+        NDArray y = x.matMul(manager.create(new float[] {1f, -2f, 0.5f}, new Shape(3, 1)))
+                .add(0.3f);
 
         int liveAfterFirstSteps = 0;
         int liveAtTheEnd = 0;

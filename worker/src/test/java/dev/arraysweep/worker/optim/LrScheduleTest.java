@@ -41,14 +41,17 @@ class LrScheduleTest {
     void badValues_areNamedInTheMessage() {
         assertThatThrownBy(() -> LrSchedule.multistep(0.1, List.of(0, 5), 0.1))
                 .hasMessageContaining("milestones must be epochs >= 1, got 0");
-        assertThatThrownBy(() -> LrSchedule.exponential(0.1, 0)).hasMessageContaining("gamma must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> LrSchedule.exponential(0.1, 0))
+                .hasMessageContaining("gamma must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> LrSchedule.none(0.1).rateAt(-1)).hasMessageContaining("epoch must be >= 0, got -1");
     }
 
     private static void assertRates(LrSchedule schedule, int firstEpoch, String key) {
-        double[] expected = PytorchReference.doubles(SCHEDULERS.get("lr_used_in_epoch_0_to_n").get(key));
+        double[] expected = PytorchReference.doubles(
+                SCHEDULERS.get("lr_used_in_epoch_0_to_n").get(key));
         for (int i = 0; i < expected.length; i++) {
-            assertThat(schedule.rateAt(firstEpoch + i)).as("%s epoch %d", key, firstEpoch + i)
+            assertThat(schedule.rateAt(firstEpoch + i))
+                    .as("%s epoch %d", key, firstEpoch + i)
                     .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-15));
         }
     }

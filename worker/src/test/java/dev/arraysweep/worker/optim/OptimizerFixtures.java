@@ -15,7 +15,11 @@ final class OptimizerFixtures {
     static Parameter parameter(NDManager manager, double[] values, DataType type) {
         NDArray array = manager.create(values).toType(type, false);
         array.setRequiresGradient(true);
-        return Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optArray(array).build();
+        return Parameter.builder()
+                .setName("w")
+                .setType(Parameter.Type.WEIGHT)
+                .optArray(array)
+                .build();
     }
 
     /** Runs backward on {@code sum(p * g)}, whose gradient with respect to p is g. */

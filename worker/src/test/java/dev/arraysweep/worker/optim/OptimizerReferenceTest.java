@@ -36,13 +36,16 @@ class OptimizerReferenceTest extends ManagedArraysTest {
     }
 
     private void assertTrajectory(JsonNode run, DataType type, double tolerance) {
-        Parameter param = OptimizerFixtures.parameter(manager, PytorchReference.doubles(OPTIMIZERS.get("params0")), type);
+        Parameter param =
+                OptimizerFixtures.parameter(manager, PytorchReference.doubles(OPTIMIZERS.get("params0")), type);
         double[] rates = PytorchReference.doubles(OPTIMIZERS.get("lr_per_step"));
         try (Optimizer optimizer = fromJson(run)) {
             for (int step = 0; step < rates.length; step++) {
-                OptimizerFixtures.setGradient(param, PytorchReference.doubles(OPTIMIZERS.get("grads").get(step)));
+                OptimizerFixtures.setGradient(
+                        param, PytorchReference.doubles(OPTIMIZERS.get("grads").get(step)));
                 optimizer.step(List.of(param), rates[step]);
-                double[] expected = PytorchReference.doubles(run.get("params_after_each_step").get(step));
+                double[] expected = PytorchReference.doubles(
+                        run.get("params_after_each_step").get(step));
                 assertThat(OptimizerFixtures.values(param))
                         .as("%s after step %d", optimizer, step + 1)
                         .containsExactly(expected, within(tolerance));
@@ -55,7 +58,11 @@ class OptimizerReferenceTest extends ManagedArraysTest {
         if (run.get("optimizer").asText().equals("sgd")) {
             return new Sgd(run.get("momentum").asDouble(), run.get("nesterov").asBoolean(), weightDecay);
         }
-        return new Adam(run.get("betas").get(0).asDouble(), run.get("betas").get(1).asDouble(),
-                run.get("eps").asDouble(), weightDecay, run.get("amsgrad").asBoolean());
+        return new Adam(
+                run.get("betas").get(0).asDouble(),
+                run.get("betas").get(1).asDouble(),
+                run.get("eps").asDouble(),
+                weightDecay,
+                run.get("amsgrad").asBoolean());
     }
 }

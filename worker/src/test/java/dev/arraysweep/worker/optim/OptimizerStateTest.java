@@ -43,7 +43,9 @@ class OptimizerStateTest extends ManagedArraysTest {
         try (Optimizer second = factory.get()) {
             second.restoreState(state);
             assertThat(second.steps()).isEqualTo(2);
-            assertThat(second.saveState()).as("state saved before the first step after a restore").isEqualTo(state);
+            assertThat(second.saveState())
+                    .as("state saved before the first step after a restore")
+                    .isEqualTo(state);
             run(second, resumed, 2, 4);
             assertThat(second.steps()).isEqualTo(4);
         }
@@ -75,8 +77,12 @@ class OptimizerStateTest extends ManagedArraysTest {
     @Test
     void parameterWithoutGradient_isLeftAlone() {
         Parameter trained = OptimizerFixtures.parameter(manager, START, DataType.FLOAT32);
-        Parameter runningMean = Parameter.builder().setName("running_mean").setType(Parameter.Type.RUNNING_MEAN)
-                .optRequiresGrad(false).optArray(manager.create(new float[] {7f, 8f})).build();
+        Parameter runningMean = Parameter.builder()
+                .setName("running_mean")
+                .setType(Parameter.Type.RUNNING_MEAN)
+                .optRequiresGrad(false)
+                .optArray(manager.create(new float[] {7f, 8f}))
+                .build();
         try (Optimizer optimizer = new Sgd(0.9, false, 0.1)) {
             OptimizerFixtures.setGradient(trained, GRADS[0]);
             optimizer.step(List.of(runningMean, trained), 0.1);

@@ -12,8 +12,8 @@ class BatchFilterTest {
     @Test
     void trainsOnlyOnMisclassified_inStepsOfExactlyBatchSize() {
         IndexOnlySource src = new IndexOnlySource(40, i -> i % 2 == 1);
-        BatchFilter f = new BatchFilter(4, RawBatchSizer.fixed(6), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD);
+        BatchFilter f = new BatchFilter(
+                4, RawBatchSizer.fixed(6), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
         List<int[]> steps = epoch(f, src, 0, IndexOnlySource.identity(40));
         // raw batches of 6 give 3 odd indices each: two raw batches fill a step of 4, 2 overflow discarded
         assertThat(steps).hasSize(3);
@@ -37,8 +37,8 @@ class BatchFilterTest {
     void accumulationSpansEpochs_andAnEpochMayHaveZeroSteps() {
         // only index 3 is ever misclassified: one accepted sample per epoch of 10, batch size 3
         IndexOnlySource src = new IndexOnlySource(10, i -> i == 3);
-        BatchFilter f = new BatchFilter(3, RawBatchSizer.fixed(5), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD);
+        BatchFilter f = new BatchFilter(
+                3, RawBatchSizer.fixed(5), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
         assertThat(epoch(f, src, 0, IndexOnlySource.identity(10))).isEmpty();
         assertThat(f.endEpoch().steps()).isZero();
         assertThat(f.accumulatedCount()).isEqualTo(1);
@@ -52,8 +52,8 @@ class BatchFilterTest {
     @Test
     void carryKeepsTheSurplusForTheNextStep() {
         IndexOnlySource src = new IndexOnlySource(12, i -> true);
-        BatchFilter f = new BatchFilter(4, RawBatchSizer.fixed(5), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.CARRY);
+        BatchFilter f =
+                new BatchFilter(4, RawBatchSizer.fixed(5), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY);
         List<int[]> steps = epoch(f, src, 0, IndexOnlySource.identity(12));
         assertThat(steps).hasSize(3);
         assertThat(steps.get(0)).containsExactly(0, 1, 2, 3);
@@ -65,8 +65,8 @@ class BatchFilterTest {
     @Test
     void savedStateMidEpoch_givesTheSameNextSelections() {
         IndexOnlySource src = new IndexOnlySource(30, i -> i % 3 == 0);
-        BatchFilter a = new BatchFilter(4, RawBatchSizer.fixed(7), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.CARRY);
+        BatchFilter a =
+                new BatchFilter(4, RawBatchSizer.fixed(7), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY);
         a.startEpoch(0, IndexOnlySource.identity(30), src);
         a.nextStep(src);
         StrategyState saved = a.saveState(src);
@@ -75,8 +75,8 @@ class BatchFilterTest {
         while ((b = a.nextStep(src)) != null) {
             rest.add(b.indices());
         }
-        BatchFilter restored = new BatchFilter(4, RawBatchSizer.fixed(7), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.CARRY);
+        BatchFilter restored =
+                new BatchFilter(4, RawBatchSizer.fixed(7), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY);
         restored.restoreState(saved, src);
         List<int[]> again = new ArrayList<>();
         while ((b = restored.nextStep(src)) != null) {
@@ -90,12 +90,12 @@ class BatchFilterTest {
     void adaptiveRawBatch_forwardsLessThanFixedWhenAcceptanceIsLow() {
         int n = 2000;
         IndexOnlySource fixedSrc = new IndexOnlySource(n, i -> i % 10 == 0);
-        BatchFilter fixed = new BatchFilter(8, RawBatchSizer.fixed(64), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD);
+        BatchFilter fixed = new BatchFilter(
+                8, RawBatchSizer.fixed(64), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
         epoch(fixed, fixedSrc, 0, IndexOnlySource.identity(n));
         IndexOnlySource adaptiveSrc = new IndexOnlySource(n, i -> i % 10 == 0);
-        BatchFilter adaptive = new BatchFilter(8, RawBatchSizer.adaptive(64, 256), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD);
+        BatchFilter adaptive = new BatchFilter(
+                8, RawBatchSizer.adaptive(64, 256), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
         epoch(adaptive, adaptiveSrc, 0, IndexOnlySource.identity(n));
         SamplerFigures f = fixed.endEpoch();
         SamplerFigures a = adaptive.endEpoch();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class EmptyFallbackTest {
     private static BatchFilter batchFilter(int batch, int raw) {
-        return new BatchFilter(batch, RawBatchSizer.fixed(raw), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
+        return new BatchFilter(
+                batch, RawBatchSizer.fixed(raw), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
     }
 
     @Test
@@ -33,7 +34,8 @@ class EmptyFallbackTest {
     @Test
     void epochFilterAcceptingNothing_fallsBackToo() {
         IndexOnlySource src = new IndexOnlySource(6, i -> false);
-        EmptyFallback f = new EmptyFallback(new EpochFilter(new Archetype(4), AcceptanceRule.misclassified(), true, 4), 4);
+        EmptyFallback f =
+                new EmptyFallback(new EpochFilter(new Archetype(4), AcceptanceRule.misclassified(), true, 4), 4);
         assertThat(epoch(f, src, 0, identity(6))).containsExactly(new int[] {0, 1, 2, 3});
         assertThat(f.endEpoch().trained()).isEqualTo(4);
     }

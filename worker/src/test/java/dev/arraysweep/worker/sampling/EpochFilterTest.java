@@ -59,8 +59,11 @@ class EpochFilterTest {
     @Test
     void thenBatchFilter_iteratesTheKeptOrderAndJudgesItAgain() {
         IndexOnlySource src = new IndexOnlySource(20, i -> i % 2 == 1);
-        EpochFilter f = filter(new BatchFilter(2, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD), false, 8);
+        EpochFilter f = filter(
+                new BatchFilter(
+                        2, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD),
+                false,
+                8);
         f.startEpoch(0, identity(20), src);
         src.setWrong(i -> i % 4 == 1); // the model changed: of the kept odd indices only 1, 5, 9, ... are wrong
         List<int[]> steps = rest(f, src);
@@ -100,17 +103,26 @@ class EpochFilterTest {
     void savedStateMidEpoch_givesTheSameNextSelections_reuseIncluded() {
         for (boolean reuse : new boolean[] {false, true}) {
             IndexOnlySource src = new IndexOnlySource(30, i -> i % 3 != 0);
-            EpochFilter a = filter(new BatchFilter(3, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(),
-                    BatchFilter.Overflow.CARRY), reuse, 7);
+            EpochFilter a = filter(
+                    new BatchFilter(
+                            3, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY),
+                    reuse,
+                    7);
             a.startEpoch(0, identity(30), src);
             a.nextStep(src);
             a.nextStep(src);
             StrategyState saved = a.saveState(src);
             List<int[]> expected = rest(a, src);
-            EpochFilter b = filter(new BatchFilter(3, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(),
-                    BatchFilter.Overflow.CARRY), reuse, 7);
+            EpochFilter b = filter(
+                    new BatchFilter(
+                            3, RawBatchSizer.fixed(4), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY),
+                    reuse,
+                    7);
             b.restoreState(saved, src);
-            assertThat(rest(b, src)).as("reuse " + reuse).containsExactlyElementsOf(expected).isNotEmpty();
+            assertThat(rest(b, src))
+                    .as("reuse " + reuse)
+                    .containsExactlyElementsOf(expected)
+                    .isNotEmpty();
             assertThat(b.endEpoch()).isEqualTo(a.endEpoch());
         }
     }

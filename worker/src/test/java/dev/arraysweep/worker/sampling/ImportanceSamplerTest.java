@@ -17,14 +17,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ImportanceSamplerTest {
-    private static ImportanceSampler sampler(int batch, double beta, int warmup, Integer perEpoch, boolean replacement,
-                                             long seed) {
+    private static ImportanceSampler sampler(
+            int batch, double beta, int warmup, Integer perEpoch, boolean replacement, long seed) {
         return new ImportanceSampler(new Archetype(batch), beta, warmup, perEpoch, replacement, new Random(seed));
     }
 
     /** Runs one epoch as the trainer does, reporting {@code loss(i)} as each trained sample's loss. */
-    private static List<int[]> trainEpoch(ImportanceSampler s, IndexOnlySource src, int epoch, int[] order,
-                                          double[] loss) {
+    private static List<int[]> trainEpoch(
+            ImportanceSampler s, IndexOnlySource src, int epoch, int[] order, double[] loss) {
         s.startEpoch(epoch, order, src);
         List<int[]> steps = new ArrayList<>();
         Batch b;
@@ -79,8 +79,8 @@ class ImportanceSamplerTest {
         ImportanceSampler s = sampler(1, 0.2, 5, null, false, 0);
         trainEpoch(s, src, 0, identity(1), new double[] {1.25}); // 0.2 * 0 + 0.8 * 1.25 = 1.0
         trainEpoch(s, src, 1, identity(1), new double[] {3.0});
-        assertThat(s.scores()[0]).isCloseTo(ref.get("running_score_beta_0.2_prev_1.0_loss_3.0").asDouble(),
-                within(1e-7));
+        assertThat(s.scores()[0])
+                .isCloseTo(ref.get("running_score_beta_0.2_prev_1.0_loss_3.0").asDouble(), within(1e-7));
     }
 
     @Test
@@ -94,7 +94,8 @@ class ImportanceSamplerTest {
         long[] counts = new long[5];
         steps.forEach(b -> Arrays.stream(b).forEach(i -> counts[i]++));
         assertThat(chiSquare(counts, s.probabilities())).isLessThan(CHI2_999[4]);
-        assertThat(chiSquare(counts, new double[] {.2, .2, .2, .2, .2})).as("uniform would be rejected")
+        assertThat(chiSquare(counts, new double[] {.2, .2, .2, .2, .2}))
+                .as("uniform would be rejected")
                 .isGreaterThan(CHI2_999[4]);
     }
 
@@ -105,7 +106,9 @@ class ImportanceSamplerTest {
         Arrays.setAll(scores, i -> i / 10.0);
         ImportanceSampler s = sampler(8, 0, 1, 30, false, 3);
         trainEpoch(s, src, 0, identity(50), scores);
-        int[] all = trainEpoch(s, src, 1, identity(50), scores).stream().flatMapToInt(Arrays::stream).toArray();
+        int[] all = trainEpoch(s, src, 1, identity(50), scores).stream()
+                .flatMapToInt(Arrays::stream)
+                .toArray();
         assertThat(all).hasSize(30).doesNotHaveDuplicates();
     }
 
@@ -170,7 +173,9 @@ class ImportanceSamplerTest {
         ImportanceSampler b = sampler(5, 0.5, 1, 30, true, 77);
         b.restoreState(saved, src);
         src.weights.clear();
-        assertThat(StrategyRuns.rest(b, src)).containsExactlyElementsOf(expected).hasSize(5);
+        assertThat(StrategyRuns.rest(b, src))
+                .containsExactlyElementsOf(expected)
+                .hasSize(5);
         assertThat(src.weights).containsExactlyElementsOf(expectedWeights);
         assertThat(b.scores()).containsExactly(a.scores(), within(0.0));
         b.startEpoch(2, identity(50), src);
@@ -181,8 +186,13 @@ class ImportanceSamplerTest {
     @Test
     void aFilterInside_seesTheDrawnOrder() {
         IndexOnlySource src = new IndexOnlySource(10, i -> i % 2 == 0);
-        ImportanceSampler s = new ImportanceSampler(new EpochFilter(new Archetype(10), AcceptanceRule.misclassified(),
-                false, 4), 0, 0, 6, false, new Random(1));
+        ImportanceSampler s = new ImportanceSampler(
+                new EpochFilter(new Archetype(10), AcceptanceRule.misclassified(), false, 4),
+                0,
+                0,
+                6,
+                false,
+                new Random(1));
         List<int[]> steps = epoch(s, src, 0, identity(10));
         assertThat(steps).hasSize(1);
         assertThat(Arrays.stream(steps.get(0)).allMatch(i -> i % 2 == 0)).isTrue();

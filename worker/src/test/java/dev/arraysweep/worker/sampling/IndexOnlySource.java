@@ -72,7 +72,8 @@ final class IndexOnlySource implements SampleSource {
 
     @Override
     public Batch concat(List<Batch> parts) {
-        return new Batch(parts.stream().flatMapToInt(b -> Arrays.stream(b.indices())).toArray(), null, null, null);
+        return new Batch(
+                parts.stream().flatMapToInt(b -> Arrays.stream(b.indices())).toArray(), null, null, null);
     }
 
     @Override
@@ -82,8 +83,7 @@ final class IndexOnlySource implements SampleSource {
     }
 
     @Override
-    public void release(Batch batch) {
-    }
+    public void release(Batch batch) {}
 
     @Override
     public byte[] encode(Batch batch) {

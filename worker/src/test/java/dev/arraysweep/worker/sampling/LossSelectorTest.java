@@ -42,8 +42,8 @@ class LossSelectorTest {
     @Test
     void topK_afterBatchFilter_picksFromTheAccumulatedBatch() {
         IndexOnlySource src = new IndexOnlySource(24, i -> i % 2 == 1);
-        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD);
+        BatchFilter filter = new BatchFilter(
+                4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD);
         LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
         List<int[]> steps = epoch(s, src, 0, identity(24));
         assertThat(steps).containsExactly(new int[] {7}, new int[] {15}, new int[] {23});
@@ -57,12 +57,13 @@ class LossSelectorTest {
     @Test
     void topK_afterBatchFilterKeepingLosses_reusesTheFiltersJudgement_insteadOfForwardingThePoolAgain() {
         IndexOnlySource src = new IndexOnlySource(24, i -> i % 2 == 1);
-        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD, true);
+        BatchFilter filter = new BatchFilter(
+                4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD, true);
         LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
         List<int[]> steps = epoch(s, src, 0, identity(24));
         assertThat(steps).containsExactly(new int[] {7}, new int[] {15}, new int[] {23}); // as when judged again
-        assertThat(src.judged).as("only the raw batches are forwarded")
+        assertThat(src.judged)
+                .as("only the raw batches are forwarded")
                 .containsExactly(range(0, 8), range(8, 16), range(16, 24));
         SamplerFigures fig = s.endEpoch();
         assertThat(fig.rawForwarded()).isEqualTo(24);
@@ -72,8 +73,8 @@ class LossSelectorTest {
     @Test
     void carriedSamples_wereJudgedBeforeTheLastStep_soTheirPoolIsJudgedAgain() {
         IndexOnlySource src = new IndexOnlySource(16, i -> true); // every sample accepted
-        BatchFilter filter = new BatchFilter(4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.CARRY, true);
+        BatchFilter filter = new BatchFilter(
+                4, RawBatchSizer.fixed(8), AcceptanceRule.misclassified(), BatchFilter.Overflow.CARRY, true);
         LossSelector s = new LossSelector(filter, new Selector.TopK(1), new Random(0));
         List<int[]> steps = epoch(s, src, 0, identity(16));
         assertThat(steps).containsExactly(new int[] {3}, new int[] {7}, new int[] {11}, new int[] {15});
@@ -98,13 +99,18 @@ class LossSelectorTest {
         List<int[]> resumed = epoch(b, fresh, 1, order);
         assertThat(resumed).containsExactlyElementsOf(straight);
         assertThat(resumed.get(0)).containsExactly(8); // pool 6, 7, 8, 0: top loss (= index) 8
-        assertThat(fresh.judged).as("the waiting samples' losses came with the checkpoint")
-                .doesNotContain(new int[] {6, 7, 8, 0}).contains(new int[] {0, 1, 2});
+        assertThat(fresh.judged)
+                .as("the waiting samples' losses came with the checkpoint")
+                .doesNotContain(new int[] {6, 7, 8, 0})
+                .contains(new int[] {0, 1, 2});
     }
 
     private static LossSelector selectorAfterKeepingFilter() {
-        return new LossSelector(new BatchFilter(4, RawBatchSizer.fixed(3), AcceptanceRule.misclassified(),
-                BatchFilter.Overflow.DISCARD, true), new Selector.TopK(1), new Random(0));
+        return new LossSelector(
+                new BatchFilter(
+                        4, RawBatchSizer.fixed(3), AcceptanceRule.misclassified(), BatchFilter.Overflow.DISCARD, true),
+                new Selector.TopK(1),
+                new Random(0));
     }
 
     private static int[] range(int from, int to) {
@@ -140,7 +146,8 @@ class LossSelectorTest {
             counts[s.select(pool, rng)[0]]++;
         }
         assertThat(chiSquare(counts, p)).isLessThan(CHI2_999[3]);
-        assertThat(chiSquare(counts, new double[] {.1, .2, .3, .4})).as("loss^1 would be rejected")
+        assertThat(chiSquare(counts, new double[] {.1, .2, .3, .4}))
+                .as("loss^1 would be rejected")
                 .isGreaterThan(CHI2_999[3]);
     }
 
@@ -151,7 +158,8 @@ class LossSelectorTest {
             int[] picked = new Selector.LossWeighted(2, 2.0).select(losses(0, 0, 5, 0), rng);
             assertThat(picked).hasSize(2).contains(2).doesNotHaveDuplicates();
         }
-        assertThat(new Selector.LossWeighted(9, 2.0).select(losses(1, 2, 3), rng)).containsExactly(0, 1, 2);
+        assertThat(new Selector.LossWeighted(9, 2.0).select(losses(1, 2, 3), rng))
+                .containsExactly(0, 1, 2);
     }
 
     @Test
@@ -200,7 +208,8 @@ class LossSelectorTest {
         for (int t = 0; t < trials; t++) {
             int[] picked = s.select(pool, rng);
             assertThat(picked).hasSize(2).isSorted();
-            assertThat(Arrays.stream(picked).filter(i -> i == 2 || i == 7).count()).as(Arrays.toString(picked))
+            assertThat(Arrays.stream(picked).filter(i -> i == 2 || i == 7).count())
+                    .as(Arrays.toString(picked))
                     .isEqualTo(1);
             Arrays.stream(picked).forEach(i -> counts[i]++);
         }
@@ -220,7 +229,9 @@ class LossSelectorTest {
             assertThat(picked).hasSize(2).doesNotHaveDuplicates().isSorted();
             byPair[picked[0]][picked[1]]++;
         }
-        long[] pairs = LongStream.range(0, 16).filter(c -> c / 4 < c % 4).map(c -> byPair[(int) c / 4][(int) c % 4])
+        long[] pairs = LongStream.range(0, 16)
+                .filter(c -> c / 4 < c % 4)
+                .map(c -> byPair[(int) c / 4][(int) c % 4])
                 .toArray();
         double[] uniform = new double[6];
         Arrays.fill(uniform, 1 / 6.0);

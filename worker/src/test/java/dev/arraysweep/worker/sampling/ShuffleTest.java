@@ -9,7 +9,9 @@ class ShuffleTest {
     @Test
     void permutation_holdsEveryIndexOnce_andTheSameSeedGivesTheSameOrder() {
         int[] order = Shuffle.permutation(1000, new Random(3));
-        assertThat(order).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 1000).toArray());
+        assertThat(order)
+                .containsExactlyInAnyOrder(
+                        java.util.stream.IntStream.range(0, 1000).toArray());
         assertThat(order).isNotEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
         assertThat(Shuffle.permutation(1000, new Random(3))).isEqualTo(order);
     }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Drives a strategy the way the trainer does, recording the indices of each step. */
 final class StrategyRuns {
-    private StrategyRuns() {
-    }
+    private StrategyRuns() {}
 
     /** {@return the indices of every step of one epoch over {@code order}} */
     static List<int[]> epoch(SamplingStrategy s, SampleSource src, int epoch, int[] order) {
@@ -52,7 +51,8 @@ final class StrategyRuns {
      */
     static void assertBinomial(String what, long count, long trials, double p) {
         double sd = Math.sqrt(trials * p * (1 - p));
-        assertThat((double) count).as("%s: %d of %d, expected %.1f ± 4 × %.1f", what, count, trials, trials * p, sd)
+        assertThat((double) count)
+                .as("%s: %d of %d, expected %.1f ± 4 × %.1f", what, count, trials, trials * p, sd)
                 .isCloseTo(trials * p, within(4 * sd));
     }
 

@@ -19,8 +19,21 @@ class SpecReadsTest {
     /** Runs that, between them, switch on every parameter of the registry. */
     private static final List<Map<String, Object>> RUNS = List.of(
             Map.of(), // cifar10, SGD, batch filter: the thesis defaults
-            Map.of("optimizer", "adam", "lr_scheduler", "multistep", "epoch_filtering", true, "filter_kind", "soft",
-                    "selector", "q-split", "sampler", "importance", "score", "running-loss"),
+            Map.of(
+                    "optimizer",
+                    "adam",
+                    "lr_scheduler",
+                    "multistep",
+                    "epoch_filtering",
+                    true,
+                    "filter_kind",
+                    "soft",
+                    "selector",
+                    "q-split",
+                    "sampler",
+                    "importance",
+                    "score",
+                    "running-loss"),
             Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"));
 
     private static List<SpecReader> readers() throws ParamException {
@@ -51,12 +64,15 @@ class SpecReadsTest {
         Map<String, Class<? extends Enum<?>>> enums = new LinkedHashMap<>();
         readers().forEach(r -> enums.putAll(r.choices()));
 
-        assertThat(enums.keySet()).as("every choice parameter but model (a pattern, read as a string) is an enum")
+        assertThat(enums.keySet())
+                .as("every choice parameter but model (a pattern, read as a string) is an enum")
                 .containsExactlyInAnyOrderElementsOf(Params.all().stream()
-                        .filter(d -> d.type() == ParamType.CHOICE && !d.name().equals("model")).map(ParamDef::name)
+                        .filter(d -> d.type() == ParamType.CHOICE && !d.name().equals("model"))
+                        .map(ParamDef::name)
                         .toList());
         enums.forEach((name, type) -> assertThat(Choices.names(type))
                 .as("constants of %s for parameter %s", type.getName(), name)
-                .containsExactlyElementsOf(Params.find(name).orElseThrow().constraint().choices()));
+                .containsExactlyElementsOf(
+                        Params.find(name).orElseThrow().constraint().choices()));
     }
 }

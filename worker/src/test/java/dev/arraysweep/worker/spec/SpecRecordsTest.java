@@ -16,11 +16,11 @@ class SpecRecordsTest {
     void defaults_comeFromTheNormalisedParameters() throws ParamException {
         RunSpec spec = RunSpec.from(Params.normalize(Map.of("batch_size", 256, "selector", "top-k")));
 
-        assertThat(spec.batchFilter()).contains(new BatchFilterSpec(256, BatchFilter.Overflow.DISCARD,
-                BatchFilterSpec.RawBatch.FIXED));
+        assertThat(spec.batchFilter())
+                .contains(new BatchFilterSpec(256, BatchFilter.Overflow.DISCARD, BatchFilterSpec.RawBatch.FIXED));
         assertThat(spec.selector()).isEqualTo(new SelectorSpec(SelectorSpec.Kind.TOP_K, 256, 0, 0));
-        assertThat(spec.filter()).contains(new FilterSpec(FilterSpec.Kind.HARD, 0, FilterSpec.Mode.EVAL,
-                FilterSpec.Fallback.NONE));
+        assertThat(spec.filter())
+                .contains(new FilterSpec(FilterSpec.Kind.HARD, 0, FilterSpec.Mode.EVAL, FilterSpec.Fallback.NONE));
         assertThat(spec.epochFilter()).isEmpty();
         assertThat(spec.optimiser()).isEqualTo(new OptimiserSpec(OptimiserSpec.Kind.SGD, 0.9, false, false, 0.0005));
         assertThat(spec.schedule()).isEqualTo(new ScheduleSpec(ScheduleSpec.Kind.NONE, 0.1, 1, List.of()));
@@ -30,18 +30,25 @@ class SpecRecordsTest {
 
     @Test
     void computedDefaults_followTheirChoice() throws ParamException {
-        assertThat(RunSpec.from(Params.normalize(Map.of("lr_scheduler", "exponential"))).schedule().gamma())
+        assertThat(RunSpec.from(Params.normalize(Map.of("lr_scheduler", "exponential")))
+                        .schedule()
+                        .gamma())
                 .isEqualTo(0.995);
-        assertThat(RunSpec.from(Params.normalize(Map.of("selector", "q-split"))).selector().q()).isEqualTo(2);
+        assertThat(RunSpec.from(Params.normalize(Map.of("selector", "q-split")))
+                        .selector()
+                        .q())
+                .isEqualTo(2);
     }
 
     @Test
     void records_rejectValuesTheRegistryForbids_namingTheParameter() throws ParamException {
         assertThatThrownBy(() -> new SelectorSpec(SelectorSpec.Kind.TOP_K, 0, 0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("k");
         assertThatThrownBy(() -> new ScheduleSpec(ScheduleSpec.Kind.NONE, -0.1, 1, List.of()))
                 .hasMessageContaining("learning_rate");
-        assertThatThrownBy(() -> new FilterSpec(FilterSpec.Kind.SOFT, 1.5, FilterSpec.Mode.EVAL, FilterSpec.Fallback.NONE))
+        assertThatThrownBy(
+                        () -> new FilterSpec(FilterSpec.Kind.SOFT, 1.5, FilterSpec.Mode.EVAL, FilterSpec.Fallback.NONE))
                 .hasMessageContaining("margin");
         assertThatThrownBy(() -> new OptimiserSpec(OptimiserSpec.Kind.ADAM, 0.9, false, false, 0))
                 .hasMessageContaining("Adam has no momentum");
@@ -50,13 +57,37 @@ class SpecRecordsTest {
         assertThatThrownBy(() -> new BatchFilterSpec(0, BatchFilter.Overflow.CARRY, BatchFilterSpec.RawBatch.FIXED))
                 .hasMessageContaining("accumulation_batch_size");
         RunSpec ok = RunSpec.from(Params.normalize(Map.of()));
-        assertThatThrownBy(() -> new RunSpec("fcnet0", ok.batchSize(), ok.seed(), ok.device(), ok.evalTrainEvery(),
-                ok.limits(), ok.data(), ok.optimiser(), ok.schedule(), ok.filter(), java.util.Optional.empty(),
-                ok.epochFilter(), ok.selector(), ok.sampler()))
+        assertThatThrownBy(() -> new RunSpec(
+                        "fcnet0",
+                        ok.batchSize(),
+                        ok.seed(),
+                        ok.device(),
+                        ok.evalTrainEvery(),
+                        ok.limits(),
+                        ok.data(),
+                        ok.optimiser(),
+                        ok.schedule(),
+                        ok.filter(),
+                        java.util.Optional.empty(),
+                        ok.epochFilter(),
+                        ok.selector(),
+                        ok.sampler()))
                 .hasMessageContaining("model");
-        assertThatThrownBy(() -> new RunSpec(ok.model(), ok.batchSize(), ok.seed(), ok.device(), ok.evalTrainEvery(),
-                ok.limits(), ok.data(), ok.optimiser(), ok.schedule(), ok.filter(), java.util.Optional.empty(),
-                ok.epochFilter(), ok.selector(), ok.sampler()))
+        assertThatThrownBy(() -> new RunSpec(
+                        ok.model(),
+                        ok.batchSize(),
+                        ok.seed(),
+                        ok.device(),
+                        ok.evalTrainEvery(),
+                        ok.limits(),
+                        ok.data(),
+                        ok.optimiser(),
+                        ok.schedule(),
+                        ok.filter(),
+                        java.util.Optional.empty(),
+                        ok.epochFilter(),
+                        ok.selector(),
+                        ok.sampler()))
                 .hasMessageContaining("exactly when a filter is on");
     }
 }

@@ -30,11 +30,26 @@ class DatabaseOutageTest {
         Require.fashionMnist();
         String file = dir.resolve("arraysweep").toString();
         Database embedded = Database.open("jdbc:h2:file:" + file);
-        ParamValues p = Params.normalize(Map.of("dataset", "fashion-mnist", "model", "fcnet16", "epochs", 3,
-                "batch_size", 50, "train_limit", 400, "test_limit", 100, "batch_filtering", false));
-        embedded.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 3, Map.of())));
+        ParamValues p = Params.normalize(Map.of(
+                "dataset",
+                "fashion-mnist",
+                "model",
+                "fcnet16",
+                "epochs",
+                3,
+                "batch_size",
+                50,
+                "train_limit",
+                400,
+                "test_limit",
+                100,
+                "batch_filtering",
+                false));
+        embedded.runs()
+                .storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 3, Map.of())));
 
-        Server server = Server.createTcpServer("-tcpPort", "0", "-ifExists", "-tcpDaemon").start();
+        Server server = Server.createTcpServer("-tcpPort", "0", "-ifExists", "-tcpDaemon")
+                .start();
         Workspace ws = new Workspace(dir, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] steps = {0};
@@ -46,8 +61,10 @@ class DatabaseOutageTest {
                     return false;
                 });
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cannot write to the database")
-                .contains("arraysweep ingest").contains("epoch 3/3");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("cannot write to the database")
+                .contains("arraysweep ingest")
+                .contains("epoch 3/3");
 
         Database db = Database.open("jdbc:h2:file:" + file);
         long id = db.runs().find("s", 0).orElseThrow().id();
@@ -56,7 +73,7 @@ class DatabaseOutageTest {
 
         new JournalIngest(db).ingestAll(dir.resolve("runs"));
         assertThat(db.runs().byId(id).orElseThrow().state()).isEqualTo(RunState.DONE);
-        assertThat(db.metrics().forRun(id)).hasSize(6)
-                .allSatisfy(m -> assertThat(m.accuracy()).isBetween(0.0, 1.0));
+        assertThat(db.metrics().forRun(id)).hasSize(6).allSatisfy(m -> assertThat(m.accuracy())
+                .isBetween(0.0, 1.0));
     }
 }

@@ -26,9 +26,11 @@ class DeviceDataTest {
             assertThat(hard.correct()).containsExactly(all.correct());
             assertThat(losses.losses()).containsExactly(all.losses());
             assertThat(losses.margins()).containsExactly(all.margins());
-            assertThatThrownBy(hard::losses).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(hard::losses)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("without LOSSES");
-            assertThat(data.judge(b, EnumSet.noneOf(Judgement.Part.class)).size()).isEqualTo(4);
+            assertThat(data.judge(b, EnumSet.noneOf(Judgement.Part.class)).size())
+                    .isEqualTo(4);
             data.release(b);
         }
     }
@@ -42,10 +44,14 @@ class DeviceDataTest {
             data.useOrder(order);
             Batch fromOrder = data.fetch(new int[] {0, 31, 2}); // positions 2..4 of the order
             Batch notARun = data.fetch(new int[] {0, 2, 31});
-            assertThat(fromOrder.x().toFloatArray()).containsExactly(fromHost.x().toFloatArray());
+            assertThat(fromOrder.x().toFloatArray())
+                    .containsExactly(fromHost.x().toFloatArray());
             assertThat(fromOrder.y().toLongArray()).containsExactly(fromHost.y().toLongArray());
-            assertThat(notARun.y().toLongArray()).containsExactly(fromHost.y().toLongArray()[0],
-                    fromHost.y().toLongArray()[2], fromHost.y().toLongArray()[1]);
+            assertThat(notARun.y().toLongArray())
+                    .containsExactly(
+                            fromHost.y().toLongArray()[0],
+                            fromHost.y().toLongArray()[2],
+                            fromHost.y().toLongArray()[1]);
             data.release(fromHost);
             data.release(fromOrder);
             data.release(notARun);
@@ -65,8 +71,11 @@ class DeviceDataTest {
             int per = g.length / 3;
             assertThat(java.util.Arrays.copyOfRange(r, per, 2 * per))
                     .containsExactly(java.util.Arrays.copyOfRange(g, 2 * per, 3 * per));
-            assertThat(run.y().toLongArray()).containsExactly(b.y().toLongArray()[1], b.y().toLongArray()[2],
-                    b.y().toLongArray()[3]);
+            assertThat(run.y().toLongArray())
+                    .containsExactly(
+                            b.y().toLongArray()[1],
+                            b.y().toLongArray()[2],
+                            b.y().toLongArray()[3]);
             data.release(run);
             data.release(gathered);
             data.release(b);

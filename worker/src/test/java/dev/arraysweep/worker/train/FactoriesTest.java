@@ -35,19 +35,41 @@ class FactoriesTest {
     void thesisDefaults_areTheBatchFilter_andNoFilterIsTheArchetype() throws Exception {
         assertThat(strategy()).isEqualTo("batch-filter(hard, raw batch 1024, overflow discard, batch 1024)");
         assertThat(strategy("batch_filtering", false)).isEqualTo("mini-batches(1024)");
-        assertThat(strategy("batch_size", 128, "accumulation_batch_size", 512, "raw_batch", "adaptive",
-                "overflow", "carry")).isEqualTo("batch-filter(hard, adaptive raw batch 512..2048, overflow carry, batch 128)");
+        assertThat(strategy(
+                        "batch_size",
+                        128,
+                        "accumulation_batch_size",
+                        512,
+                        "raw_batch",
+                        "adaptive",
+                        "overflow",
+                        "carry"))
+                .isEqualTo("batch-filter(hard, adaptive raw batch 512..2048, overflow carry, batch 128)");
     }
 
     @Test
     void epochAndBatchFilter_shareTheSoftRule_epochFilterFirst() throws Exception {
-        assertThat(strategy("epoch_filtering", true, "filter_kind", "soft", "margin", 0.2,
-                "epoch_filter_augmentation", "reuse"))
+        assertThat(strategy(
+                        "epoch_filtering",
+                        true,
+                        "filter_kind",
+                        "soft",
+                        "margin",
+                        0.2,
+                        "epoch_filter_augmentation",
+                        "reuse"))
                 .isEqualTo("epoch-filter(soft margin 0.2, reuse) > batch-filter(soft margin 0.2, raw batch 1024,"
                         + " overflow discard, batch 1024)");
         // no augmentation on MNIST: the augmentation choice does not apply and the filter resamples
-        assertThat(strategy("dataset", "mnist", "epoch_filtering", true, "batch_filtering", false,
-                "empty_fallback", "random"))
+        assertThat(strategy(
+                        "dataset",
+                        "mnist",
+                        "epoch_filtering",
+                        true,
+                        "batch_filtering",
+                        false,
+                        "empty_fallback",
+                        "random"))
                 .isEqualTo("empty-fallback(random) > epoch-filter(hard, resample) > mini-batches(1024)");
     }
 
@@ -58,37 +80,69 @@ class FactoriesTest {
         assertThat(strategy("batch_filtering", false, "selector", "top-q"))
                 .isEqualTo("top-q(q=0.5) > mini-batches(1024)");
         assertThat(strategy("batch_size", 256, "selector", "q-split", "k", 64))
-                .isEqualTo("q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256,"
-                        + " keeping losses)");
+                .isEqualTo(
+                        "q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256,"
+                                + " keeping losses)");
         assertThat(strategy("batch_size", 256, "selector", "q-split", "k", 64, "filter_mode", "train"))
                 .as("judged in train mode, a loss depends on its batch: the selector judges its pool itself")
-                .isEqualTo("q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256)");
-        assertThat(strategy("batch_filtering", false, "epoch_filtering", true, "selector", "loss-weighted",
-                "power", 1.0))
+                .isEqualTo(
+                        "q-split(k=64, q=2, power=2.0) > batch-filter(hard, raw batch 256, overflow discard, batch 256)");
+        assertThat(strategy(
+                        "batch_filtering", false, "epoch_filtering", true, "selector", "loss-weighted", "power", 1.0))
                 .isEqualTo("epoch-filter(hard, resample) > loss-weighted(k=1024, power=1.0) > mini-batches(1024)");
         assertThat(spec("selector", "top-k").selector().k()).isEqualTo(1024);
     }
 
     @Test
     void importanceSampling_ofSeed002() throws Exception {
-        assertThat(strategy("batch_filtering", false, "batch_size", 128, "sampler", "importance",
-                "score", "running-loss", "warmup_epochs", 0, "samples_per_epoch", 30000))
-                .isEqualTo("importance(running-loss beta 0.2, warm-up 0, 30000 without replacement) > mini-batches(128)");
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "batch_size",
+                        128,
+                        "sampler",
+                        "importance",
+                        "score",
+                        "running-loss",
+                        "warmup_epochs",
+                        0,
+                        "samples_per_epoch",
+                        30000))
+                .isEqualTo(
+                        "importance(running-loss beta 0.2, warm-up 0, 30000 without replacement) > mini-batches(128)");
         assertThat(strategy("batch_filtering", false, "sampler", "importance", "replacement", true))
                 .isEqualTo("importance(last-loss, warm-up 5, N with replacement) > mini-batches(1024)");
     }
 
     @Test
     void weightedSampling_fromClassWeightsOrAFile() throws Exception {
-        assertThat(strategy("dataset", "mnist", "batch_filtering", false, "sampler", "weighted",
-                "class_weights", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5)))
+        assertThat(strategy(
+                        "dataset",
+                        "mnist",
+                        "batch_filtering",
+                        false,
+                        "sampler",
+                        "weighted",
+                        "class_weights",
+                        List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5)))
                 .isEqualTo("weighted(class_weights, N per epoch) > mini-batches(1024)");
         Path file = Files.writeString(dir.resolve("w.txt"), "1\n2\n");
-        assertThat(strategy("dataset", "mnist", "batch_filtering", false, "sampler", "weighted",
-                "weights_file", file.toString(), "samples_per_epoch", 1000))
+        assertThat(strategy(
+                        "dataset",
+                        "mnist",
+                        "batch_filtering",
+                        false,
+                        "sampler",
+                        "weighted",
+                        "weights_file",
+                        file.toString(),
+                        "samples_per_epoch",
+                        1000))
                 .isEqualTo("weighted(weights_file " + file + ", 1000 per epoch) > mini-batches(1024)");
         Path missing = dir.resolve("missing.txt");
-        assertThatThrownBy(() -> strategy("dataset", "mnist", "sampler", "weighted", "weights_file", missing.toString()))
-                .isInstanceOf(ExitException.class).hasMessageContaining(missing + " does not exist");
+        assertThatThrownBy(
+                        () -> strategy("dataset", "mnist", "sampler", "weighted", "weights_file", missing.toString()))
+                .isInstanceOf(ExitException.class)
+                .hasMessageContaining(missing + " does not exist");
     }
 }

@@ -25,23 +25,29 @@ class FlatMemoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"archetype", "batch filter with carry"})
     void hundredEpochs_liveArraysAndResidentMemoryDoNotGrow(String kind) {
-        Map<String, Object> params = kind.equals("archetype") ? Map.of("epochs", EPOCHS)
-                : Map.of("epochs", EPOCHS, "batch_filtering", true, "overflow", "carry",
-                        "accumulation_batch_size", 12);
+        Map<String, Object> params = kind.equals("archetype")
+                ? Map.of("epochs", EPOCHS)
+                : Map.of("epochs", EPOCHS, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 12);
         int[] arrays = new int[EPOCHS];
         long[] rss = new long[EPOCHS];
         try (Trainer t = new Trainer(TrainerTest.spec(params), TrainerTest.toyData(64, 16), Device.cpu())) {
             BaseNDManager manager = (BaseNDManager) t.manager();
-            assertThat(t.train(r -> {
-                arrays[r.epoch()] = manager.getManagedArrays().size(); // recursive: sub-managers included
-                rss[r.epoch()] = HostMemory.residentBytes();
-            }, () -> false)).isTrue();
+            assertThat(t.train(
+                            r -> {
+                                arrays[r.epoch()] =
+                                        manager.getManagedArrays().size(); // recursive: sub-managers included
+                                rss[r.epoch()] = HostMemory.residentBytes();
+                            },
+                            () -> false))
+                    .isTrue();
         }
         int earlyMax = Arrays.stream(arrays, 0, 10).max().orElseThrow();
         int lateMax = Arrays.stream(arrays, 10, EPOCHS).max().orElseThrow();
-        assertThat(lateMax).as("live arrays after epochs 11-100 (per epoch: %s)", Arrays.toString(arrays))
+        assertThat(lateMax)
+                .as("live arrays after epochs 11-100 (per epoch: %s)", Arrays.toString(arrays))
                 .isLessThanOrEqualTo(earlyMax);
-        assertThat(rss[EPOCHS - 1] - rss[9]).as("resident memory growth from epoch 10 to epoch 100 (bytes)")
+        assertThat(rss[EPOCHS - 1] - rss[9])
+                .as("resident memory growth from epoch 10 to epoch 100 (bytes)")
                 .isLessThan(RSS_TOLERANCE);
     }
 }

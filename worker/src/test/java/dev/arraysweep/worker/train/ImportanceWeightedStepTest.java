@@ -27,9 +27,25 @@ class ImportanceWeightedStepTest {
 
     @Test
     void oneStep_movesParametersByTheGradientOfTheWeightedMeanLoss() {
-        RunSpec spec = TrainerTest.spec(Map.of("model", "fcnet" + HIDDEN, "epochs", 1, "batch_size", N,
-                "learning_rate", LR, "optimizer", "sgd", "momentum", 0.0, "weight_decay", 0.0,
-                "sampler", "importance", "warmup_epochs", 0));
+        RunSpec spec = TrainerTest.spec(Map.of(
+                "model",
+                "fcnet" + HIDDEN,
+                "epochs",
+                1,
+                "batch_size",
+                N,
+                "learning_rate",
+                LR,
+                "optimizer",
+                "sgd",
+                "momentum",
+                0.0,
+                "weight_decay",
+                0.0,
+                "sampler",
+                "importance",
+                "warmup_epochs",
+                0));
         Dataset data = TrainerTest.toyData(N, 4);
         ImportanceSampler sampler = (ImportanceSampler) Factories.strategy(spec);
         int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
@@ -44,7 +60,10 @@ class ImportanceWeightedStepTest {
             Batch input = trainer.trainData().fetch(all);
             x = input.x().toFloatArray();
             trainer.trainData().release(input);
-            trainer.block().getParameters().values().forEach(p -> before.add(p.getArray().toFloatArray()));
+            trainer.block()
+                    .getParameters()
+                    .values()
+                    .forEach(p -> before.add(p.getArray().toFloatArray()));
 
             assertThat(trainer.train(epochs::add, () -> false)).isTrue();
 
@@ -52,10 +71,12 @@ class ImportanceWeightedStepTest {
                 after.add(p.getArray().toFloatArray());
             }
         }
-        assertThat(epochs.get(0).sampler().steps()).as("one step over all %d samples", N).isEqualTo(1);
+        assertThat(epochs.get(0).sampler().steps())
+                .as("one step over all %d samples", N)
+                .isEqualTo(1);
 
-        FcNetByHand net = new FcNetByHand(32 * 32, HIDDEN, 10, before.get(0), before.get(1), before.get(2),
-                before.get(3));
+        FcNetByHand net =
+                new FcNetByHand(32 * 32, HIDDEN, 10, before.get(0), before.get(1), before.get(2), before.get(3));
         int[] labels = new int[N];
         for (int i = 0; i < N; i++) {
             labels[i] = data.train().labels()[i];
@@ -69,10 +90,12 @@ class ImportanceWeightedStepTest {
             double[] actual = difference(after.get(t), before.get(t));
             double size = maxAbs(expected);
             assertThat(size).as("tensor %d moves", t).isGreaterThan(1e-4);
-            assertThat(maxAbsDifference(actual, expected)).as("tensor %d: step minus weighted update", t)
+            assertThat(maxAbsDifference(actual, expected))
+                    .as("tensor %d: step minus weighted update", t)
                     .isLessThan(1e-5 * size);
             // the check can tell: ignoring the weights would move this tensor visibly differently
-            assertThat(maxAbsDifference(plain, expected)).as("tensor %d: unweighted minus weighted update", t)
+            assertThat(maxAbsDifference(plain, expected))
+                    .as("tensor %d: unweighted minus weighted update", t)
                     .isGreaterThan(0.05 * size);
         }
     }

@@ -36,8 +36,8 @@ class SampledTrainingTest {
     }
 
     private static List<EpochResult> train(Dataset data, Object... keyValues) throws Exception {
-        Map<String, Object> raw = new HashMap<>(Map.of("model", "fcnet16", "epochs", 3, "batch_size", 16,
-                "learning_rate", 0.1, "device", "cpu"));
+        Map<String, Object> raw = new HashMap<>(
+                Map.of("model", "fcnet16", "epochs", 3, "batch_size", 16, "learning_rate", 0.1, "device", "cpu"));
         for (int i = 0; i < keyValues.length; i += 2) {
             raw.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -52,13 +52,35 @@ class SampledTrainingTest {
     @Test
     void everyStageTogether_onMnistShapedData() throws Exception {
         Dataset data = new Dataset("mnist", 1, 32, 32, 10, split(96, 1, 1), split(20, 1, 2));
-        List<EpochResult> epochs = train(data, "epoch_filtering", true, "batch_filtering", true,
-                "accumulation_batch_size", 32, "overflow", "carry", "selector", "q-split", "k", 8,
-                "empty_fallback", "random", "sampler", "importance", "warmup_epochs", 1, "replacement", true,
-                "samples_per_epoch", 64);
+        List<EpochResult> epochs = train(
+                data,
+                "epoch_filtering",
+                true,
+                "batch_filtering",
+                true,
+                "accumulation_batch_size",
+                32,
+                "overflow",
+                "carry",
+                "selector",
+                "q-split",
+                "k",
+                8,
+                "empty_fallback",
+                "random",
+                "sampler",
+                "importance",
+                "warmup_epochs",
+                1,
+                "replacement",
+                true,
+                "samples_per_epoch",
+                64);
         assertThat(epochs).hasSize(3);
         for (EpochResult e : epochs) {
-            assertThat(e.sampler().steps()).as("epoch %d: a filter step or the fallback step", e.epoch()).isPositive();
+            assertThat(e.sampler().steps())
+                    .as("epoch %d: a filter step or the fallback step", e.epoch())
+                    .isPositive();
             assertThat(e.sampler().rawForwarded()).isPositive();
             assertThat(e.test().losses().mean()).isFinite();
         }
@@ -67,11 +89,29 @@ class SampledTrainingTest {
     @Test
     void reusedAugmentedTensors_topK_andWeightedSampling_onCifarShapedData() throws Exception {
         Dataset data = new Dataset("cifar10", 3, 32, 32, 10, split(64, 3, 3), split(20, 3, 4));
-        List<EpochResult> epochs = train(data, "augmentation", true, "epoch_filtering", true,
-                "batch_filtering", false, "epoch_filter_augmentation", "reuse", "selector", "top-k", "k", 4,
-                "sampler", "weighted", "class_weights", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 9), "samples_per_epoch", 48);
+        List<EpochResult> epochs = train(
+                data,
+                "augmentation",
+                true,
+                "epoch_filtering",
+                true,
+                "batch_filtering",
+                false,
+                "epoch_filter_augmentation",
+                "reuse",
+                "selector",
+                "top-k",
+                "k",
+                4,
+                "sampler",
+                "weighted",
+                "class_weights",
+                List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 9),
+                "samples_per_epoch",
+                48);
         assertThat(epochs).hasSize(3);
         assertThat(epochs.get(0).sampler().rawForwarded()).isGreaterThanOrEqualTo(48);
-        assertThat(epochs.get(0).sampler().trained()).isEqualTo(4 * epochs.get(0).sampler().steps());
+        assertThat(epochs.get(0).sampler().trained())
+                .isEqualTo(4 * epochs.get(0).sampler().steps());
     }
 }

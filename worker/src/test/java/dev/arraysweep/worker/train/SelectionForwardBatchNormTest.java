@@ -25,15 +25,34 @@ class SelectionForwardBatchNormTest {
     private static final int[] ORDER = {0, 1, 2, 3, 4, 5, 6, 7};
 
     /** What one selection step saw and left behind. */
-    private record Selection(List<Parameter> runningStats, List<float[]> before, List<float[]> after,
-                             float[] input, float[] stemWeight, Shape stemShape) {}
+    private record Selection(
+            List<Parameter> runningStats,
+            List<float[]> before,
+            List<float[]> after,
+            float[] input,
+            float[] stemWeight,
+            Shape stemShape) {}
 
     private static Selection selectOnce(String filterMode) {
         // soft filter with margin 0.99: an untrained net's top-2 margins are far smaller, so every sample is
         // accepted and the step is exactly the first raw batch, judged by one forward
-        RunSpec spec = TrainerTest.spec(Map.of("model", "resnet18", "epochs", 1, "batch_size", RAW_BATCH,
-                "batch_filtering", true, "accumulation_batch_size", RAW_BATCH, "filter_kind", "soft",
-                "margin", 0.99, "filter_mode", filterMode));
+        RunSpec spec = TrainerTest.spec(Map.of(
+                "model",
+                "resnet18",
+                "epochs",
+                1,
+                "batch_size",
+                RAW_BATCH,
+                "batch_filtering",
+                true,
+                "accumulation_batch_size",
+                RAW_BATCH,
+                "filter_kind",
+                "soft",
+                "margin",
+                0.99,
+                "filter_mode",
+                filterMode));
         try (Trainer trainer = new Trainer(spec, TrainerTest.toyData(ORDER.length, 4), Device.cpu())) {
             DeviceData source = (DeviceData) trainer.trainData();
             SamplingStrategy strategy = Factories.strategy(spec);
@@ -58,7 +77,13 @@ class SelectionForwardBatchNormTest {
             float[] input = raw.x().toFloatArray();
             source.release(raw);
             Parameter stem = all.get(0);
-            return new Selection(stats, before, after, input, stem.getArray().toFloatArray(), stem.getArray().getShape());
+            return new Selection(
+                    stats,
+                    before,
+                    after,
+                    input,
+                    stem.getArray().toFloatArray(),
+                    stem.getArray().getShape());
         }
     }
 
@@ -67,7 +92,9 @@ class SelectionForwardBatchNormTest {
         Selection s = selectOnce("eval");
         assertThat(s.runningStats()).hasSize(2 * 20); // stem, 16 in the blocks, 3 shortcuts
         for (int i = 0; i < s.before().size(); i++) {
-            assertThat(s.after().get(i)).as(s.runningStats().get(i).getName()).containsExactly(s.before().get(i));
+            assertThat(s.after().get(i))
+                    .as(s.runningStats().get(i).getName())
+                    .containsExactly(s.before().get(i));
         }
     }
 
@@ -81,8 +108,9 @@ class SelectionForwardBatchNormTest {
         for (int c = 0; c < 64; c++) {
             // initial running mean 0 and variance 1
             assertThat((double) mean[c]).as("running mean %d", c).isCloseTo(0.1 * stats[0][c], within(1e-6));
-            assertThat((double) var[c]).as("running var %d", c).isCloseTo(0.9 + 0.1 * stats[1][c],
-                    within(1e-6 * (0.9 + 0.1 * stats[1][c])));
+            assertThat((double) var[c])
+                    .as("running var %d", c)
+                    .isCloseTo(0.9 + 0.1 * stats[1][c], within(1e-6 * (0.9 + 0.1 * stats[1][c])));
         }
         // PyTorch keeps the unbiased variance: the biased one (n = 4 * 32 * 32 values, factor (n-1)/n) would miss
         double n = RAW_BATCH * 32 * 32;
@@ -92,7 +120,8 @@ class SelectionForwardBatchNormTest {
         }
         assertThat(worstIfBiased).isGreaterThan(5e-6);
         for (int i = 0; i < s.before().size(); i++) {
-            assertThat(s.after().get(i)).as("%s moved", s.runningStats().get(i).getName())
+            assertThat(s.after().get(i))
+                    .as("%s moved", s.runningStats().get(i).getName())
                     .isNotEqualTo(s.before().get(i));
         }
     }

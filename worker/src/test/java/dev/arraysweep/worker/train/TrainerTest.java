@@ -42,8 +42,21 @@ class TrainerTest {
     }
 
     static RunSpec spec(Map<String, Object> overrides) {
-        Map<String, Object> raw = new HashMap<>(Map.of("dataset", "fashion-mnist", "model", "fcnet32", "epochs", 3,
-                "batch_size", 16, "learning_rate", 0.05, "batch_filtering", false, "seed", 7));
+        Map<String, Object> raw = new HashMap<>(Map.of(
+                "dataset",
+                "fashion-mnist",
+                "model",
+                "fcnet32",
+                "epochs",
+                3,
+                "batch_size",
+                16,
+                "learning_rate",
+                0.05,
+                "batch_filtering",
+                false,
+                "seed",
+                7));
         raw.putAll(overrides);
         try {
             return RunSpec.from(Params.normalize(raw));
@@ -66,11 +79,13 @@ class TrainerTest {
         assertThat(results).extracting(EpochResult::epoch).containsExactly(0, 1, 2);
         EpochResult last = results.get(2);
         assertThat(last.test().accuracy()).isGreaterThan(0.9);
-        assertThat(last.train().losses().mean()).isLessThan(results.get(0).train().losses().mean());
+        assertThat(last.train().losses().mean())
+                .isLessThan(results.get(0).train().losses().mean());
         assertThat(last.sampler().trained()).isEqualTo(200);
         assertThat(last.sampler().steps()).isEqualTo(13);
         assertThat(last.learningRate()).isEqualTo(0.05);
-        assertThat(last.test().losses().worst()).isGreaterThanOrEqualTo(last.test().losses().q99());
+        assertThat(last.test().losses().worst())
+                .isGreaterThanOrEqualTo(last.test().losses().q99());
     }
 
     @Test
@@ -114,20 +129,32 @@ class TrainerTest {
             assertThat(r.sampler().accepted()).isLessThanOrEqualTo(200);
         }
         // as the model learns, fewer samples are misclassified and accepted
-        assertThat(results.get(3).sampler().acceptanceRatio()).isLessThan(results.get(0).sampler().acceptanceRatio());
+        assertThat(results.get(3).sampler().acceptanceRatio())
+                .isLessThan(results.get(0).sampler().acceptanceRatio());
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector"})
-    void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(String kind, @org.junit.jupiter.api.io.TempDir
-            java.nio.file.Path dir) {
-        Map<String, Object> params = switch (kind) {
-            case "archetype" -> Map.of("epochs", 3);
-            case "carry" -> Map.of("epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
-            // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
-            default -> Map.of("epochs", 3, "batch_filtering", true, "accumulation_batch_size", 24, "selector", "top-k",
-                    "k", 8);
-        };
+    void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
+            String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Map<String, Object> params =
+                switch (kind) {
+                    case "archetype" -> Map.of("epochs", 3);
+                    case "carry" -> Map.of(
+                            "epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+                        // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
+                    default -> Map.of(
+                            "epochs",
+                            3,
+                            "batch_filtering",
+                            true,
+                            "accumulation_batch_size",
+                            24,
+                            "selector",
+                            "top-k",
+                            "k",
+                            8);
+                };
         Dataset data = toyData(160, 40);
         List<EpochResult> straight = train(spec(params), data);
 
@@ -152,9 +179,15 @@ class TrainerTest {
         }
         assertThat(resumed).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(resumed.get(i).test()).as("epoch %d test", i).isEqualTo(straight.get(i).test());
-            assertThat(resumed.get(i).train()).as("epoch %d train", i).isEqualTo(straight.get(i).train());
-            assertThat(resumed.get(i).sampler()).as("epoch %d sampler", i).isEqualTo(straight.get(i).sampler());
+            assertThat(resumed.get(i).test())
+                    .as("epoch %d test", i)
+                    .isEqualTo(straight.get(i).test());
+            assertThat(resumed.get(i).train())
+                    .as("epoch %d train", i)
+                    .isEqualTo(straight.get(i).train());
+            assertThat(resumed.get(i).sampler())
+                    .as("epoch %d sampler", i)
+                    .isEqualTo(straight.get(i).sampler());
         }
     }
 
@@ -166,7 +199,8 @@ class TrainerTest {
         }
         try (Trainer t = new Trainer(spec(Map.of("epochs", 1)), data, Device.cpu())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.resumeFrom(dir, "bbbb"))
-                    .hasMessageContaining("belongs to parameters aaaa").hasMessageContaining("delete it");
+                    .hasMessageContaining("belongs to parameters aaaa")
+                    .hasMessageContaining("delete it");
         }
     }
 }
