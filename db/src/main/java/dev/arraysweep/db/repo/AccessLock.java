@@ -2,13 +2,10 @@ package dev.arraysweep.db.repo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.ExitException;
-import dev.arraysweep.db.Hosts;
+import dev.arraysweep.db.LockFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -104,7 +101,7 @@ public final class AccessLock {
             boolean told = false;
             try {
                 while (true) {
-                    FileLock lock = tryLock(channel, key);
+                    FileLock lock = LockFiles.tryLock(channel);
                     if (lock != null) {
                         AccessLock acquired = new AccessLock(key, channel, lock);
                         acquired.users = 1;
@@ -214,39 +211,19 @@ public final class AccessLock {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel, Path key) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            // another thread of this JVM is between HELD.remove and the release: wait as for another process
-            return null;
-        }
-    }
-
     private void writeHolder(String who, String server, String passwordFile, Clock clock) throws IOException {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("who", who);
-        h.put("pid", ProcessHandle.current().pid());
-        h.put("host", Hosts.name());
-        h.put("since", clock.instant().toString());
         if (server != null) {
             h.put("server", server);
             h.put("passwordFile", passwordFile);
         }
-        byte[] bytes = (JSON.writeValueAsString(h) + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(bytes), 0);
-        channel.force(false);
+        LockFiles.writeHolder(channel, h, clock);
     }
 
     /** {@return who holds the lock of {@code lockFile}, as written there; null when unknown} */
     static Holder readHolder(Path lockFile) {
-        try {
-            String text = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? null : JSON.readValue(text, Holder.class);
-        } catch (IOException | RuntimeException e) {
-            return null; // being written, or not ours: say "another process"
-        }
+        return LockFiles.readHolder(lockFile, Holder.class);
     }
 
     private static void closeQuietly(FileChannel c) {

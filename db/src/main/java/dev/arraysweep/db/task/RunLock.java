@@ -3,13 +3,10 @@ package dev.arraysweep.db.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.EnvValues;
 import dev.arraysweep.db.ExitException;
-import dev.arraysweep.db.Hosts;
+import dev.arraysweep.db.LockFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,10 +61,10 @@ public final class RunLock implements AutoCloseable {
         Instant deadline = clock.instant().plus(wait);
         try {
             while (true) {
-                FileLock lock = tryLock(channel);
+                FileLock lock = LockFiles.tryLock(channel);
                 if (lock != null) {
                     RunLock held = new RunLock(file, channel, lock);
-                    held.write(owner, clock);
+                    LockFiles.writeHolder(channel, owner, clock);
                     return Optional.of(held);
                 }
                 if (!clock.instant().isBefore(deadline)) {
@@ -95,23 +91,11 @@ public final class RunLock implements AutoCloseable {
         return EnvValues.seconds(env, WAIT_ENV, DEFAULT_WAIT);
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // this very JVM trains the run already
-        }
-    }
-
     /** {@return what the holder of the lock at {@code file} wrote about itself, or an empty map} */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> holder(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? Map.of() : JSON.readValue(text, Map.class);
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
+        Map<String, Object> h = LockFiles.readHolder(file, Map.class);
+        return h == null ? Map.of() : h;
     }
 
     /** {@return the last heartbeat of the worker holding (or last holding) the lock at {@code file}, if any} */
@@ -121,16 +105,6 @@ public final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private void write(Map<String, Object> owner, Clock clock) throws IOException {
-        Map<String, Object> h = new LinkedHashMap<>(owner);
-        h.put("pid", ProcessHandle.current().pid());
-        h.put("host", Hosts.name());
-        h.put("since", clock.instant().toString());
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((JSON.writeValueAsString(h) + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        channel.force(false);
     }
 
     /** Records a heartbeat: the lock file's modification time becomes now. */
