@@ -98,6 +98,25 @@ public final class RunLock implements AutoCloseable {
         return h == null ? Map.of() : h;
     }
 
+    /**
+     * {@return what the holder of the lock at {@code file} wrote about itself, waiting up to {@code patience}
+     * for it to be written: a holder that has just taken the lock writes its line a moment later}
+     */
+    public static Map<String, Object> holder(Path file, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Map<String, Object> h = holder(file);
+        while (h.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return h;
+            }
+            h = holder(file);
+        }
+        return h;
+    }
+
     /** {@return the last heartbeat of the worker holding (or last holding) the lock at {@code file}, if any} */
     public static Optional<Instant> heartbeat(Path file) {
         try {

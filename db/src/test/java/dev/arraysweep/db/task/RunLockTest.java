@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,29 @@ class RunLockTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    @Test
+    void aHolderLineWrittenAMomentAfterTheLock_isWaitedFor_andAnEmptyFileReadsAsUnknown() throws Exception {
+        Path file = dir.resolve("locks/2.lock");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "");
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                Files.writeString(file, "{\"pid\":77,\"host\":\"h\"}\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        assertThat(RunLock.holder(file)).isEmpty(); // not yet written
+        assertThat(RunLock.holder(file, Duration.ofSeconds(5))).containsEntry("pid", 77);
+        writer.join();
+
+        Path empty = dir.resolve("locks/3.lock");
+        Files.writeString(empty, "");
+        assertThat(RunLock.holder(empty, Duration.ofMillis(200))).isEmpty();
     }
 
     @Test

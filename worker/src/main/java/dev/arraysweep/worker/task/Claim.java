@@ -12,6 +12,7 @@ import dev.arraysweep.db.task.RunRecorder;
 import dev.arraysweep.db.task.TaskFile;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.Map;
  * journal, which only the lock holder writes), the recorder of its events and its heartbeat.
  */
 final class Claim implements AutoCloseable {
+    /** How long a refused worker waits for the holder to have written who it is. */
+    private static final Duration HOLDER_PATIENCE = Duration.ofSeconds(2);
+
     private final TaskFile task;
     private final RunLock lock;
     private final int attempt;
@@ -104,7 +108,7 @@ final class Claim implements AutoCloseable {
     }
 
     private static String busy(Workspace ws, TaskFile task) {
-        Map<String, Object> h = RunLock.holder(ws.runLock(task.sweep(), task.index()));
+        Map<String, Object> h = RunLock.holder(ws.runLock(task.sweep(), task.index()), HOLDER_PATIENCE);
         String who = h.isEmpty()
                 ? "another process"
                 : "pid " + h.get("pid") + " on " + h.get("host")
