@@ -1,5 +1,6 @@
 package dev.arraysweep.db;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -51,6 +52,20 @@ public record Workspace(Path root, String dbUrl) {
     /** {@return the H2 database of a work directory as H2 names it: the path without {@code .mv.db}} */
     public static Path databaseFile(Path root) {
         return root.toAbsolutePath().normalize().resolve("arraysweep");
+    }
+
+    /** {@return the file the embedded database lives in ({@code arraysweep.mv.db})} */
+    public Path databaseFileOnDisk() {
+        Path base = databaseFile(root);
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    /**
+     * {@return whether there is a database to read}: a server's always counts; the embedded one only once its
+     * file exists, so that a command that only reads need not create it
+     */
+    public boolean hasDatabase() {
+        return !embedded() || Files.exists(databaseFileOnDisk());
     }
 
     /** {@return whether the database is the embedded file of this work directory} */

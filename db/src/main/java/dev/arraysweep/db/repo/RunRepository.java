@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,10 +49,14 @@ public final class RunRepository {
     }
 
     /**
-     * Stores an expansion in one transaction: runs whose hash is known keep their array index, new ones
-     * are appended after the highest index, and stored runs missing from {@code runs} are retired.
-     * Storing the same expansion twice changes nothing.
+     * {@return what storing {@code runs} as the content of sweep {@code name} would do}, read in one
+     * transaction and changing nothing (for a dry run)
      */
+    public ExpansionPlan planExpansion(String name, String sourceText, List<NewRun> runs) {
+        return jdbi.inTransaction(h -> plan(h, name, sourceText, runs));
+    }
+
+    /** Stores an expansion, retiring whatever it no longer holds, results or not (fixtures and tests). */
     public ExpansionResult storeExpansion(
             String name,
             String description,
@@ -58,51 +64,109 @@ public final class RunRepository {
             String sourceText,
             String slurmJson,
             List<NewRun> runs) {
+        return storeExpansion(name, description, sourcePath, sourceText, slurmJson, runs, true);
+    }
+
+    /**
+     * Stores an expansion in one transaction: runs whose hash is known keep their array index, new ones
+     * are appended after the highest index, and stored runs missing from {@code runs} are retired.
+     * Storing the same expansion twice changes nothing.
+     *
+     * @param retireResults whether runs with results (or a worker on them) may be retired; when false and
+     *     the plan would retire some, nothing is written and {@link RetiresResults} names them
+     */
+    public ExpansionResult storeExpansion(
+            String name,
+            String description,
+            String sourcePath,
+            String sourceText,
+            String slurmJson,
+            List<NewRun> runs,
+            boolean retireResults) {
         return jdbi.inTransaction(h -> {
-            RunDao dao = h.attach(RunDao.class);
-            Optional<Sweep> before = SweepRepository.find(h, name);
-            Map<String, Run> existing = new HashMap<>();
-            int maxIndex = -1;
-            if (before.isPresent()) {
-                for (Run r : dao.bySweep(before.get().id())) {
-                    existing.put(r.paramsHash(), r);
-                    maxIndex = Math.max(maxIndex, r.arrayIndex());
-                }
+            ExpansionPlan plan = plan(h, name, sourceText, runs);
+            if (!retireResults && !plan.retiredWithResults().isEmpty()) {
+                throw new RetiresResults(plan);
             }
-            Map<String, NewRun> wanted = new LinkedHashMap<>();
-            runs.forEach(r -> wanted.putIfAbsent(r.hash(), r));
-            List<NewRun> fresh = wanted.values().stream()
-                    .filter(r -> !existing.containsKey(r.hash()))
-                    .collect(Collectors.toList());
-            List<Long> toRetire = existing.values().stream()
-                    .filter(r -> !wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED)
-                    .map(Run::id)
-                    .collect(Collectors.toList());
-            List<Run> toRevive = existing.values().stream()
-                    .filter(r -> wanted.containsKey(r.paramsHash()) && r.state() == RunState.RETIRED)
-                    .collect(Collectors.toList());
-            boolean sourceChanged = before.isEmpty()
-                    || !Objects.equals(
-                            h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
-            boolean changed =
-                    before.isEmpty() || sourceChanged || !fresh.isEmpty() || !toRetire.isEmpty() || !toRevive.isEmpty();
-            if (!changed) {
-                return new ExpansionResult(before.get().id(), false, 0, existing.size(), 0, 0);
+            if (!plan.changed()) {
+                long id = SweepRepository.find(h, name).orElseThrow().id();
+                return new ExpansionResult(id, false, 0, plan.kept().size(), 0, 0);
             }
             long sweepId =
                     SweepRepository.upsert(h, name, description, sourcePath, sourceText, slurmJson, clock.instant());
-            insert(h, sweepId, maxIndex + 1, fresh);
-            if (!toRetire.isEmpty()) {
-                dao.retire(toRetire);
+            int first = plan.fresh().isEmpty() ? 0 : plan.fresh().get(0).index();
+            insert(
+                    h,
+                    sweepId,
+                    first,
+                    plan.fresh().stream().map(ExpansionPlan.Placed::run).toList());
+            RunDao dao = h.attach(RunDao.class);
+            if (!plan.retired().isEmpty()) {
+                dao.retire(plan.retired().stream().map(Run::id).toList());
             }
-            for (Run r : toRevive) {
+            for (Run r : plan.revived()) {
                 String state = r.epochsDone() >= r.epochsTotal() && r.attempt() > 0 ? "done" : "pending";
                 dao.setState(r.id(), state);
             }
-            int kept =
-                    (int) wanted.keySet().stream().filter(existing::containsKey).count() - toRevive.size();
-            return new ExpansionResult(sweepId, before.isEmpty(), fresh.size(), kept, toRetire.size(), toRevive.size());
+            return new ExpansionResult(
+                    sweepId,
+                    !plan.stored(),
+                    plan.fresh().size(),
+                    plan.kept().size(),
+                    plan.retired().size(),
+                    plan.revived().size());
         });
+    }
+
+    /** Refused: storing would retire runs that have results, and the caller did not allow it. */
+    public static final class RetiresResults extends RuntimeException {
+        private final transient ExpansionPlan plan;
+
+        RetiresResults(ExpansionPlan plan) {
+            super(plan.retiredWithResults().size() + " runs with results would be retired");
+            this.plan = plan;
+        }
+
+        /** {@return the refused plan} */
+        public ExpansionPlan plan() {
+            return plan;
+        }
+    }
+
+    private static ExpansionPlan plan(Handle h, String name, String sourceText, List<NewRun> runs) {
+        Optional<Sweep> before = SweepRepository.find(h, name);
+        Map<String, Run> existing = new HashMap<>();
+        int maxIndex = -1;
+        if (before.isPresent()) {
+            for (Run r : h.attach(RunDao.class).bySweep(before.get().id())) {
+                existing.put(r.paramsHash(), r);
+                maxIndex = Math.max(maxIndex, r.arrayIndex());
+            }
+        }
+        Map<String, NewRun> wanted = new LinkedHashMap<>();
+        runs.forEach(r -> wanted.putIfAbsent(r.hash(), r));
+        List<ExpansionPlan.Placed> fresh = new ArrayList<>();
+        List<Run> kept = new ArrayList<>();
+        List<Run> revived = new ArrayList<>();
+        int next = maxIndex + 1;
+        for (NewRun r : wanted.values()) {
+            Run old = existing.get(r.hash());
+            if (old == null) {
+                fresh.add(new ExpansionPlan.Placed(next++, r));
+            } else if (old.state() == RunState.RETIRED) {
+                revived.add(old);
+            } else {
+                kept.add(old);
+            }
+        }
+        List<Run> retired = existing.values().stream()
+                .filter(r -> !wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED)
+                .sorted(Comparator.comparingInt(Run::arrayIndex))
+                .toList();
+        boolean sourceChanged = before.isEmpty()
+                || !Objects.equals(
+                        h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
+        return new ExpansionPlan(before.isPresent(), sourceChanged, fresh, kept, retired, revived);
     }
 
     /**

@@ -61,7 +61,7 @@ public final class OrchestratorBench {
             t1 = System.nanoTime();
             Expansion expansion = Expander.expand(spec);
             t2 = System.nanoTime();
-            stored = SweepStore.store(db, spec, text, expansion.runs());
+            stored = SweepStore.store(db, spec, text, expansion.runs(), true);
             t3 = System.nanoTime();
             // what `expand` writes besides the database: a task file per run, for workers to start from
             TaskFile.writeAll(
@@ -73,7 +73,8 @@ public final class OrchestratorBench {
                     db,
                     spec,
                     text,
-                    Expander.expand(SweepParser.parse(file, text)).runs());
+                    Expander.expand(SweepParser.parse(file, text)).runs(),
+                    true);
             t5 = System.nanoTime();
         }
         if (stored.added() != runs || again.changed()) {
@@ -118,7 +119,7 @@ public final class OrchestratorBench {
         JournalIngest.Result second;
         try (Database db = Database.open(workspace.dbUrl(), clock, true)) {
             SweepSpec spec = SweepParser.parse(file, text);
-            SweepStore.store(db, spec, text, Expander.expand(spec).runs());
+            SweepStore.store(db, spec, text, Expander.expand(spec).runs(), true);
             // every journal starts with its worker's claim; the unfinished half stays running
             written = Workloads.journals(workspace, STATUS_SWEEP, runs, epochs, runs / 2);
             JournalIngest ingest = new JournalIngest(db);

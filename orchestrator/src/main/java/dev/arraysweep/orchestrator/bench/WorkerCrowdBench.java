@@ -72,7 +72,7 @@ public final class WorkerCrowdBench {
         Files.writeString(file, text);
         try (Database db = Database.open(ws.dbUrl())) {
             SweepSpec spec = SweepParser.parse(file, text);
-            SweepStore.store(db, spec, text, Expander.expand(spec).runs());
+            SweepStore.store(db, spec, text, Expander.expand(spec).runs(), true);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         if (live) {

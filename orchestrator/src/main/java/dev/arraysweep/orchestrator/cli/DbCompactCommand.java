@@ -49,7 +49,7 @@ final class DbCompactCommand implements DbCommand.Subcommand {
                 .printf(
                         Locale.ROOT,
                         "compacted %s: %.1f MB -> %.1f MB, %d rows in %d tables, the same before and" + " after%n",
-                        ctx.workspace().root().resolve("arraysweep.mv.db"),
+                        ctx.workspace().databaseFileOnDisk(),
                         r.bytesBefore() / 1e6,
                         r.bytesAfter() / 1e6,
                         rows,

@@ -2,20 +2,25 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.repo.ExpansionPlan;
 import dev.arraysweep.db.repo.ExpansionResult;
+import dev.arraysweep.db.repo.RunRepository;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
 import dev.arraysweep.orchestrator.grid.Expander;
 import dev.arraysweep.orchestrator.grid.Expansion;
 import dev.arraysweep.orchestrator.grid.SweepParser;
 import dev.arraysweep.orchestrator.grid.SweepSpec;
+import dev.arraysweep.orchestrator.sweep.PlanReport;
 import dev.arraysweep.orchestrator.sweep.SweepStore;
 import dev.arraysweep.orchestrator.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
@@ -36,7 +41,7 @@ final class ExpandCommand implements Command {
 
     @Override
     public String usage() {
-        return "SWEEP.yaml [--dry-run]";
+        return "SWEEP.yaml [--dry-run [--all]] [--retire]";
     }
 
     @Override
@@ -50,6 +55,11 @@ final class ExpandCommand implements Command {
                 .addOption(Option.builder()
                         .longOpt("dry-run")
                         .desc("print the count and the runs without writing anything")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("retire")
+                        .desc("retire runs that are no longer in the sweep file even when they have results"
+                                + " (their metrics stay stored; they come back when their parameters do)")
                         .build())
                 .addOption(Option.builder()
                         .longOpt("all")
@@ -76,15 +86,45 @@ final class ExpandCommand implements Command {
                 "%d runs (%d combinations, %d excluded, %d merged as equivalent)",
                 expansion.runs().size(), expansion.combinations(), expansion.excluded(), expansion.merged());
         if (line.hasOption("dry-run")) {
+            int limit = line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS;
             ctx.out().println("sweep " + spec.name() + ": " + counts + "; nothing written (dry run)");
-            ctx.out()
-                    .print(preview(expansion.runs(), line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS)
-                            .toText());
+            ExpansionPlan plan = storedPlan(ctx, spec, text, expansion);
+            Map<String, Integer> indexOf = new HashMap<>();
+            if (plan == null) {
+                for (int i = 0; i < expansion.runs().size(); i++) {
+                    indexOf.put(expansion.runs().get(i).hash(), i);
+                }
+            } else {
+                indexOf = PlanReport.indices(plan);
+                printPlan(ctx, plan, expansion.runs(), indexOf);
+            }
+            ctx.out().print(preview(expansion.runs(), limit, indexOf).toText());
+            if (expansion.runs().size() > limit) {
+                ctx.out()
+                        .println("(the first " + limit + " of "
+                                + expansion.runs().size() + " runs; --all prints every run)");
+            }
             return 0;
         }
-        Database db = ctx.openDatabase();
-        ExpansionResult r = SweepStore.store(db, spec, text, expansion.runs());
-        ctx.writeTaskFiles(db, db.sweeps().require(spec.name()));
+        Database db = ctx.openForResults(true);
+        ExpansionResult r;
+        try {
+            r = SweepStore.store(db, spec, text, expansion.runs(), line.hasOption("retire"));
+        } catch (RunRepository.RetiresResults refused) {
+            ExpansionPlan plan = refused.plan();
+            ctx.err()
+                    .println("expand: the edited " + file + " no longer holds "
+                            + PlanReport.plural(plan.retiredWithResults().size(), "run")
+                            + " of sweep " + spec.name() + " that have results or a worker:");
+            PlanReport.changedParameters(plan, expansion.runs())
+                    .forEach(c -> ctx.err().println("  changed: " + c));
+            ctx.err()
+                    .print(PlanReport.retired(plan, expansion.runs(), PlanReport.indices(plan))
+                            .toText());
+            throw ExitException.wrongState("nothing written. To keep them, put their parameters back in " + file
+                    + "; to retire them anyway (their metrics stay stored, and they come back when their"
+                    + " parameters do), run: arraysweep expand " + file + " --retire");
+        }
         ctx.out().printf("sweep %s: %s, expanded in %.0f ms%n", spec.name(), counts, ms);
         if (!r.changed()) {
             ctx.out().println("unchanged: the database already holds exactly these runs");
@@ -100,8 +140,41 @@ final class ExpandCommand implements Command {
         return 0;
     }
 
+    /**
+     * {@return the plan of storing the expansion against the stored sweep, or null when there is none}: a dry
+     * run never creates a database, and loads the workers' journals first so that states are current
+     */
+    private static ExpansionPlan storedPlan(Context ctx, SweepSpec spec, String text, Expansion expansion) {
+        if (!ctx.workspace().hasDatabase()) {
+            return null;
+        }
+        Database db = ctx.openForResults(false);
+        if (db.sweeps().find(spec.name()).isEmpty()) {
+            return null;
+        }
+        return SweepStore.plan(db, spec, text, expansion.runs());
+    }
+
+    private static void printPlan(Context ctx, ExpansionPlan plan, List<ExpandedRun> runs, Map<String, Integer> idx) {
+        ctx.out().println("against the stored sweep: " + PlanReport.counts(plan));
+        PlanReport.changedParameters(plan, runs).forEach(c -> ctx.out().println("  changed: " + c));
+        if (!plan.retired().isEmpty()) {
+            ctx.out().println("would retire:");
+            ctx.out().print(PlanReport.retired(plan, runs, idx).toText());
+            if (!plan.retiredWithResults().isEmpty()) {
+                ctx.out()
+                        .println("expand would refuse: "
+                                + plan.retiredWithResults().size()
+                                + " of them have results (add --retire to retire them anyway)");
+            }
+        }
+        if (!plan.changed()) {
+            ctx.out().println("unchanged: the database already holds exactly these runs");
+        }
+    }
+
     /** A table of runs showing only the parameters that vary between them. */
-    static Table preview(List<ExpandedRun> runs, int limit) {
+    static Table preview(List<ExpandedRun> runs, int limit, Map<String, Integer> indexOf) {
         Set<String> varying = new LinkedHashSet<>();
         if (!runs.isEmpty()) {
             for (String key : runs.get(0).params().asMap().keySet()) {
@@ -120,7 +193,8 @@ final class ExpandCommand implements Command {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, runs.size()); i++) {
             ExpandedRun r = runs.get(i);
-            List<Object> row = new ArrayList<>(List.of(i, r.params().shortHash()));
+            List<Object> row = new ArrayList<>(
+                    List.of(indexOf.getOrDefault(r.hash(), i), r.params().shortHash()));
             for (String k : varying) {
                 Object v = r.params().asMap().get(k);
                 row.add(v == null ? (r.params().has(k) ? "null" : "-") : v);

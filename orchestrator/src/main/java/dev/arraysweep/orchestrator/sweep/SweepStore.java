@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.params.ParamValues;
 import dev.arraysweep.db.params.TwinKey;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.repo.ExpansionPlan;
 import dev.arraysweep.db.repo.ExpansionResult;
 import dev.arraysweep.db.repo.NewRun;
+import dev.arraysweep.db.repo.RunRepository;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
 import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import dev.arraysweep.orchestrator.grid.SweepSpec;
@@ -22,8 +24,31 @@ public final class SweepStore {
 
     private SweepStore() {}
 
-    /** {@return what storing {@code runs} as the current content of {@code spec}'s sweep changed} */
-    public static ExpansionResult store(Database db, SweepSpec spec, String sourceText, List<ExpandedRun> runs) {
+    /**
+     * {@return what storing {@code runs} as the current content of {@code spec}'s sweep changed}
+     *
+     * @param retireResults whether runs that have results may be retired (else {@link
+     *     RunRepository.RetiresResults} is thrown and nothing is written)
+     */
+    public static ExpansionResult store(
+            Database db, SweepSpec spec, String sourceText, List<ExpandedRun> runs, boolean retireResults) {
+        return db.runs()
+                .storeExpansion(
+                        spec.name(),
+                        spec.description(),
+                        spec.file().toAbsolutePath().toString(),
+                        sourceText,
+                        slurmJson(spec.slurm()),
+                        newRuns(runs),
+                        retireResults);
+    }
+
+    /** {@return what storing {@code runs} would do to the stored sweep, writing nothing} */
+    public static ExpansionPlan plan(Database db, SweepSpec spec, String sourceText, List<ExpandedRun> runs) {
+        return db.runs().planExpansion(spec.name(), sourceText, newRuns(runs));
+    }
+
+    private static List<NewRun> newRuns(List<ExpandedRun> runs) {
         List<NewRun> rows = new ArrayList<>(runs.size());
         for (ExpandedRun r : runs) {
             rows.add(new NewRun(
@@ -33,14 +58,7 @@ public final class SweepStore {
                     columns(r.params()),
                     TwinKey.of(r.params())));
         }
-        return db.runs()
-                .storeExpansion(
-                        spec.name(),
-                        spec.description(),
-                        spec.file().toAbsolutePath().toString(),
-                        sourceText,
-                        slurmJson(spec.slurm()),
-                        rows);
+        return rows;
     }
 
     /** {@return the Slurm block as JSON, as stored in {@code sweep.slurm_json}} */
