@@ -125,6 +125,7 @@ final class ExpandCommand implements Command {
                     + "; to retire them anyway (their metrics stay stored, and they come back when their"
                     + " parameters do), run: arraysweep expand " + file + " --retire");
         }
+        ctx.writeTaskFiles(db, db.sweeps().require(spec.name()));
         ctx.out().printf("sweep %s: %s, expanded in %.0f ms%n", spec.name(), counts, ms);
         if (!r.changed()) {
             ctx.out().println("unchanged: the database already holds exactly these runs");

@@ -2,13 +2,16 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.journal.JournalIngest;
+import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.local.LocalRunner;
 import dev.arraysweep.orchestrator.slurm.RunSelection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -71,11 +74,16 @@ final class RunLocalCommand implements Command {
                             + "; `arraysweep status " + name + "` shows where it stands");
         }
         ctx.writeTaskFiles(db, sweep);
+        Map<Integer, Integer> epochs = new LinkedHashMap<>();
+        Map<Integer, Integer> totalByIndex =
+                db.runs().bySweep(sweep.id()).stream().collect(Collectors.toMap(Run::arrayIndex, Run::epochsTotal));
+        todo.forEach(i -> epochs.put(i, totalByIndex.getOrDefault(i, 0)));
         ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
         // Workers start from their task files and journal; with the embedded database they never open it, so
         // this command lets it go while they train: `status`, `report` and the rest can use it meanwhile.
         ctx.closeDatabases();
-        Map<Integer, Integer> exits = new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, todo, parallel);
+        Map<Integer, Integer> exits =
+                new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, epochs, parallel);
         try {
             new JournalIngest(ctx.openDatabase())
                     .ingestAll(ctx.workspace().root().resolve("runs"));

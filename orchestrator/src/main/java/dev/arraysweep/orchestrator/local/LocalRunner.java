@@ -1,8 +1,12 @@
 package dev.arraysweep.orchestrator.local;
 
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalEvent;
+import dev.arraysweep.db.journal.JournalReader;
+import dev.arraysweep.db.model.EpochMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -10,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +26,7 @@ public final class LocalRunner {
     private final Map<String, String> env;
     private final PrintStream out;
     private int threadsPerWorker = 1;
+    private final Map<Integer, Integer> totals = new LinkedHashMap<>();
 
     public LocalRunner(Workspace workspace, Map<String, String> env, PrintStream out) {
         this.workspace = workspace;
@@ -28,23 +34,36 @@ public final class LocalRunner {
         this.out = out;
     }
 
-    /** {@return the exit status of every task, by array index} */
-    public Map<Integer, Integer> run(String sweep, List<Integer> indices, int parallel)
+    /**
+     * Runs the tasks of {@code epochsByIndex}'s keys in its order, printing a line per finished epoch of each
+     * (read from its journal) besides its start and end.
+     *
+     * @param epochsByIndex the runs to train, by array index, with how many epochs each trains
+     * @return the exit status of every task, by array index
+     */
+    public Map<Integer, Integer> run(String sweep, Map<Integer, Integer> epochsByIndex, int parallel)
             throws IOException, InterruptedException {
+        List<Integer> indices = new ArrayList<>(epochsByIndex.keySet());
+        totals.clear();
+        totals.putAll(epochsByIndex);
         Files.createDirectories(workspace.logDir(sweep));
         threadsPerWorker = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
         Deque<Integer> queue = new ArrayDeque<>(indices);
         Map<Integer, Process> running = new LinkedHashMap<>();
+        Map<Integer, Long> journalOffsets = new LinkedHashMap<>();
         Map<Integer, Integer> exits = new LinkedHashMap<>();
         while (!queue.isEmpty() || !running.isEmpty()) {
             while (!queue.isEmpty() && running.size() < parallel) {
                 int index = queue.poll();
+                journalOffsets.put(index, size(workspace.journal(sweep, index)));
                 running.put(index, start(sweep, index));
                 out.printf(
                         "started  run %d of %s (%d running, %d queued)%n", index, sweep, running.size(), queue.size());
             }
             for (var e : new ArrayList<>(running.entrySet())) {
-                if (!e.getValue().isAlive()) {
+                boolean ended = !e.getValue().isAlive();
+                printEpochs(sweep, e.getKey(), journalOffsets);
+                if (ended) {
                     int code = e.getValue().exitValue();
                     exits.put(e.getKey(), code);
                     running.remove(e.getKey());
@@ -58,6 +77,55 @@ public final class LocalRunner {
             }
         }
         return exits;
+    }
+
+    /** Prints a line for each epoch the worker of {@code index} journaled since the last look. */
+    private void printEpochs(String sweep, int index, Map<Integer, Long> offsets) {
+        Path journal = workspace.journal(sweep, index);
+        if (!Files.exists(journal)) {
+            return;
+        }
+        JournalReader.Chunk chunk;
+        try {
+            chunk = JournalReader.read(journal, offsets.get(index));
+        } catch (UncheckedIOException e) {
+            return; // the next look reads it
+        }
+        offsets.put(index, chunk.endOffset());
+        for (JournalEvent ev : chunk.events()) {
+            if (!JournalEvent.EPOCH.equals(ev.type())) {
+                continue;
+            }
+            ev.metrics().stream()
+                    .filter(m -> m.split().equals("test"))
+                    .forEach(m -> out.println(epochLine(sweep, index, m, totals.getOrDefault(index, 0))));
+        }
+    }
+
+    /**
+     * {@return one line for a finished epoch}: the epoch as the database numbers it (from 0) and how many of
+     * the run's epochs are done, e.g. {@code run 3 of demo: epoch 1 (2/4) test acc 0.8421 loss 0.4312, 6.2 s}
+     */
+    static String epochLine(String sweep, int index, EpochMetrics m, int epochsTotal) {
+        return String.format(
+                Locale.ROOT,
+                "run %d of %s: epoch %d (%d/%s) test acc %.4f loss %.4f, %.1f s",
+                index,
+                sweep,
+                m.epoch(),
+                m.epoch() + 1,
+                epochsTotal > 0 ? Integer.toString(epochsTotal) : "?",
+                m.accuracy(),
+                m.meanLoss(),
+                m.epochSeconds());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private Path log(String sweep, int index) {

@@ -87,6 +87,8 @@ class ExpandEditTest {
         CliRunner.Result r = cli.run("expand", sweep(THREE_EPOCHS).toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(table(cli)).contains("0,0,2,retired").contains("2,0,3,pending");
+        assertThat(dir.resolve("work/runs/s/tasks/2.json")).content().contains("\"retired\":false");
+        assertThat(dir.resolve("work/runs/s/tasks/0.json")).content().contains("\"retired\":true");
     }
 
     @Test

@@ -72,9 +72,17 @@ class BinArraysweepTest {
                 .contains("finished run 0 of tiny: ok")
                 .contains("finished run 1 of tiny: ok")
                 .endsWith("2 of 2 runs finished ok\n");
+        for (int i = 0; i < 2; i++) {
+            String out = run.out();
+            int first = out.indexOf("run " + i + " of tiny: epoch 0 (1/2) test acc ");
+            int second = out.indexOf("run " + i + " of tiny: epoch 1 (2/2) test acc ");
+            assertThat(first).as(out).isNotNegative();
+            assertThat(second).as(out).isGreaterThan(first);
+            assertThat(out.indexOf("finished run " + i + " of tiny")).isGreaterThan(second);
+        }
         assertThat(Path.of(work, "runs/tiny/logs/local-1.out"))
                 .content()
-                .contains("epoch 2/2")
+                .contains("epoch 1 (2/2)")
                 .contains("run 1 of tiny done");
 
         BinScripts.Result status = bin.arraysweep(dir, "status", "--workdir", work);

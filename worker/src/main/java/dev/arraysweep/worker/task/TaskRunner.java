@@ -174,8 +174,9 @@ public final class TaskRunner {
                         r.train().losses().mean());
         out.printf(
                 Locale.ROOT,
-                "epoch %d/%d  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
+                "epoch %d (%d/%d)  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
                         + " (acceptance %.3f) | %.1f s%n",
+                r.epoch(),
                 r.epoch() + 1,
                 epochs,
                 train,

@@ -64,7 +64,7 @@ class DatabaseOutageTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("cannot write to the database")
                 .contains("arraysweep ingest")
-                .contains("epoch 3/3");
+                .contains("epoch 2 (3/3)");
 
         Database db = Database.open("jdbc:h2:file:" + file);
         long id = db.runs().find("s", 0).orElseThrow().id();
