@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
+import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.journal.JournalListing;
@@ -36,9 +37,22 @@ record Context(
         return track(Database.open(workspace.dbUrl(), clock, true));
     }
 
-    /** {@return the results database without migrating; the schema must exist} */
+    /**
+     * {@return the results database without migrating; the schema must exist} A command that only reads never
+     * creates the embedded file: without it, it stops (exit 3) saying where it looked and what to run.
+     */
     Database openExistingDatabase() {
+        if (!workspace.hasDatabase()) {
+            throw ExitException.wrongState(noDatabase());
+        }
         return track(Database.open(workspace.dbUrl(), clock, false));
+    }
+
+    /** {@return where a command looked for the database it did not find, and what to run} */
+    String noDatabase() {
+        return "no results database in " + workspace.root() + " (looked for " + workspace.databaseFileOnDisk()
+                + "); store a sweep first: arraysweep expand sweeps/demo.yaml, or point at another work directory"
+                + " with --workdir DIR (or $" + Workspace.WORKDIR_ENV + ")";
     }
 
     private Database track(Database db) {

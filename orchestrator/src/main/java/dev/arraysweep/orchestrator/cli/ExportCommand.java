@@ -44,7 +44,7 @@ final class ExportCommand implements Command {
         }
         String name = line.getArgList().get(0);
         Path dir = Path.of(line.getOptionValue("csv"));
-        Database db = ctx.openForResults(true);
+        Database db = ctx.openForResults(false);
         db.sweeps().require(name);
         for (SweepExport.Written w : SweepExport.write(db, name, dir)) {
             ctx.out().printf("%s  (%d rows)%n", w.file(), w.rows());

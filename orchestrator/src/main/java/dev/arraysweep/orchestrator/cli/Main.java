@@ -7,6 +7,7 @@ import dev.arraysweep.db.repo.Database;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class Main {
     }
 
     /** Runs one command line and returns its exit status. */
-    public int run(String... args) {
+    public int run(String... given) {
+        String[] args = globalFlagsAfterCommand(given);
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             if (args.length > 1 && commands.containsKey(args[1])) {
                 printHelp(commands.get(args[1]));
@@ -91,6 +93,39 @@ public final class Main {
             e.printStackTrace(err);
             return ExitException.FAILURE;
         }
+    }
+
+    /** Flags every command takes, with a value: they may come before the command as well as after it. */
+    private static final List<String> GLOBAL_WITH_VALUE = List.of("--workdir", "--db");
+
+    /**
+     * {@return the arguments with global flags given before the command ({@code arraysweep --workdir X status})
+     * moved after it}, as every command parses them there
+     */
+    static String[] globalFlagsAfterCommand(String[] args) {
+        List<String> global = new ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (!GLOBAL_WITH_VALUE.contains(name)) {
+                break;
+            }
+            global.add(a);
+            if (!a.contains("=") && i + 1 < args.length) {
+                global.add(args[i + 1]);
+                i++;
+            }
+            i++;
+        }
+        if (global.isEmpty() || i >= args.length) {
+            return args;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(args[i]);
+        out.addAll(global);
+        out.addAll(Arrays.asList(args).subList(i + 1, args.length));
+        return out.toArray(new String[0]);
     }
 
     private static Options withGlobal(Options own) {

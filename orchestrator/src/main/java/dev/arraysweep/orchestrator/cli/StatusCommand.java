@@ -76,9 +76,7 @@ final class StatusCommand implements Command {
     public int run(CommandLine line, Context ctx) throws InterruptedException {
         String sweep = line.getArgList().isEmpty() ? null : line.getArgList().get(0);
         if (!ctx.workspace().hasDatabase()) {
-            String where = "no results database in " + ctx.workspace().root() + " (looked for "
-                    + ctx.workspace().databaseFileOnDisk() + "); store a sweep first: arraysweep expand"
-                    + " sweeps/demo.yaml, or point at another work directory with --workdir DIR";
+            String where = ctx.noDatabase();
             if (sweep != null) {
                 throw ExitException.badInput(where);
             }
