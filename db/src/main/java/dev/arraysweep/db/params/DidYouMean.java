@@ -1,11 +1,28 @@
 package dev.arraysweep.db.params;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds the closest valid name to a mistyped one, by edit distance, for "did you mean" hints. */
 public final class DidYouMean {
+    /**
+     * Names people bring from other tools, which no edit distance finds: PyTorch's {@code cuda}, "last" for the
+     * final epoch, a model family without its size. Keys are folded ({@link #fold}); a synonym is offered only
+     * where it is one of the candidates.
+     */
+    private static final Map<String, List<String>> SYNONYMS = Map.of(
+            "cuda", List.of("gpu"),
+            "last", List.of("final"),
+            "latest", List.of("final"),
+            "end", List.of("final"),
+            "fcnet", List.of("fcnet100"),
+            "mlp", List.of("fcnet100"),
+            "resnet", List.of("resnet18"),
+            "fmnist", List.of("fashion-mnist"));
+
     private DidYouMean() {}
 
     /**
@@ -17,6 +34,11 @@ public final class DidYouMean {
      */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         String needle = fold(input);
+        for (String meant : SYNONYMS.getOrDefault(needle, List.of())) {
+            if (candidates.contains(meant)) {
+                return Optional.of(meant);
+            }
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.journal.JournalListing;
@@ -106,8 +107,9 @@ record Context(
             if (result.metricRows() == 0 && result.stateChanges() == 0) {
                 return null;
             }
-            return "ingested " + result.metricRows() + " metric rows and " + result.stateChanges()
-                    + " state changes from " + result.files() + " journals";
+            return "ingested " + Plural.of(result.metricRows(), "metric row") + " and "
+                    + Plural.of(result.stateChanges(), "state change") + " from "
+                    + Plural.of(result.files(), "journal");
         }
     }
 

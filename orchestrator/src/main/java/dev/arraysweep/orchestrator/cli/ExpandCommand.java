@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.ExpansionPlan;
 import dev.arraysweep.db.repo.ExpansionResult;
@@ -82,9 +83,9 @@ final class ExpandCommand implements Command {
         Expansion expansion = Expander.expand(spec);
         double ms = (System.nanoTime() - start) / 1e6;
         expansion.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        String counts = String.format(
-                "%d runs (%d combinations, %d excluded, %d merged as equivalent)",
-                expansion.runs().size(), expansion.combinations(), expansion.excluded(), expansion.merged());
+        String counts = Plural.of(expansion.runs().size(), "run") + " ("
+                + Plural.of(expansion.combinations(), "combination") + ", " + expansion.excluded() + " excluded, "
+                + expansion.merged() + " merged as equivalent)";
         if (line.hasOption("dry-run")) {
             int limit = line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS;
             ctx.out().println("sweep " + spec.name() + ": " + counts + "; nothing written (dry run)");
@@ -114,7 +115,7 @@ final class ExpandCommand implements Command {
             ExpansionPlan plan = refused.plan();
             ctx.err()
                     .println("expand: the edited " + file + " no longer holds "
-                            + PlanReport.plural(plan.retiredWithResults().size(), "run")
+                            + Plural.of(plan.retiredWithResults().size(), "run")
                             + " of sweep " + spec.name() + " that have results or a worker:");
             PlanReport.changedParameters(plan, expansion.runs())
                     .forEach(c -> ctx.err().println("  changed: " + c));
@@ -132,8 +133,12 @@ final class ExpandCommand implements Command {
         } else {
             ctx.out()
                     .printf(
-                            "%s: %d new runs, %d kept at their indices, %d retired, %d revived%n",
-                            r.created() ? "stored" : "updated", r.added(), r.kept(), r.retired(), r.revived());
+                            "%s: %s, %d kept at their indices, %d retired, %d revived%n",
+                            r.created() ? "stored" : "updated",
+                            Plural.of(r.added(), "new run"),
+                            r.kept(),
+                            r.retired(),
+                            r.revived());
         }
         ctx.out()
                 .println("next: arraysweep run-local " + spec.name() + " --parallel 2   (or: arraysweep submit "

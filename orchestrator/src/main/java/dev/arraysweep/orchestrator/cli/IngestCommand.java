@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.journal.JournalIngest;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -32,11 +33,11 @@ final class IngestCommand implements Command {
                 .ingestAll(ctx.workspace().root().resolve("runs"));
         ctx.out()
                 .printf(
-                        "ingested %d events (%d metric rows, %d state changes) from %d journals%s%n",
-                        r.events(),
-                        r.metricRows(),
-                        r.stateChanges(),
-                        r.files(),
+                        "ingested %s (%s, %s) from %s%s%n",
+                        Plural.of(r.events(), "event"),
+                        Plural.of(r.metricRows(), "metric row"),
+                        Plural.of(r.stateChanges(), "state change"),
+                        Plural.of(r.files(), "journal"),
                         r.badLines() > 0 ? "; " + r.badLines() + " unreadable lines skipped" : "");
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.plot.Band;
 import dev.arraysweep.orchestrator.plot.Plots;
@@ -74,9 +75,14 @@ final class PlotCommand implements Command {
         }
         ctx.out()
                 .printf(
-                        "%d figures for %d groups in %s%n",
-                        figures.size(),
-                        figures.stream().map(Plots.Planned::group).distinct().count(),
+                        "%s for %s in %s%n",
+                        Plural.of(figures.size(), "figure"),
+                        Plural.of(
+                                figures.stream()
+                                        .map(Plots.Planned::group)
+                                        .distinct()
+                                        .count(),
+                                "group"),
                         out.toAbsolutePath());
         return 0;
     }

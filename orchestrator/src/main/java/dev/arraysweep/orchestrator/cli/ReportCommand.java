@@ -2,6 +2,7 @@ package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.FlagValues;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.report.At;
 import dev.arraysweep.orchestrator.report.MarkdownReport;
@@ -71,7 +72,7 @@ final class ReportCommand implements Command {
             // not an error: a report asked for while the first epochs train (e.g. in a watch loop)
             ctx.out()
                     .println("sweep '" + name + "' has no metrics yet ("
-                            + results.runs().size() + " runs); they"
+                            + Plural.of(results.runs().size(), "run") + "); they"
                             + " appear as its runs finish epochs (arraysweep status " + name + " shows progress)");
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
@@ -78,7 +79,7 @@ final class RunLocalCommand implements Command {
         Map<Integer, Integer> totalByIndex =
                 db.runs().bySweep(sweep.id()).stream().collect(Collectors.toMap(Run::arrayIndex, Run::epochsTotal));
         todo.forEach(i -> epochs.put(i, totalByIndex.getOrDefault(i, 0)));
-        ctx.out().printf("running %d runs of %s, %d at a time%n", todo.size(), name, parallel);
+        ctx.out().printf("running %s of %s, %d at a time%n", Plural.of(todo.size(), "run"), name, parallel);
         // Workers start from their task files and journal; with the embedded database they never open it, so
         // this command lets it go while they train: `status`, `report` and the rest can use it meanwhile.
         ctx.closeDatabases();
@@ -101,9 +102,9 @@ final class RunLocalCommand implements Command {
                 .count();
         ctx.out()
                 .printf(
-                        "%d of %d runs finished ok%s%s%n",
+                        "%d of %s finished ok%s%s%n",
                         exits.size() - failed - refused,
-                        exits.size(),
+                        Plural.of(exits.size(), "run"),
                         refused > 0
                                 ? "; " + refused + " not started (another worker had them, or they were done: see their"
                                         + " logs)"

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the {@code grid:}, {@code zip:} and {@code seeds:} blocks into axes, each parameter varied by one axis only. */
@@ -132,12 +133,8 @@ final class AxesReader {
     /** The values of a non-empty YAML list, each checked; null after reporting a problem. */
     private List<SourceValue> list(ParamDef def, Node node, String path) {
         if (!(node instanceof SequenceNode sequence)) {
-            String example = YamlValues.isNull(node) ? "[...]" : "[" + YamlValues.text(node) + "]";
             problems.at(
-                    node,
-                    path,
-                    "expected a list of values, found " + ParamReader.kind(node) + ". Write " + example
-                            + (path.equals("seeds") ? "." : ", or move a single value to base:."));
+                    node, path, "expected a list of values, found " + ParamReader.kind(node) + ". " + fix(node, path));
             return null;
         }
         if (sequence.getValue().isEmpty()) {
@@ -160,6 +157,52 @@ final class AxesReader {
             values.add(value);
         }
         return ok ? values : null;
+    }
+
+    /** {@return how to write what was meant as a list: W&B's spellings and a seed count get their own hint} */
+    private static String fix(Node node, String path) {
+        String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        if (node instanceof MappingNode mapping) {
+            Map<String, Node> keys = new LinkedHashMap<>();
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    keys.put(k.getValue(), t.getValueNode());
+                }
+            }
+            if (keys.get("values") instanceof SequenceNode values) {
+                return "W&B's {values: [...]} is a plain list here: write " + name + ": " + YamlValues.flow(values)
+                        + ".";
+            }
+            if (keys.containsKey("value")) {
+                return "W&B's {value: ...} is a single value: move it to base:, e.g. base: {" + name + ": "
+                        + YamlValues.text(keys.get("value")) + "}.";
+            }
+            if (keys.containsKey("distribution") || keys.containsKey("min") || keys.containsKey("max")) {
+                return "arraysweep expands grids; a distribution (W&B's random or bayes search) has no equivalent."
+                        + " List the values to run, e.g. " + name + ": [0.001, 0.01, 0.1].";
+            }
+        }
+        if (path.equals("seeds")) {
+            if (node instanceof ScalarNode scalar && scalar.getValue().matches("[1-9][0-9]{0,3}")) {
+                int n = Integer.parseInt(scalar.getValue());
+                return "For " + n + " seeds write seeds: " + seedList(n) + " (seeds: [" + n + "] is the one seed " + n
+                        + ").";
+            }
+            return "Write seeds: [0, 1, 2] for three seeds.";
+        }
+        String example = YamlValues.isNull(node) ? "[...]" : "[" + YamlValues.text(node) + "]";
+        return "Write " + example + ", or move a single value to base:.";
+    }
+
+    private static String seedList(int n) {
+        if (n <= 5) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < n; i++) {
+                b.append(i == 0 ? "" : ", ").append(i);
+            }
+            return b.append("]").toString();
+        }
+        return "[0, 1, ..., " + (n - 1) + "] (every number written out)";
     }
 
     private boolean noDuplicates(List<SourceValue> values, String path) {

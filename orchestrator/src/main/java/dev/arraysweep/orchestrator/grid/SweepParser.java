@@ -117,7 +117,27 @@ public final class SweepParser {
         }
     }
 
+    /** Top-level keys of a W&B sweep file, and what arraysweep has instead. */
+    private static final Map<String, String> WANDB_TOP = Map.of(
+            "method",
+            "W&B's method: has no equivalent: arraysweep always runs the whole grid (grid:, zip:, seeds:), minus"
+                    + " exclude:.",
+            "parameters",
+            "W&B's parameters: is split here into base: (one value each) and grid: (a list of values each).",
+            "metric",
+            "W&B's metric: has no equivalent: every run records every metric; compare with arraysweep report.",
+            "program",
+            "W&B's program: has no equivalent: the worker trains the run's model itself.",
+            "command",
+            "W&B's command: has no equivalent: the worker trains the run's model itself.",
+            "early_terminate",
+            "W&B's early_terminate: has no equivalent.");
+
     private void unknownTopKey(Node keyNode, String key) {
+        if (WANDB_TOP.containsKey(key)) {
+            problems.at(keyNode, key, "unknown top-level key. " + WANDB_TOP.get(key));
+            return;
+        }
         String hint = DidYouMean.closest(key, TOP_KEYS)
                 .map(s -> "Did you mean \"" + s + "\"?")
                 .orElseGet(() -> Params.find(key).isPresent()

@@ -74,6 +74,15 @@ final class YamlValues {
         return node instanceof SequenceNode ? "[...]" : "{...}";
     }
 
+    /** A list of scalars in flow style, {@code [0.1, 0.2]}, for hints that show a fix. */
+    static String flow(SequenceNode list) {
+        StringBuilder b = new StringBuilder("[");
+        for (Node n : list.getValue()) {
+            b.append(b.length() == 1 ? "" : ", ").append(text(n));
+        }
+        return b.append("]").toString();
+    }
+
     /** Whether the node is a scalar written as null ({@code ~}, {@code null} or nothing). */
     static boolean isNull(Node node) {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);

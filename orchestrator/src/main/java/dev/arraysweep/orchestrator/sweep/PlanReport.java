@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.repo.ExpansionPlan;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
@@ -37,16 +38,16 @@ public final class PlanReport {
     public static String counts(ExpansionPlan plan) {
         String fresh = plan.fresh().isEmpty()
                 ? "0 new runs"
-                : plural(plan.fresh().size(), "new run") + " (indices "
+                : Plural.of(plan.fresh().size(), "new run") + " (indices "
                         + range(
                                 plan.fresh().get(0).index(),
                                 plan.fresh().get(plan.fresh().size() - 1).index())
                         + ")";
         int withResults = plan.retiredWithResults().size();
         return fresh + ", " + plan.kept().size() + " kept at their indices, "
-                + plural(plan.retired().size(), "retired run")
+                + Plural.of(plan.retired().size(), "retired run")
                 + (withResults == 0 ? "" : " (" + withResults + " with results)") + ", "
-                + plural(plan.revived().size(), "revived run");
+                + Plural.of(plan.revived().size(), "revived run");
     }
 
     /**
@@ -173,10 +174,5 @@ public final class PlanReport {
 
     private static String range(int a, int b) {
         return a == b ? String.valueOf(a) : a + "-" + b;
-    }
-
-    /** {@return "1 run", "2 runs"} */
-    public static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -46,7 +46,7 @@ class CliTest {
         assertThat(cli.run("expand", f.toString()).out()).contains("2 new runs");
         assertThat(cli.run("expand", f.toString()).out()).contains("unchanged");
         Files.writeString(f, "name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\ngrid:\n  seed: [1, 2]\n");
-        assertThat(cli.run("expand", f.toString()).out()).contains("1 new runs, 1 kept at their indices, 1 retired");
+        assertThat(cli.run("expand", f.toString()).out()).contains("1 new run, 1 kept at their indices, 1 retired");
         CliRunner.Result q = cli.run("sql", "SELECT array_index, seed, state FROM runs ORDER BY array_index", "--csv");
         assertThat(q.out()).isEqualTo("array_index,seed,state\n0,0,retired\n1,1,pending\n2,2,pending\n");
     }

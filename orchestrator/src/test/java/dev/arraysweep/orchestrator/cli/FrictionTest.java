@@ -63,4 +63,15 @@ class FrictionTest {
             assertThat(work.resolve("arraysweep.mv.db")).as(cmd.toString()).doesNotExist();
         }
     }
+
+    @Test
+    void reportAtLast_isToldFinal() throws Exception {
+        Path f = Files.writeString(
+                dir.resolve("s.yaml"), "name: s\nbase:\n  dataset: mnist\n  model: fcnet10\nseeds: [0, 1]\n");
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        assertThat(cli.run("expand", f.toString()).code()).isZero();
+        CliRunner.Result r = cli.run("report", "s", "--at", "last");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("did you mean 'final'?");
+    }
 }

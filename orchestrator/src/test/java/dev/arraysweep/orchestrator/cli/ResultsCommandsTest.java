@@ -79,7 +79,7 @@ class ResultsCommandsTest extends FilledResultsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("one-seed-g01-all-runs-panel.png")).isRegularFile();
         assertThat(out.resolve("one-seed-g01-all-runs-sampler.png")).isRegularFile();
-        assertThat(r.out()).contains("one-seed-g01-all-runs-panel.png  (all runs)", "2 figures for 1 groups");
+        assertThat(r.out()).contains("one-seed-g01-all-runs-panel.png  (all runs)", "2 figures for 1 group");
         CliRunner.Result band = cli.run("plot", ResultsFixture.ONE_SEED, "--band", "iqr");
         assertThat(band.code()).isEqualTo(ExitException.BAD_INPUT);
         assertThat(band.err()).contains("minmax, std");

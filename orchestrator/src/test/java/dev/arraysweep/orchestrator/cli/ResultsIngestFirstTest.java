@@ -69,7 +69,7 @@ class ResultsIngestFirstTest {
 
         CliRunner.Result report = cli.run("report", "j", "--format", "csv");
         assertThat(report.code()).as(report.err()).isZero();
-        assertThat(report.err()).contains("ingested 4 metric rows and 1 state changes from 1 journals first");
+        assertThat(report.err()).contains("ingested 4 metric rows and 1 state change from 1 journal first");
         assertThat(report.out()).contains("0.625");
         assertThat(db.runs().byId(run.id()).orElseThrow().state()).isEqualTo(RunState.DONE);
 

@@ -180,7 +180,7 @@ class BinArraysweepTest {
         BinScripts.Result second = bin.arraysweep(dir, "ingest", "--workdir", copy);
         assertThat(second.out())
                 .as(second.describe())
-                .isEqualTo("ingested 1 events (0 metric rows, 1 state changes) from 2 journals\n");
+                .isEqualTo("ingested 1 event (0 metric rows, 1 state change) from 2 journals\n");
         assertThat(sql(copy, RUN_ROWS)).hasSize(3).isEqualTo(sql(trained, RUN_ROWS));
 
         BinScripts.Result again = bin.arraysweep(dir, "ingest", "--workdir", copy);
