@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Coerces one raw value to its parameter's canonical Java type and checks its constraint. */
 final class Coercion {
@@ -83,6 +84,10 @@ final class Coercion {
     }
 
     private static String choice(ParamDef def, Object raw) throws ParamException {
+        Optional<String> stored = def.nameStoredAs(raw);
+        if (stored.isPresent()) {
+            return stored.get(); // a boolean that became a choice: true reads as the name runs store as true
+        }
         if (!(raw instanceof String s)) {
             throw wrongType(def, raw, "");
         }

@@ -1,11 +1,13 @@
 package dev.arraysweep.db.params;
 
 import static dev.arraysweep.db.params.Condition.ALWAYS;
+import static dev.arraysweep.db.params.Condition.given;
 import static dev.arraysweep.db.params.Condition.in;
 import static dev.arraysweep.db.params.Condition.is;
 import static dev.arraysweep.db.params.Condition.isNot;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every run parameter, in dependency order (a condition or computed default only reads earlier ones); the ones
@@ -40,6 +42,21 @@ final class ParamRegistry {
                     300,
                     1,
                     "Number of epochs (passes over the raw training data); the thesis runs at least 300."),
+            nullableInteger(
+                            "early_stopping_patience",
+                            1,
+                            Default.of(null),
+                            "Stop after this many epochs in a row without improvement of early_stopping_metric (seed 002"
+                                    + " appendix A: 15); the run ends done with the epoch and reason recorded; null (the"
+                                    + " default) = train every epoch.")
+                    .implicitAt(null),
+            choice(
+                            "early_stopping_metric",
+                            "test-loss",
+                            "What early stopping watches: test-loss (mean test loss, lower is better) or test-accuracy"
+                                    + " (higher is better); an epoch improves on a strictly better value; default test-loss.",
+                            Constraint.oneOf("test-loss", "test-accuracy"))
+                    .when(given("early_stopping_patience")),
             integer("batch_size", 1024, 1, "Mini-batch size of each training step (thesis table 4.1: 1024)."),
             choice(
                     "optimizer",
@@ -85,10 +102,15 @@ final class ParamRegistry {
                             "Epochs at which MultiStepLR multiplies the learning rate by gamma; default [150].",
                             ALWAYS)
                     .when(is("lr_scheduler", "multistep")),
-            bool(
+            choice(
                             "augmentation",
-                            true,
-                            "Random flip, affine, crop and colour jitter per sample (thesis 4.2.3, table 4.1: true).")
+                            "thesis",
+                            "Training augmentation per sample: thesis = random flip, affine, crop and colour jitter (thesis"
+                                    + " 4.2.3, table 4.1), crop-flip = random crop 32 with padding 4 and horizontal flip"
+                                    + " (seed 002 3.3), none; true and false mean thesis and none; default thesis.",
+                            Constraint.oneOf("none", "crop-flip", "thesis"))
+                    // a boolean until crop-flip came: runs stored before keep true and false, and their hashes
+                    .storedAs(Map.of("thesis", true, "none", false))
                     .when(in("dataset", "cifar10", "cifar100")),
             bool(
                             "epoch_filtering",
@@ -154,7 +176,7 @@ final class ParamRegistry {
                             "resample",
                             "Epoch filter with augmentation: resample new augmentations, or reuse the filtered ones (thesis 5.2.1); default resample.",
                             Constraint.oneOf("resample", "reuse"))
-                    .when(is("epoch_filtering", true).and(is("augmentation", true)))
+                    .when(is("epoch_filtering", true).and(isNot("augmentation", "none")))
                     .choosesSamples(),
             choice(
                             "selector",

@@ -106,12 +106,23 @@ public final class ParamValues {
         return optional(name, List.class);
     }
 
-    /** {@return canonical JSON: sorted keys, no spaces, ints as ints, doubles in shortest round-trip form} */
+    /**
+     * {@return canonical JSON: sorted keys, no spaces, ints as ints, doubles in shortest round-trip form, choices
+     * that {@linkplain ParamDef#storedAs store as} another value written as that value}
+     */
     public String toJson() {
         if (json == null) {
-            json = CanonicalJson.write(values);
+            json = CanonicalJson.write(stored(values));
         }
         return json;
+    }
+
+    /** {@return the values as runs store them: choices that {@linkplain ParamDef#storedAs store as} other values so} */
+    private static SortedMap<String, Object> stored(SortedMap<String, Object> values) {
+        TreeMap<String, Object> out = new TreeMap<>();
+        values.forEach((name, value) ->
+                out.put(name, Params.find(name).map(def -> def.stored(value)).orElse(value)));
+        return out;
     }
 
     /** {@return the SHA-256 of {@link #toJson()} as 64 lower-case hex digits} */

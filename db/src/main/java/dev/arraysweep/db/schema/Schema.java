@@ -18,7 +18,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Creates and upgrades the schema: Flyway's versioned migrations, then one typed column per run
- * parameter in {@code run_param}, twin keys of runs stored before version 2, then the views users query.
+ * parameter in {@code run_param} (rebuilt where a parameter's type changed), twin keys of runs stored before
+ * version 2, then the views users query.
  */
 public final class Schema {
     private Schema() {}
@@ -44,6 +45,10 @@ public final class Schema {
                 if (!have.contains(col.name().toUpperCase(Locale.ROOT))) {
                     st.execute("ALTER TABLE run_param ADD COLUMN " + col.quoted() + " " + col.sqlType());
                 }
+            }
+            List<ParamColumn> retyped = ParamColumnRetype.mismatched(c, ParamColumns.all());
+            if (!retyped.isEmpty()) {
+                ParamColumnRetype.run(c, retyped, Views.names());
             }
             TwinKeyBackfill.run(c);
             createViewsUnlessCurrent(c, Views.definitions(ParamColumns.all()));

@@ -28,6 +28,11 @@ final class Views {
 
     private Views() {}
 
+    /** {@return the names of the views, each after the views it reads} */
+    static List<String> names() {
+        return FILES;
+    }
+
     static List<String> definitions(List<ParamColumn> params) {
         Map<String, String> parts = Map.of(
                 "param_columns", columns("p", params),

@@ -27,7 +27,7 @@ class ParamsTest {
         assertThat(v.string("optimizer")).isEqualTo("sgd");
         assertThat(v.intValue("batch_size")).isEqualTo(1024);
         assertThat(v.doubleValue("learning_rate")).isEqualTo(0.1);
-        assertThat(v.bool("augmentation")).isTrue();
+        assertThat(v.string("augmentation")).isEqualTo("thesis");
         assertThat(v.intValue("seed")).isZero();
         assertThat(v.doubleValue("weight_decay")).isEqualTo(0.0005);
         assertThat(v.bool("epoch_filtering")).isFalse();

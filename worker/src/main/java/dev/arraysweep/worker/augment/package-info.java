@@ -1,6 +1,7 @@
 /**
- * The CIFAR training augmentation of the thesis (4.2.3), batched on the device that holds the
- * batch, with a fresh random decision per sample.
+ * The CIFAR training augmentations, batched on the device that holds the batch, with a fresh random decision per
+ * sample: the thesis' (4.2.3, {@link dev.arraysweep.worker.augment.CifarAugment}, described below) and seed 002's
+ * random crop and flip ({@link dev.arraysweep.worker.augment.CropFlip}).
  *
  * <p>The pipeline is torchvision's {@code Compose([RandomHorizontalFlip(), RandomAffine(degrees=180,
  * translate=(0.1, 0.1), scale=(0.9, 1.1)), RandomCrop(32, padding=4), ColorJitter(brightness=0.5,

@@ -6,10 +6,20 @@ import java.util.Objects;
  * Which data a run trains and evaluates on.
  *
  * @param dataset the dataset
- * @param augmentation whether training samples are augmented; false where the dataset has no augmentation
+ * @param augmentation how training samples are augmented; {@code NONE} where the dataset has no augmentation
  * @param dataDir the directory with the dataset's standard files, or null for {@code $ARRAYSWEEP_DATA}
  */
-public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
+public record DataSpec(Name dataset, Augmentation augmentation, String dataDir) {
+    /** The choices of the {@code augmentation} parameter. */
+    public enum Augmentation {
+        /** No augmentation. */
+        NONE,
+        /** Seed 002's random crop and horizontal flip ({@code CropFlip}). */
+        CROP_FLIP,
+        /** The thesis' flip, affine, crop and colour jitter ({@code CifarAugment}). */
+        THESIS
+    }
+
     /** The datasets of the {@code dataset} parameter. */
     public enum Name {
         MNIST,
@@ -20,13 +30,14 @@ public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
 
     public DataSpec {
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(augmentation, "augmentation");
         Valid.check("data_dir", dataDir);
     }
 
     static DataSpec from(SpecReader p) {
         return new DataSpec(
                 p.choice("dataset", Name.class),
-                p.has("augmentation") && p.bool("augmentation"),
+                p.has("augmentation") ? p.choice("augmentation", Augmentation.class) : Augmentation.NONE,
                 p.nullableString("data_dir"));
     }
 }

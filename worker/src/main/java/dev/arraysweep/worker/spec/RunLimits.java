@@ -1,20 +1,29 @@
 package dev.arraysweep.worker.spec;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * How long a run trains and how much of its dataset it uses.
+ * How long a run trains (at most) and how much of its dataset it uses.
  *
  * @param epochs passes over the raw training data
  * @param trainLimit use only the first this many training samples; null = all
  * @param testLimit use only the first this many test samples; null = all
+ * @param earlyStopping when the run stops before its last epoch; empty = never
  */
-public record RunLimits(int epochs, Integer trainLimit, Integer testLimit) {
+public record RunLimits(int epochs, Integer trainLimit, Integer testLimit, Optional<EarlyStoppingSpec> earlyStopping) {
     public RunLimits {
         Valid.check("epochs", epochs);
         Valid.check("train_limit", trainLimit);
         Valid.check("test_limit", testLimit);
+        Objects.requireNonNull(earlyStopping, "earlyStopping");
     }
 
     static RunLimits from(SpecReader p) {
-        return new RunLimits(p.integer("epochs"), p.nullableInt("train_limit"), p.nullableInt("test_limit"));
+        return new RunLimits(
+                p.integer("epochs"),
+                p.nullableInt("train_limit"),
+                p.nullableInt("test_limit"),
+                EarlyStoppingSpec.from(p));
     }
 }

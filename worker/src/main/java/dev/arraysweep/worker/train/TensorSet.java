@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.arraysweep.worker.augment.CifarAugment;
+import dev.arraysweep.worker.augment.CropFlip;
 import dev.arraysweep.worker.augment.Normalize;
 import dev.arraysweep.worker.data.ChannelStats;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
+import dev.arraysweep.worker.spec.DataSpec.Augmentation;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,9 +27,9 @@ record TensorSet(
         NDArray testImages,
         NDArray testLabels,
         ChannelStats stats,
-        boolean augment) {
+        Augmentation augmentation) {
 
-    static TensorSet load(NDManager manager, Dataset raw, boolean augment) {
+    static TensorSet load(NDManager manager, Dataset raw, Augmentation augmentation) {
         if (raw.isNormalized()) {
             throw new IllegalArgumentException("pass the raw dataset; TensorSet normalises it itself");
         }
@@ -37,17 +39,18 @@ record TensorSet(
         NDArray testLabels = labels(manager, raw.test());
         NDArray testImages = images(manager, norm.test(), shape);
         NDArray trainEval = images(manager, norm.train(), shape);
-        NDArray train = augment ? images(manager, raw.train(), shape) : trainEval;
-        return new TensorSet(train, trainEval, trainLabels, testImages, testLabels, norm.normalization(), augment);
+        NDArray train = augmentation != Augmentation.NONE ? images(manager, raw.train(), shape) : trainEval;
+        return new TensorSet(train, trainEval, trainLabels, testImages, testLabels, norm.normalization(), augmentation);
     }
 
     /** {@return what turns gathered training images into model input} */
     Function<NDArray, NDArray> prepare(Supplier<Random> rng) {
-        if (!augment) {
-            return x -> x;
-        }
         Normalize normalize = new Normalize(stats.mean(), stats.std());
-        return x -> normalize.apply(CifarAugment.apply(x, rng.get()));
+        return switch (augmentation) {
+            case NONE -> x -> x;
+            case CROP_FLIP -> x -> normalize.apply(CropFlip.apply(x, rng.get()));
+            case THESIS -> x -> normalize.apply(CifarAugment.apply(x, rng.get()));
+        };
     }
 
     private static NDArray images(NDManager manager, Split split, Shape shape) {

@@ -34,7 +34,17 @@ class SpecReadsTest {
                     "importance",
                     "score",
                     "running-loss"),
-            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"));
+            Map.of(
+                    "dataset",
+                    "mnist",
+                    "sampler",
+                    "weighted",
+                    "weights_file",
+                    "w.txt",
+                    "early_stopping_patience",
+                    3,
+                    "early_stopping_metric",
+                    "test-accuracy"));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();

@@ -24,7 +24,7 @@ class SpecRecordsTest {
         assertThat(spec.epochFilter()).isEmpty();
         assertThat(spec.optimiser()).isEqualTo(new OptimiserSpec(OptimiserSpec.Kind.SGD, 0.9, false, false, 0.0005));
         assertThat(spec.schedule()).isEqualTo(new ScheduleSpec(ScheduleSpec.Kind.NONE, 0.1, 1, List.of()));
-        assertThat(spec.data()).isEqualTo(new DataSpec(DataSpec.Name.CIFAR10, true, null));
+        assertThat(spec.data()).isEqualTo(new DataSpec(DataSpec.Name.CIFAR10, DataSpec.Augmentation.THESIS, null));
         assertThat(spec.device()).isEqualTo(RunSpec.DeviceName.AUTO);
     }
 
