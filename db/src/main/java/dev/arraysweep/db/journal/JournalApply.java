@@ -45,7 +45,8 @@ public final class JournalApply {
     static int claim(Handle h, long runId, JournalEvent e) {
         OffsetDateTime at = time(e.atMillis());
         int n = h.createUpdate("UPDATE run SET state = 'running', attempt = :a, started_at = :at, heartbeat_at = :at,"
-                        + " ended_at = NULL, error_text = NULL, node = :node, slurm_job_id = :job,"
+                        + " ended_at = NULL, error_text = NULL, stop_epoch = NULL, stop_reason = NULL, node = :node,"
+                        + " slurm_job_id = :job,"
                         + " slurm_array_job_id = :ajob WHERE id = :id AND attempt < :a AND state <> 'retired'")
                 .bind("a", e.attempt())
                 .bind("at", at)
@@ -78,22 +79,27 @@ public final class JournalApply {
                 .bind("id", runId);
     }
 
-    /** Ends the attempt that wrote {@code e}, unless a later attempt has taken the run since. */
+    /**
+     * Ends the attempt that wrote {@code e}, unless a later attempt has taken the run since; a run that stopped
+     * early keeps the epoch and reason (the {@code run_event} of its end carries the reason too).
+     */
     static int endAttempt(Handle h, long runId, JournalEvent e) {
         OffsetDateTime at = time(e.atMillis());
         int n = h.createUpdate(
                         "UPDATE run SET state = :s, attempt = :a, error_text = :err, ended_at = :at,"
-                                + " epochs_done = GREATEST(epochs_done, :d)"
+                                + " epochs_done = GREATEST(epochs_done, :d), stop_epoch = :se, stop_reason = :sr"
                                 + " WHERE id = :id AND (attempt < :a OR (attempt = :a AND state IN ('running','lost','pending')))")
                 .bind("s", e.type())
                 .bind("a", e.attempt())
                 .bind("err", e.detail())
                 .bind("at", at)
                 .bind("d", e.epochsDone())
+                .bind("se", e.stopEpoch())
+                .bind("sr", e.stopReason())
                 .bind("id", runId)
                 .execute();
         if (n == 1) {
-            event(h, runId, e.attempt(), e.type(), e.detail(), at);
+            event(h, runId, e.attempt(), e.type(), e.detail() != null ? e.detail() : e.stopReason(), at);
         }
         return n;
     }

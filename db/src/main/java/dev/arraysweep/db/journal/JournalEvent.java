@@ -1,5 +1,6 @@
 package dev.arraysweep.db.journal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arraysweep.db.model.EpochMetrics;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param node the node the attempt runs on (type {@code claim}), or null
  * @param jobId the attempt's Slurm job id (type {@code claim}), or null
  * @param arrayJobId the attempt's Slurm array job id (type {@code claim}), or null
+ * @param stopEpoch the last epoch trained (numbered from 0, as in the metrics) when a {@code done} run stopped
+ *                  before its last epoch (early stopping), else null; absent from journals written before it
+ * @param stopReason why that run stopped there, or null
  */
 public record JournalEvent(
         String type,
@@ -32,7 +36,9 @@ public record JournalEvent(
         String detail,
         String node,
         String jobId,
-        String arrayJobId) {
+        String arrayJobId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer stopEpoch,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String stopReason) {
     /** Event types. */
     public static final String CLAIM = "claim";
 
@@ -47,6 +53,37 @@ public record JournalEvent(
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
+    /** An event that names the node and Slurm job of a claim. */
+    public JournalEvent(
+            String type,
+            String sweep,
+            int index,
+            long runId,
+            int attempt,
+            long atMillis,
+            int epochsDone,
+            List<EpochMetrics> metrics,
+            String detail,
+            String node,
+            String jobId,
+            String arrayJobId) {
+        this(
+                type,
+                sweep,
+                index,
+                runId,
+                attempt,
+                atMillis,
+                epochsDone,
+                metrics,
+                detail,
+                node,
+                jobId,
+                arrayJobId,
+                null,
+                null);
+    }
+
     /** An event that names no node or Slurm job (every type but {@code claim}). */
     public JournalEvent(
             String type,
@@ -59,6 +96,36 @@ public record JournalEvent(
             List<EpochMetrics> metrics,
             String detail) {
         this(type, sweep, index, runId, attempt, atMillis, epochsDone, metrics, detail, null, null, null);
+    }
+
+    /**
+     * {@return the {@code done} event of a run that stopped early: after epoch {@code stopEpoch} (from 0), for
+     * {@code stopReason}}
+     */
+    public static JournalEvent stoppedEarly(
+            String sweep,
+            int index,
+            long runId,
+            int attempt,
+            long atMillis,
+            int epochsDone,
+            int stopEpoch,
+            String stopReason) {
+        return new JournalEvent(
+                DONE,
+                sweep,
+                index,
+                runId,
+                attempt,
+                atMillis,
+                epochsDone,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                stopEpoch,
+                stopReason);
     }
 
     /** {@return whether this event ends an attempt: done, failed or preempted} */

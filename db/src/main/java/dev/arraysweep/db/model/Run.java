@@ -2,7 +2,11 @@ package dev.arraysweep.db.model;
 
 import java.time.Instant;
 
-/** One run of a sweep: its array index, canonical parameters and where its execution stands. */
+/**
+ * One run of a sweep: its array index, canonical parameters and where its execution stands; a {@code done} run
+ * that early stopping ended before its last epoch has the last epoch it trained ({@code stopEpoch}, from 0) and
+ * why ({@code stopReason}), both null otherwise.
+ */
 public record Run(
         long id,
         long sweepId,
@@ -19,4 +23,6 @@ public record Run(
         Instant startedAt,
         Instant endedAt,
         Instant heartbeatAt,
-        String errorText) {}
+        String errorText,
+        Integer stopEpoch,
+        String stopReason) {}

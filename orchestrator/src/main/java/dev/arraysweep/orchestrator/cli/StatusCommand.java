@@ -178,7 +178,15 @@ final class StatusCommand implements Command {
         ctx.out().println();
         ctx.out()
                 .print(new Table(
-                                List.of("#", "state", "epochs", "test acc", "test loss", "elapsed", "eta", "error"),
+                                List.of(
+                                        "#",
+                                        "state",
+                                        "epochs",
+                                        "test acc",
+                                        "test loss",
+                                        "elapsed",
+                                        "eta",
+                                        "error or stop"),
                                 rows)
                         .toText());
         if (runs.size() > limit) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * One run of a sweep as {@code status SWEEP} lists it: where it stands, its latest test metrics, the training
- * time it has taken, the time it still needs at its own pace and the first line of its error.
+ * time it has taken, the time it still needs at its own pace and the first line of its error (or of why it
+ * stopped early).
  *
  * @param index the run's array index
  * @param state its state
@@ -17,6 +18,7 @@ import java.util.Locale;
  * @param testLoss test mean loss of its latest epoch, or null
  * @param trainSeconds the run's wall-clock seconds up to its latest epoch (all attempts), or null
  * @param error its error text, or null
+ * @param stopReason why early stopping ended it before its last epoch, or null
  */
 public record RunRow(
         int index,
@@ -26,14 +28,15 @@ public record RunRow(
         Double testAccuracy,
         Double testLoss,
         Double trainSeconds,
-        String error) {
+        String error,
+        String stopReason) {
     /**
      * {@return the runs of {@code sweepId} that are not retired, by index, at most {@code limit}} The latest
      * epoch is one primary-key lookup per run ({@code epoch = epochs_done - 1}).
      */
     public static List<RunRow> load(Database db, long sweepId, int limit) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT r.array_index, r.state, r.epochs_done, r.epochs_total,"
-                        + " m.accuracy, m.mean_loss, m.wall_seconds, r.error_text FROM run r"
+                        + " m.accuracy, m.mean_loss, m.wall_seconds, r.error_text, r.stop_reason FROM run r"
                         + " LEFT JOIN epoch_metric m ON m.run_id = r.id AND m.split = 'test'"
                         + " AND m.epoch = r.epochs_done - 1"
                         + " WHERE r.sweep_id = :s AND r.state <> 'retired' ORDER BY r.array_index LIMIT :n")
@@ -47,7 +50,8 @@ public record RunRow(
                         (Double) rs.getObject(5),
                         (Double) rs.getObject(6),
                         (Double) rs.getObject(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list());
     }
 
@@ -63,12 +67,16 @@ public record RunRow(
         return trainSeconds / epochsDone * (epochsTotal - epochsDone);
     }
 
-    /** {@return the first line of the error, cut to {@code width} characters, or "" without one} */
+    /**
+     * {@return the first line of the error, or else of why the run stopped early, cut to {@code width}
+     * characters, or "" without either}
+     */
     public String errorLine(int width) {
-        if (error == null || error.isBlank()) {
+        String text = error == null || error.isBlank() ? stopReason : error;
+        if (text == null || text.isBlank()) {
             return "";
         }
-        String first = error.strip().lines().findFirst().orElse("");
+        String first = text.strip().lines().findFirst().orElse("");
         return first.length() <= width ? first : first.substring(0, width - 3) + "...";
     }
 

@@ -33,8 +33,11 @@ public record SweepProgress(
         Map<String, Map<RunState, Integer>> counts = new LinkedHashMap<>();
         Map<String, long[]> epochs = new LinkedHashMap<>();
         db.jdbi().useHandle(h -> {
+            // a run that early stopping ended needs no more epochs: its total is what it trained
             h.createQuery("SELECT s.name, r.state, COUNT(*), SUM(LEAST(r.epochs_done, r.epochs_total)),"
-                            + " SUM(r.epochs_total) FROM sweep s JOIN run r ON r.sweep_id = s.id"
+                            + " SUM(CASE WHEN r.stop_epoch IS NULL THEN r.epochs_total"
+                            + " ELSE LEAST(r.epochs_done, r.epochs_total) END)"
+                            + " FROM sweep s JOIN run r ON r.sweep_id = s.id"
                             + (onlySweep == null ? "" : " WHERE s.name = :n")
                             + " GROUP BY s.name, r.state ORDER BY s.name")
                     .bindMap(onlySweep == null ? Map.of() : Map.of("n", onlySweep))

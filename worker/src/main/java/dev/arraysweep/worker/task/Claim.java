@@ -125,6 +125,12 @@ final class Claim implements AutoCloseable {
                 type, task.sweep(), task.index(), task.runId(), attempt, clock.millis(), epochsDone, rows, detail));
     }
 
+    /** Journals (and, live, writes) the end of a run that early stopping ended after epoch {@code stopEpoch}. */
+    void recordStoppedEarly(int epochsDone, int stopEpoch, String reason) {
+        recorder.record(JournalEvent.stoppedEarly(
+                task.sweep(), task.index(), task.runId(), attempt, clock.millis(), epochsDone, stopEpoch, reason));
+    }
+
     /** Tells the heartbeat how far the run is. */
     void epochsDone(int n) {
         heartbeat.epochsDone(n);

@@ -14,6 +14,7 @@ import dev.arraysweep.worker.data.Datasets;
 import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.train.EarlyStop;
 import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.train.Trainer;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -110,6 +112,7 @@ public final class TaskRunner {
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
         Epochs epochs = new Epochs(claim, spec, checkpoints);
+        Optional<EarlyStop> early;
         try (Trainer trainer = new Trainer(spec, data, device)) {
             epochs.trainer = trainer;
             int resumed = trainer.resumeFrom(checkpoints, task.paramsHash());
@@ -131,10 +134,19 @@ public final class TaskRunner {
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
                 return TaskEnvironment.REQUEUE_EXIT_CODE;
             }
+            early = trainer.earlyStop();
         }
         Trainer.deleteCheckpoint(checkpoints);
-        claim.record(JournalEvent.DONE, epochs.done, List.of(), null);
-        out.printf("run %d of %s done%n", task.index(), task.sweep());
+        if (early.isPresent()) {
+            claim.recordStoppedEarly(
+                    epochs.done, early.get().epoch(), early.get().reason());
+            out.printf(
+                    "run %d of %s done: %s%n",
+                    task.index(), task.sweep(), early.get().reason());
+        } else {
+            claim.record(JournalEvent.DONE, epochs.done, List.of(), null);
+            out.printf("run %d of %s done%n", task.index(), task.sweep());
+        }
         return 0;
     }
 
@@ -158,7 +170,7 @@ public final class TaskRunner {
             claim.epochsDone(done);
             claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
             print(result, spec.limits().epochs());
-            if (done < spec.limits().epochs()) {
+            if (done < spec.limits().epochs() && trainer.earlyStop().isEmpty()) {
                 trainer.saveCheckpoint(checkpoints, claim.task().paramsHash());
             }
         }

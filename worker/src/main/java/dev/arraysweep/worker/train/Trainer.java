@@ -34,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -86,7 +87,12 @@ public final class Trainer implements AutoCloseable {
         this.spec = spec;
         Engine.getInstance().setRandomSeed((int) spec.seed());
         this.manager = NDManager.newBaseManager(device);
-        this.state = new TrainingState(spec.seed());
+        this.state = new TrainingState(
+                spec.seed(),
+                spec.limits()
+                        .earlyStopping()
+                        .map(e -> new EarlyStopping(e, spec.limits().epochs()))
+                        .orElse(null));
         Shape input = Models.inputShape(dataset.channels());
         this.block = Models.build(spec.model(), dataset.channels(), dataset.numClasses());
         Models.initialize(block, manager, input, spec.seed());
@@ -143,12 +149,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Trains from {@code state.nextEpoch()} until the last epoch, or until {@code stop} asks to stop after a
-     * step (preemption). {@return true when every epoch is done, false when stopped early}
+     * Trains from {@code state.nextEpoch()} until the last epoch or until early stopping ends the run (see
+     * {@link #earlyStop()}), or until {@code stop} asks to stop after a step (preemption). {@return true when the
+     * run is over, false when {@code stop} stopped it}
      */
     public boolean train(EpochListener listener, BooleanSupplier stop) {
         long wallStart = System.nanoTime() - (long) (state.wallSecondsBefore() * 1e9);
-        while (state.nextEpoch() < spec.limits().epochs()) {
+        while (state.nextEpoch() < spec.limits().epochs() && state.earlyStop().isEmpty()) {
             int epoch = state.nextEpoch();
             double lr = schedule.rateAt(epoch);
             long epochStart = System.nanoTime();
@@ -174,21 +181,30 @@ public final class Trainer implements AutoCloseable {
             }
             SamplerFigures figures = strategy.endEpoch();
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
-            boolean evalTrain = spec.evalTrainEvery() > 0
-                    && ((epoch + 1) % spec.evalTrainEvery() == 0
-                            || epoch == spec.limits().epochs() - 1);
-            SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
             SplitMetrics test = evaluate(testImages, testLabels);
+            // decided before the listener checkpoints, so that a resumed run carries this epoch's count
+            boolean last =
+                    state.stopsEarlyAfter(epoch, test) || epoch == spec.limits().epochs() - 1;
+            boolean evalTrain = spec.evalTrainEvery() > 0 && ((epoch + 1) % spec.evalTrainEvery() == 0 || last);
+            SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
             double wall = (System.nanoTime() - wallStart) / 1e9;
             state.finishEpoch();
             state.setWallSecondsBefore(wall);
             listener.onEpoch(new EpochResult(
                     epoch, lr, figures, epochSeconds, wall, train, test, HostMemory.residentBytes(), null));
+            if (state.earlyStop().isPresent()) {
+                return true;
+            }
             if (stop.getAsBoolean() && state.nextEpoch() < spec.limits().epochs()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@return where and why early stopping ended the run, or empty when it did not (or the run has none)} */
+    public Optional<EarlyStop> earlyStop() {
+        return state.earlyStop();
     }
 
     /**

@@ -1,14 +1,16 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.worker.eval.SplitMetrics;
 import dev.arraysweep.worker.sampling.Shuffle;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
  * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
  * the run's seed, so a filtered run and its archetype twin see the same first data order) and time already
- * spent.
+ * spent, and early stopping's best value and count when the run has early stopping.
  */
 final class TrainingState implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,10 +22,30 @@ final class TrainingState implements Serializable {
     private final Random augmentRandom;
     private double wallSecondsBefore;
     private double epochSecondsBefore;
+    /** Null when the run has no early stopping (and in checkpoints written before it existed). */
+    private EarlyStopping earlyStopping;
 
     TrainingState(long seed) {
         this.shuffleRandom = new Random(seed);
         this.augmentRandom = new Random(seed ^ 0x5DEECE66DL);
+    }
+
+    TrainingState(long seed, EarlyStopping earlyStopping) {
+        this(seed);
+        this.earlyStopping = earlyStopping;
+    }
+
+    /** {@return where and why early stopping ended the run, or empty while it goes on (or has none)} */
+    Optional<EarlyStop> earlyStop() {
+        return earlyStopping == null ? Optional.empty() : earlyStopping.stop();
+    }
+
+    /**
+     * Shows early stopping, if the run has it, the test metrics of the epoch just finished. {@return whether the
+     * run stops after it}
+     */
+    boolean stopsEarlyAfter(int epoch, SplitMetrics test) {
+        return earlyStopping != null && earlyStopping.observe(epoch, test);
     }
 
     int nextEpoch() {

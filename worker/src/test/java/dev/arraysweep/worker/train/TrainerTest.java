@@ -134,7 +134,7 @@ class TrainerTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector", "early-stop"})
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
@@ -142,6 +142,9 @@ class TrainerTest {
                     case "archetype" -> Map.of("epochs", 3);
                     case "carry" -> Map.of(
                             "epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+                        // stops two epochs after its best test loss, training the train split's evaluation
+                        // every third epoch and on the last
+                    case "early-stop" -> Map.of("epochs", 8, "early_stopping_patience", 2, "eval_train_every", 3);
                         // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
                     default -> Map.of(
                             "epochs",
@@ -156,18 +159,27 @@ class TrainerTest {
                             8);
                 };
         Dataset data = toyData(160, 40);
-        List<EpochResult> straight = train(spec(params), data);
+        List<EpochResult> straight = new ArrayList<>();
+        java.util.Optional<EarlyStop> straightStop;
+        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+            assertThat(t.train(straight::add, () -> false)).isTrue();
+            straightStop = t.earlyStop();
+        }
+        assertThat(straightStop.isPresent()).isEqualTo(kind.equals("early-stop"));
 
         List<EpochResult> resumed = new ArrayList<>();
         int[] steps = {0};
         int stoppedAt;
         try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
-            boolean finished = t.train(resumed::add, () -> ++steps[0] == (kind.equals("archetype") ? 14 : 4));
+            // the early-stopping run: 10 steps and 11 asks an epoch, so the 38th ask follows step 5 of epoch 3
+            int stopAsk = kind.equals("archetype") ? 14 : kind.equals("early-stop") ? 38 : 4;
+            boolean finished = t.train(resumed::add, () -> ++steps[0] == stopAsk);
             assertThat(finished).isFalse();
             stoppedAt = t.stepsIntoEpoch();
             t.saveCheckpoint(dir, "h");
         }
-        assertThat(resumed).hasSizeLessThan(3);
+        assertThat(resumed).hasSizeLessThan(straight.size());
+        int interruptedAfter = resumed.size();
         if (kind.equals("archetype")) {
             // asked after each of the 10 steps of an epoch and once after the epoch: the 14th ask follows step 3
             assertThat(stoppedAt).isEqualTo(3);
@@ -176,9 +188,21 @@ class TrainerTest {
             assertThat(t.resumeFrom(dir, "h")).isEqualTo(resumed.size());
             assertThat(t.stepsIntoEpoch()).as("steps into the epoch, restored").isEqualTo(stoppedAt);
             assertThat(t.train(resumed::add, () -> false)).isTrue();
+            assertThat(t.earlyStop()).isEqualTo(straightStop);
         }
-        assertThat(resumed).hasSize(3);
-        for (int i = 0; i < 3; i++) {
+        if (kind.equals("early-stop")) {
+            int best = bestLossEpoch(straight);
+            assertThat(straight).as("stopped early").hasSizeLessThan(8);
+            assertThat(straight.size() - 1)
+                    .as("the stop, patience epochs after the best")
+                    .isEqualTo(best + 2);
+            assertThat(interruptedAfter).as("interrupted after the best epoch").isGreaterThan(best);
+            assertThat(straight.get(straight.size() - 1).train())
+                    .as("the train split is evaluated on the last epoch trained")
+                    .isNotNull();
+        }
+        assertThat(resumed).hasSameSizeAs(straight);
+        for (int i = 0; i < straight.size(); i++) {
             assertThat(resumed.get(i).test())
                     .as("epoch %d test", i)
                     .isEqualTo(straight.get(i).test());
@@ -189,6 +213,18 @@ class TrainerTest {
                     .as("epoch %d sampler", i)
                     .isEqualTo(straight.get(i).sampler());
         }
+    }
+
+    /** {@return the first epoch with the lowest test mean loss} */
+    private static int bestLossEpoch(List<EpochResult> results) {
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i).test().losses().mean()
+                    < results.get(best).test().losses().mean()) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Test

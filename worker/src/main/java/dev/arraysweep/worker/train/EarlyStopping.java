@@ -1,0 +1,88 @@
+package dev.arraysweep.worker.train;
+
+import dev.arraysweep.worker.eval.SplitMetrics;
+import dev.arraysweep.worker.spec.EarlyStoppingSpec;
+import dev.arraysweep.worker.spec.EarlyStoppingSpec.Metric;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Seed 002's early stopping (appendix A, l.183: "Early stopping after k epochs with no improvement"): watches a
+ * test metric after every epoch and ends the run once {@code patience} epochs in a row have not improved on the
+ * best value so far, that is {@code patience} epochs after the best one.
+ *
+ * <p>The seed states no more; the choices made here: an epoch improves when its value is strictly better than the
+ * best so far (lower mean loss, or higher accuracy; no minimum change, so a tie does not count); the first epoch
+ * always sets the best; a NaN value never improves (a run whose loss stays NaN stops after {@code patience}
+ * epochs); the run keeps its last epoch's model and metrics (the seed does not say that it restored the best
+ * one), and a run whose patience runs out in its last epoch simply finishes. Its state (best value, best
+ * epoch, epochs since) is part of the checkpoint, so a resumed run stops where an uninterrupted one does.
+ */
+final class EarlyStopping implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int patience;
+    private final Metric metric;
+    private final int epochs;
+    private double best = Double.NaN;
+    private int bestEpoch = -1;
+    private int sinceBest;
+    private EarlyStop stop;
+
+    /**
+     * @param spec the patience and the metric
+     * @param epochs the run's epochs: the last one is never stopped early, it ends the run anyway
+     */
+    EarlyStopping(EarlyStoppingSpec spec, int epochs) {
+        this.patience = spec.patience();
+        this.metric = spec.metric();
+        this.epochs = epochs;
+    }
+
+    /** {@return whether training stops after {@code epoch}, whose test metrics are {@code test}} */
+    boolean observe(int epoch, SplitMetrics test) {
+        return observe(epoch, metric == Metric.TEST_LOSS ? test.losses().mean() : test.accuracy());
+    }
+
+    /** {@return whether training stops after {@code epoch}, in which the watched metric was {@code value}} */
+    boolean observe(int epoch, double value) {
+        if (stop != null) {
+            throw new IllegalStateException("the run stopped after epoch " + stop.epoch() + "; epoch " + epoch
+                    + " should not have been trained");
+        }
+        boolean lowerIsBetter = metric == Metric.TEST_LOSS;
+        boolean improves = !Double.isNaN(value)
+                && (bestEpoch < 0 || Double.isNaN(best) || (lowerIsBetter ? value < best : value > best));
+        if (improves || bestEpoch < 0) {
+            best = value;
+            bestEpoch = epoch;
+            sinceBest = 0;
+        } else {
+            sinceBest++;
+        }
+        if (sinceBest >= patience && epoch < epochs - 1) {
+            stop = new EarlyStop(epoch, reason(epoch));
+        }
+        return stop != null;
+    }
+
+    /** {@return where and why the run stopped, or empty while it goes on} */
+    Optional<EarlyStop> stop() {
+        return Optional.ofNullable(stop);
+    }
+
+    private String reason(int epoch) {
+        String name = metric == Metric.TEST_LOSS ? "test mean loss" : "test accuracy";
+        return String.format(
+                Locale.ROOT,
+                "early stopping: %s did not improve for %d epochs on its best, %.6g at epoch %d; trained epochs 0"
+                        + " to %d of %d",
+                name,
+                patience,
+                best,
+                bestEpoch,
+                epoch,
+                epochs);
+    }
+}
