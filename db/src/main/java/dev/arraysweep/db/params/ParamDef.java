@@ -158,10 +158,15 @@ public record ParamDef(
                 spellings);
     }
 
-    /** {@return the name of a choice that runs store as {@code stored}, if this parameter stores one so} */
+    /**
+     * {@return the name of a choice that runs store as {@code stored}, or as a value whose text it is (sweep files
+     * give choices as text: {@code true}, {@code True}), if this parameter stores one so}
+     */
     public Optional<String> nameStoredAs(Object stored) {
         return storedAs.entrySet().stream()
-                .filter(e -> e.getValue().equals(stored))
+                .filter(e -> e.getValue().equals(stored)
+                        || (stored instanceof String text
+                                && String.valueOf(e.getValue()).equalsIgnoreCase(text.trim())))
                 .map(Map.Entry::getKey)
                 .findFirst();
     }

@@ -55,6 +55,9 @@ class Seed002ParamsTest {
         assertThat(normalize().string("augmentation")).isEqualTo("thesis");
         assertThat(normalize("augmentation", "thesis")).isEqualTo(thesis);
         assertThat(normalize("augmentation", "None")).isEqualTo(none);
+        // sweep files hand choices over as text
+        assertThat(normalize("augmentation", "true")).isEqualTo(thesis);
+        assertThat(normalize("augmentation", "False")).isEqualTo(none);
         assertThat(thesis.toJson()).contains("\"augmentation\":true");
         assertThat(none.toJson()).contains("\"augmentation\":false");
         assertThat(ParamValues.fromJson(none.toJson())).isEqualTo(none);

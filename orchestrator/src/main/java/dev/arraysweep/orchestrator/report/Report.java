@@ -142,13 +142,24 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
             rows.add(new Row(s, points, summaries, paired));
         }
         if (at.kind() == At.Kind.FINAL) {
+            // runs that early stopping ended are compared at their own final epoch, as seed 002 compared them
             IntSummaryStatistics epochs = rows.stream()
                     .flatMap(r -> r.points().stream())
+                    .filter(p -> !p.run().stoppedEarly())
                     .mapToInt(RunPoint::epoch)
                     .summaryStatistics();
             if (epochs.getCount() > 0 && epochs.getMin() != epochs.getMax()) {
                 notes.add("the runs' final epochs differ (" + epochs.getMin() + " to " + epochs.getMax() + "): some are"
                         + " not finished; compare at a common epoch with --epoch " + epochs.getMin());
+            }
+            IntSummaryStatistics stopped = rows.stream()
+                    .flatMap(r -> r.points().stream())
+                    .filter(p -> p.run().stoppedEarly())
+                    .mapToInt(RunPoint::epoch)
+                    .summaryStatistics();
+            if (stopped.getCount() > 0) {
+                notes.add(stopped.getCount() + " run(s) stopped early, at epochs " + stopped.getMin() + " to "
+                        + stopped.getMax() + " (early_stopping_patience): each is compared at its own final epoch");
             }
         }
         if (archetype.isEmpty()) {

@@ -26,6 +26,18 @@ public record RunData(
         return params.get("seed") instanceof Number n ? n.intValue() : 0;
     }
 
+    /**
+     * {@return whether early stopping ended the run: it is done, has {@code early_stopping_patience}, and its last
+     * test row is before its last epoch}
+     */
+    public boolean stoppedEarly() {
+        return "done".equals(state)
+                && params.get("early_stopping_patience") != null
+                && params.get("epochs") instanceof Number epochs
+                && !test.isEmpty()
+                && test.get(test.size() - 1).epoch() < epochs.intValue() - 1;
+    }
+
     /** {@return the test row of {@code epoch}} */
     public Optional<EpochRow> testAt(int epoch) {
         return test.stream().filter(r -> r.epoch() == epoch).findFirst();
