@@ -76,10 +76,11 @@ final class EarlyStopping implements Serializable {
         String name = metric == Metric.TEST_LOSS ? "test mean loss" : "test accuracy";
         return String.format(
                 Locale.ROOT,
-                "early stopping: %s did not improve for %d epochs on its best, %.6g at epoch %d; trained epochs 0"
+                "early stopping: %s did not improve for %d epoch%s on its best, %.6g at epoch %d; trained epochs 0"
                         + " to %d of %d",
                 name,
                 patience,
+                patience == 1 ? "" : "s",
                 best,
                 bestEpoch,
                 epoch,

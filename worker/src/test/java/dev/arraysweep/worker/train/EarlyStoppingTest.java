@@ -94,16 +94,21 @@ class EarlyStoppingTest {
         e.observe(0, values[0]);
         e.observe(1, values[1]);
         e.observe(2, values[2]);
+        EarlyStopping resumed = copy(e);
+        assertThat(resumed.observe(3, values[3])).isFalse();
+        assertThat(resumed.observe(4, values[4])).isTrue();
+        EarlyStopping stopped = copy(resumed);
+        assertThat(stopped.stop()).isEqualTo(resumed.stop());
+        assertThatThrownBy(() -> stopped.observe(5, values[5])).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static EarlyStopping copy(EarlyStopping e) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(e);
         }
-        EarlyStopping resumed;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            resumed = (EarlyStopping) in.readObject();
+            return (EarlyStopping) in.readObject();
         }
-        assertThat(resumed.observe(3, values[3])).isFalse();
-        assertThat(resumed.observe(4, values[4])).isTrue();
-        assertThatThrownBy(() -> resumed.observe(5, values[5])).isInstanceOf(IllegalStateException.class);
     }
 }
