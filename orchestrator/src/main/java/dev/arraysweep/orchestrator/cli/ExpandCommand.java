@@ -146,12 +146,16 @@ final class ExpandCommand implements Command {
         } else {
             ctx.out()
                     .printf(
-                            "%s: %s, %d kept at their indices, %d retired, %d revived%n",
+                            "%s: %s, %d kept at their indices, %d retired, %d revived%s%n",
                             r.created() ? "stored" : "updated",
                             Plural.of(r.added(), "new run"),
                             r.kept(),
                             r.retired(),
-                            r.revived());
+                            r.revived(),
+                            r.extended() == 0
+                                    ? ""
+                                    : ", " + r.extended() + " extended (more epochs: they continue from their final"
+                                            + " state, their epochs so far kept)");
         }
         ctx.out()
                 .println("next: arraysweep run-local " + spec.name() + " --parallel 2   (or: arraysweep submit "

@@ -68,7 +68,7 @@ final class Claim implements AutoCloseable {
                 throw ExitException.wrongState("run " + task.index() + " of " + task.sweep() + " was retired (it is no"
                         + " longer in the sweep file); add its parameters back and expand again to run it");
             }
-            if (history.done()) {
+            if (history.done() && history.epochsDone() >= task.epochsTotal()) {
                 throw ExitException.wrongState("run " + task.index() + " of " + task.sweep() + " is already done ("
                         + history.epochsDone() + " epochs); nothing to do");
             }

@@ -112,7 +112,10 @@ public final class TaskRunner {
         Epochs epochs = new Epochs(claim, spec, checkpoints);
         try (Trainer trainer = new Trainer(spec, data, device)) {
             epochs.trainer = trainer;
-            int resumed = trainer.resumeFrom(checkpoints, task.paramsHash());
+            // a checkpoint of these parameters, or the final state of this run before its epochs were raised
+            String key = params(task).hashWithout("epochs");
+            epochs.key = key;
+            int resumed = trainer.resumeFrom(checkpoints, List.of(key, task.paramsHash()));
             if (resumed >= 0) {
                 epochs.done = resumed;
                 int steps = trainer.stepsIntoEpoch();
@@ -121,7 +124,7 @@ public final class TaskRunner {
                         checkpoints, resumed + 1, steps == 0 ? "" : " after " + steps + " of its steps");
             }
             if (!trainer.train(epochs, stop)) {
-                trainer.saveCheckpoint(checkpoints, task.paramsHash());
+                trainer.saveCheckpoint(checkpoints, key);
                 int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
                         + epochs.done + " epochs"
@@ -131,8 +134,9 @@ public final class TaskRunner {
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
                 return TaskEnvironment.REQUEUE_EXIT_CODE;
             }
+            // the final state stays: raising the run's epochs later continues from it (expand extends)
+            trainer.saveCheckpoint(checkpoints, key);
         }
-        Trainer.deleteCheckpoint(checkpoints);
         claim.record(JournalEvent.DONE, epochs.done, List.of(), null);
         out.printf("run %d of %s done%n", task.index(), task.sweep());
         return 0;
@@ -145,6 +149,7 @@ public final class TaskRunner {
         private final Path checkpoints;
         private Trainer trainer;
         private int done;
+        private String key;
 
         Epochs(Claim claim, RunSpec spec, Path checkpoints) {
             this.claim = claim;
@@ -159,7 +164,7 @@ public final class TaskRunner {
             claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
             print(result, spec.limits().epochs());
             if (done < spec.limits().epochs()) {
-                trainer.saveCheckpoint(checkpoints, claim.task().paramsHash());
+                trainer.saveCheckpoint(checkpoints, key);
             }
         }
     }

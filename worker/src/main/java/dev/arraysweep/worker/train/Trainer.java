@@ -259,7 +259,15 @@ public final class Trainer implements AutoCloseable {
      * when there was no checkpoint}
      */
     public int resumeFrom(Path dir, String paramsHash) {
-        Checkpoint c = Checkpoint.read(dir, paramsHash);
+        return resumeFrom(dir, List.of(paramsHash));
+    }
+
+    /**
+     * Restores the checkpoint in {@code dir} if it was saved under one of {@code accepted} keys. {@return the
+     * epoch training resumes in, or -1 when there was no checkpoint}
+     */
+    public int resumeFrom(Path dir, List<String> accepted) {
+        Checkpoint c = Checkpoint.read(dir, accepted);
         if (c == null) {
             return -1;
         }
@@ -278,11 +286,6 @@ public final class Trainer implements AutoCloseable {
         state = c.loop();
         strategy.restoreState(c.strategy(), trainData);
         return state.nextEpoch();
-    }
-
-    /** Deletes a finished run's checkpoint. */
-    public static void deleteCheckpoint(Path dir) {
-        Checkpoint.delete(dir);
     }
 
     /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */
