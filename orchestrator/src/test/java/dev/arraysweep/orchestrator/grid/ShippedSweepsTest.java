@@ -55,6 +55,7 @@ class ShippedSweepsTest {
             "demo[7]", "8d8723a02d780b51aa06638ea04053828f927e05b5cab7d85a83d5f9b7d29973",
             "thesis-mnist-epochwise[0]", "03eb254d31dbd3abef612a52aa7e55eb8bb42ebeebf4625f068d65cc03545212",
             "thesis-cifar100-batch-size[0]", "b27d69a7668b2007306b1e29a140d69841eed9a58c8dc340b63f36b939ce0832",
+            "thesis-cifar10-batch-size[0]", "ec71e00c823ee405419b8e8bf35bd01b95d3d7c9cf52e5b1bcfec7f4b523b31c",
             "future-work-filters-selectors[59]", "4c8c636e74b2351c1c3c4b1c244cdb8356b6a1f5ed8d57eee8cac83c19f4cf4a",
             "importance-sampling-cifar10[17]", "368af4f39138b6fff650f58edf1a6a30e59a825cd4b3c2bf176840804433c39e");
 
