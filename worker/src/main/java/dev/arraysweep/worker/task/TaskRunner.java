@@ -2,6 +2,7 @@ package dev.arraysweep.worker.task;
 
 import ai.djl.Device;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.params.ParamException;
@@ -127,8 +128,8 @@ public final class TaskRunner {
                 trainer.saveCheckpoint(checkpoints, key);
                 int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
-                        + epochs.done + " epochs"
-                        + (steps == 0 ? "" : " and " + steps + " steps of epoch " + (epochs.done + 1))
+                        + Plural.of(epochs.done, "epoch")
+                        + (steps == 0 ? "" : " and " + Plural.of(steps, "step") + " of epoch " + (epochs.done + 1))
                         + "; checkpoint in " + checkpoints;
                 claim.record(JournalEvent.PREEMPTED, epochs.done, List.of(), why);
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
@@ -179,7 +180,7 @@ public final class TaskRunner {
                         r.train().losses().mean());
         out.printf(
                 Locale.ROOT,
-                "epoch %d (%d/%d)  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
+                "epoch %d (%d/%d)  train %s | test acc %.4f loss %.4f | trained %d in %s"
                         + " (acceptance %.3f) | %.1f s%n",
                 r.epoch(),
                 r.epoch() + 1,
@@ -188,7 +189,7 @@ public final class TaskRunner {
                 r.test().accuracy(),
                 r.test().losses().mean(),
                 r.sampler().trained(),
-                r.sampler().steps(),
+                Plural.of(r.sampler().steps(), "step"),
                 r.sampler().acceptanceRatio(),
                 r.epochSeconds());
     }
