@@ -22,6 +22,14 @@ final class CrossRules {
                     "Set momentum (e.g. 0.9) or nesterov: false.");
         }
         checkQ(v);
+        if ("top-up".equals(v.get("empty_fallback")) && "top-q".equals(v.get("selector"))) {
+            throw new ParamException(
+                    "empty_fallback",
+                    "top-up",
+                    "empty_fallback top-up fills steps to a fixed size, but selector top-q has none",
+                    "empty_fallback none or random with top-q; top-up with no selector or one with k",
+                    "Use empty_fallback: random, or a selector with k (top-k, loss-weighted, q-split).");
+        }
         if ("weighted".equals(v.get("sampler"))) {
             checkWeights(v);
         }

@@ -124,8 +124,9 @@ final class ParamRegistry {
             choice(
                             "empty_fallback",
                             "none",
-                            "When a filter accepts nothing: none skips, random trains on random samples; default none.",
-                            Constraint.oneOf("none", "random"))
+                            "When a filter accepts nothing: none skips, random trains on random samples; top-up also fills"
+                                    + " every step short of its size with random samples (thesis l.1452-1457); default none.",
+                            Constraint.oneOf("none", "random", "top-up"))
                     .when(FILTERING)
                     .choosesSamples(),
             nullableInteger(
@@ -178,12 +179,42 @@ final class ParamRegistry {
                             "0.5 for top-q, 2 for q-split", r -> "q-split".equals(r.get("selector")) ? 2.0 : 0.5))
                     .when(in("selector", "top-q", "q-split"))
                     .choosesSamples(),
+            choice(
+                            "loss_weighting",
+                            "power",
+                            "Loss-weighted density: power draws with p ~ loss^power, rank with p ~ rank^power over the pool's"
+                                    + " sorted losses (thesis l.1342-1350, 5.4); default power.",
+                            Constraint.oneOf("power", "rank"))
+                    .when(is("selector", "loss-weighted"))
+                    // loss-weighted runs from before it existed weighted by loss^power and carry no key
+                    .implicitAt("power")
+                    .choosesSamples(),
             real(
                             "power",
                             2.0,
                             Constraint.greaterThan(0),
-                            "Exponent applied to losses by loss-weighted and q-split selection; default 2.")
+                            "Exponent applied to losses by loss-weighted and q-split selection, or to loss ranks by"
+                                    + " loss_weighting: rank; default 2, 1 (linear in rank) for rank.")
+                    .defaultingTo(Default.computed(
+                            "2, or 1 for loss_weighting: rank",
+                            r -> "rank".equals(r.get("loss_weighting")) ? 1.0 : 2.0))
                     .when(in("selector", "loss-weighted", "q-split"))
+                    .choosesSamples(),
+            choice(
+                            "power_decay",
+                            "none",
+                            "Lower the selection pressure over training (thesis l.1405): power goes from its value at the first"
+                                    + " epoch to final_power at the last, linearly or exponentially (geometrically); default none.",
+                            Constraint.oneOf("none", "linear", "exponential"))
+                    .when(in("selector", "loss-weighted", "q-split"))
+                    .implicitAt("none")
+                    .choosesSamples(),
+            real(
+                            "final_power",
+                            1.0,
+                            Constraint.greaterThan(0),
+                            "The power of the last epoch under power_decay; default 1.")
+                    .when(isNot("power_decay", "none"))
                     .choosesSamples(),
             choice(
                             "sampler",

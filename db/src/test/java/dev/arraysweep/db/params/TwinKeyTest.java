@@ -61,7 +61,8 @@ class TwinKeyTest {
 
     @Test
     void samplingParameters_areTheOnesTheHandWrittenListNamed() {
-        // the list TwinKey kept by hand before the registry marked sampling parameters itself
+        // the list TwinKey kept by hand before the registry marked sampling parameters itself, plus the selector
+        // options added since (loss_weighting, power_decay, final_power)
         assertThat(TwinKey.SAMPLING_PARAMETERS)
                 .containsExactlyInAnyOrder(
                         "epoch_filtering",
@@ -78,6 +79,9 @@ class TwinKeyTest {
                         "k",
                         "q",
                         "power",
+                        "loss_weighting",
+                        "power_decay",
+                        "final_power",
                         "sampler",
                         "score",
                         "beta",

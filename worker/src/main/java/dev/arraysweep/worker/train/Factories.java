@@ -15,6 +15,7 @@ import dev.arraysweep.worker.sampling.RawBatchSizer;
 import dev.arraysweep.worker.sampling.SampleWeights;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.sampling.Selector;
+import dev.arraysweep.worker.sampling.TopUp;
 import dev.arraysweep.worker.sampling.WeightedSampler;
 import dev.arraysweep.worker.spec.BatchFilterSpec;
 import dev.arraysweep.worker.spec.FilterSpec;
@@ -34,6 +35,7 @@ final class Factories {
     private static final long SELECTOR_SEED = 1;
     private static final long IMPORTANCE_SEED = 2;
     private static final long WEIGHTED_SEED = 3;
+    private static final long TOP_UP_SEED = 4;
 
     private Factories() {}
 
@@ -74,12 +76,20 @@ final class Factories {
                 ? batchFilter(s.batchSize(), s.batchFilter().get(), rule, keepLosses)
                 : new Archetype(s.batchSize());
         if (selector.kind() != SelectorSpec.Kind.NONE) {
-            strategy = new LossSelector(strategy, selector(selector), rng(s, SELECTOR_SEED));
+            strategy = new LossSelector(
+                    strategy,
+                    selector.powers(s.limits().epochs()),
+                    power -> selector(selector, power),
+                    rng(s, SELECTOR_SEED));
         }
         if (s.epochFilter().isPresent()) {
             strategy = new EpochFilter(strategy, rule, s.epochFilter().get().reuseAugmentations(), SELECTION_CHUNK);
         }
-        if (s.filter().map(f -> f.whenEmpty() == FilterSpec.Fallback.RANDOM).orElse(false)) {
+        FilterSpec.Fallback fallback = s.filter().map(FilterSpec::whenEmpty).orElse(FilterSpec.Fallback.NONE);
+        if (fallback == FilterSpec.Fallback.TOP_UP) {
+            int size = selector.k() > 0 ? selector.k() : s.batchSize(); // top-q has no size: CrossRules refuse it
+            strategy = new EmptyFallback(new TopUp(strategy, size, rng(s, TOP_UP_SEED)), size);
+        } else if (fallback == FilterSpec.Fallback.RANDOM) {
             strategy = new EmptyFallback(strategy, s.batchSize());
         }
         SamplerSpec p = s.sampler();
@@ -113,12 +123,15 @@ final class Factories {
         return new BatchFilter(batchSize, sizer, rule, b.overflow(), keepLosses);
     }
 
-    private static Selector selector(SelectorSpec p) {
+    /** {@return the selector {@code p} names, with {@code power} (its power in the current epoch)} */
+    private static Selector selector(SelectorSpec p, double power) {
         return switch (p.kind()) {
             case TOP_K -> new Selector.TopK(p.k());
             case TOP_Q -> new Selector.TopQ(p.q());
-            case LOSS_WEIGHTED -> new Selector.LossWeighted(p.k(), p.power());
-            case Q_SPLIT -> new Selector.QSplit(p.k(), (int) p.q(), p.power());
+            case LOSS_WEIGHTED -> p.weighting() == SelectorSpec.Weighting.RANK
+                    ? new Selector.RankWeighted(p.k(), power)
+                    : new Selector.LossWeighted(p.k(), power);
+            case Q_SPLIT -> new Selector.QSplit(p.k(), (int) p.q(), power);
             case NONE -> throw new IllegalArgumentException("selector none selects nothing");
         };
     }

@@ -34,7 +34,8 @@ class SpecReadsTest {
                     "importance",
                     "score",
                     "running-loss"),
-            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"));
+            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"),
+            Map.of("selector", "loss-weighted", "loss_weighting", "rank", "power_decay", "linear"));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();

@@ -94,6 +94,47 @@ class FactoriesTest {
     }
 
     @Test
+    void rankDensity_decayingPower_andTopUp() throws Exception {
+        assertThat(strategy("batch_filtering", false, "selector", "loss-weighted", "k", 64, "loss_weighting", "rank"))
+                .isEqualTo("rank-weighted(k=64, power=1.0) > mini-batches(1024)");
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epochs",
+                        11,
+                        "selector",
+                        "q-split",
+                        "k",
+                        64,
+                        "power_decay",
+                        "exponential",
+                        "final_power",
+                        0.5))
+                .isEqualTo("q-split(k=64, q=2, power=2.0) with exponential power 2.0 -> 0.5 > mini-batches(1024)");
+        assertThat(spec("selector", "loss-weighted", "power_decay", "linear", "epochs", 5)
+                        .selector()
+                        .powers(5)
+                        .at(4))
+                .isEqualTo(1.0);
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epoch_filtering",
+                        true,
+                        "selector",
+                        "top-k",
+                        "k",
+                        64,
+                        "empty_fallback",
+                        "top-up"))
+                .isEqualTo("empty-fallback(random) > top-up(64) > epoch-filter(hard, resample) > top-k(k=64) >"
+                        + " mini-batches(1024)");
+        assertThat(strategy("empty_fallback", "top-up"))
+                .isEqualTo("empty-fallback(random) > top-up(1024) > batch-filter(hard, raw batch 1024, overflow"
+                        + " discard, batch 1024)");
+    }
+
+    @Test
     void importanceSampling_ofSeed002() throws Exception {
         assertThat(strategy(
                         "batch_filtering",

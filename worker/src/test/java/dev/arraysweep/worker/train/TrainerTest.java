@@ -134,7 +134,7 @@ class TrainerTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector", "rank-decay", "top-up"})
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
@@ -143,6 +143,21 @@ class TrainerTest {
                     case "carry" -> Map.of(
                             "epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
                         // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
+                    case "rank-decay" -> Map.of(
+                            "epochs",
+                            3,
+                            "selector",
+                            "loss-weighted",
+                            "k",
+                            8,
+                            "loss_weighting",
+                            "rank",
+                            "power_decay",
+                            "linear",
+                            "final_power",
+                            0.25);
+                        // the epoch filter's last mini-batch is short: filled with random samples
+                    case "top-up" -> Map.of("epochs", 3, "epoch_filtering", true, "empty_fallback", "top-up");
                     default -> Map.of(
                             "epochs",
                             3,
@@ -157,12 +172,19 @@ class TrainerTest {
                 };
         Dataset data = toyData(160, 40);
         List<EpochResult> straight = train(spec(params), data);
+        if (kind.equals("top-up")) {
+            assertThat(straight)
+                    .as("every step full, some of it random")
+                    .allMatch(r -> r.sampler().trained() == 16 * r.sampler().steps())
+                    .anyMatch(r -> r.sampler().trained() > r.sampler().accepted());
+        }
 
         List<EpochResult> resumed = new ArrayList<>();
         int[] steps = {0};
         int stoppedAt;
         try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
-            boolean finished = t.train(resumed::add, () -> ++steps[0] == (kind.equals("archetype") ? 14 : 4));
+            boolean finished = t.train(
+                    resumed::add, () -> ++steps[0] == (kind.equals("archetype") || kind.equals("rank-decay") ? 14 : 4));
             assertThat(finished).isFalse();
             stoppedAt = t.stepsIntoEpoch();
             t.saveCheckpoint(dir, "h");
