@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param k samples kept from each pool by top-k, loss-weighted and q-split; 0 for the others
  * @param q top-q's loss quantile, or q-split's number of buckets; 0 for the others
  * @param power the exponent on losses of loss-weighted and q-split; 0 for the others
+ * @param softTopK how top-k composes with a soft filter; POOLED (neutral) where {@code soft_top_k} does not apply
  */
-public record SelectorSpec(Kind kind, int k, double q, double power) {
+public record SelectorSpec(Kind kind, int k, double q, double power, SoftTopK softTopK) {
     /** The selections of the {@code selector} parameter. */
     public enum Kind {
         NONE,
@@ -20,8 +21,18 @@ public record SelectorSpec(Kind kind, int k, double q, double power) {
         Q_SPLIT
     }
 
+    /** The compositions of a soft filter with top-k, the {@code soft_top_k} parameter. */
+    public enum SoftTopK {
+        /** top-k ranks the filter's whole pool, misclassified and marginal samples together */
+        POOLED,
+        /** thesis Alg. 6: the top k of the misclassified samples, then every marginal sample */
+        THESIS
+    }
+
     public SelectorSpec {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(softTopK, "softTopK");
+        Valid.require(softTopK == SoftTopK.POOLED || kind == Kind.TOP_K, "soft_top_k: thesis needs top-k: " + kind);
         if (kind == Kind.TOP_K || kind == Kind.LOSS_WEIGHTED || kind == Kind.Q_SPLIT) {
             Valid.check("k", k);
         }
@@ -37,12 +48,18 @@ public record SelectorSpec(Kind kind, int k, double q, double power) {
                 "q-split needs an integer q >= 2 buckets and k >= q: q " + q + ", k " + k);
     }
 
+    /** A selection that, after a soft filter, ranks the whole pool (or the archetype's: no filter). */
+    public SelectorSpec(Kind kind, int k, double q, double power) {
+        this(kind, k, q, power, SoftTopK.POOLED);
+    }
+
     static SelectorSpec from(SpecReader p) {
         Integer k = p.nullableInt("k");
         return new SelectorSpec(
                 p.choice("selector", Kind.class),
                 k == null ? 0 : k,
                 p.has("q") ? p.real("q") : 0,
-                p.has("power") ? p.real("power") : 0);
+                p.has("power") ? p.real("power") : 0,
+                p.choiceOr("soft_top_k", SoftTopK.class, SoftTopK.POOLED));
     }
 }

@@ -34,7 +34,8 @@ class SpecReadsTest {
                     "importance",
                     "score",
                     "running-loss"),
-            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"));
+            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"),
+            Map.of("batch_mode", "vary", "filter_kind", "soft", "selector", "top-k", "soft_top_k", "thesis"));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();
