@@ -6,6 +6,7 @@ import static dev.arraysweep.db.params.Condition.is;
 import static dev.arraysweep.db.params.Condition.isNot;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every run parameter, in dependency order (a condition or computed default only reads earlier ones); the ones
@@ -14,6 +15,13 @@ import java.util.List;
  */
 final class ParamRegistry {
     private static final Condition FILTERING = is("epoch_filtering", true).or(is("batch_filtering", true));
+
+    /**
+     * The batch filter accumulates accepted samples into full steps: {@code batch_mode} is absent (a run stored
+     * before the key, or its implicit {@code accumulate}) or says so.
+     */
+    private static final Condition ACCUMULATING =
+            new Condition("batch_mode != vary", Set.of("batch_mode"), m -> !"vary".equals(m.get("batch_mode")));
 
     static final List<ParamDef> ALL = List.of(
             choice(
@@ -137,18 +145,26 @@ final class ParamRegistry {
                     .when(is("batch_filtering", true))
                     .choosesSamples(),
             choice(
+                            "batch_mode",
+                            "accumulate",
+                            "Batch filter steps: accumulate trains exactly batch_size accepted samples per step (Alg. 10); vary trains each raw batch's accepted samples as one step, none when it accepts nothing (Alg. 9); default accumulate.",
+                            Constraint.oneOf("accumulate", "vary"))
+                    .when(is("batch_filtering", true))
+                    .implicitAt("accumulate")
+                    .choosesSamples(),
+            choice(
                             "overflow",
                             "discard",
                             "Accepted samples beyond batch_size: discard (thesis) or carry to the next step; default discard.",
                             Constraint.oneOf("discard", "carry"))
-                    .when(is("batch_filtering", true))
+                    .when(is("batch_filtering", true).and(ACCUMULATING))
                     .choosesSamples(),
             choice(
                             "raw_batch",
                             "fixed",
                             "Raw batch size: fixed, or adaptive from the recent acceptance ratio (thesis 5.2.2); default fixed.",
                             Constraint.oneOf("fixed", "adaptive"))
-                    .when(is("batch_filtering", true))
+                    .when(is("batch_filtering", true).and(ACCUMULATING))
                     .choosesSamples(),
             choice(
                             "epoch_filter_augmentation",
@@ -169,6 +185,14 @@ final class ParamRegistry {
                             Default.computed("batch_size", r -> r.get("batch_size")),
                             "Samples a selector keeps from each pool; null (the default) = batch_size.")
                     .when(in("selector", "top-k", "loss-weighted", "q-split"))
+                    .choosesSamples(),
+            choice(
+                            "soft_top_k",
+                            "pooled",
+                            "Soft filter with top-k: pooled ranks misclassified and marginal samples together; thesis keeps the k misclassified of highest loss and adds every marginal one (Alg. 6); default pooled.",
+                            Constraint.oneOf("pooled", "thesis"))
+                    .when(is("filter_kind", "soft").and(is("selector", "top-k")))
+                    .implicitAt("pooled")
                     .choosesSamples(),
             real(
                             "q",

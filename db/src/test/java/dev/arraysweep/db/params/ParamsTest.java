@@ -258,4 +258,82 @@ class ParamsTest {
         assertThatThrownBy(() -> adam.doubleValue("momentum"))
                 .hasMessage("parameter momentum does not apply to this run (it applies when optimizer = sgd)");
     }
+
+    @Test
+    void softTopK_appliesToASoftFilterWithTopK_andPooledIsLeftOut_soStoredRunsKeepTheirHashes() throws ParamException {
+        // hashes of runs from before soft_top_k and batch_mode existed (computed at 710a2f5)
+        String softTopK = "e5529ee4477b0a669fbf1cdbf0155543971baa28799da980f3b075c2c8452298";
+        String epochSoftTopK = "7691b4509dcc5d4bbf9391f4268aa1a6dc1fa578de0864bc274749094fd48a9a";
+        assertThat(normalize("filter_kind", "soft", "selector", "top-k", "k", 256)
+                        .hash())
+                .isEqualTo(softTopK);
+        ParamValues pooled = normalize("filter_kind", "soft", "selector", "top-k", "k", 256, "soft_top_k", "pooled");
+        assertThat(pooled.has("soft_top_k")).isFalse();
+        assertThat(pooled.hash()).isEqualTo(softTopK);
+        assertThat(normalize(
+                                "batch_filtering",
+                                false,
+                                "epoch_filtering",
+                                true,
+                                "filter_kind",
+                                "soft",
+                                "selector",
+                                "top-k",
+                                "k",
+                                64,
+                                "dataset",
+                                "mnist",
+                                "model",
+                                "fcnet100")
+                        .hash())
+                .isEqualTo(epochSoftTopK);
+
+        ParamValues thesis = normalize("filter_kind", "soft", "selector", "top-k", "k", 256, "soft_top_k", "thesis");
+        assertThat(thesis.string("soft_top_k")).isEqualTo("thesis");
+        assertThat(thesis.hash()).isNotEqualTo(softTopK);
+        // Alg. 6 composes the soft filter with top-k: elsewhere the key is removed
+        assertThat(normalize("selector", "top-k", "soft_top_k", "thesis").has("soft_top_k"))
+                .as("hard filter")
+                .isFalse();
+        assertThat(normalize("filter_kind", "soft", "selector", "top-q", "soft_top_k", "thesis")
+                        .has("soft_top_k"))
+                .as("top-q")
+                .isFalse();
+        assertThatThrownBy(() -> normalize("filter_kind", "soft", "selector", "top-k", "soft_top_k", "alg6"))
+                .hasMessageContaining("soft_top_k");
+    }
+
+    @Test
+    void batchModeVary_removesOverflowAndRawBatch_andAccumulateIsLeftOut_soStoredRunsKeepTheirHashes()
+            throws ParamException {
+        String carryAdaptive = "c6f618e969fc83544d66408333c05f35672de109c4c6fb87b084bd16a39d02dc"; // at 710a2f5
+        assertThat(normalize("overflow", "carry", "raw_batch", "adaptive", "accumulation_batch_size", 512)
+                        .hash())
+                .isEqualTo(carryAdaptive);
+        ParamValues accumulate = normalize(
+                "overflow",
+                "carry",
+                "raw_batch",
+                "adaptive",
+                "accumulation_batch_size",
+                512,
+                "batch_mode",
+                "accumulate");
+        assertThat(accumulate.has("batch_mode")).isFalse();
+        assertThat(accumulate.hash()).isEqualTo(carryAdaptive);
+
+        ParamValues vary = normalize(
+                "overflow", "carry", "raw_batch", "adaptive", "accumulation_batch_size", 512, "batch_mode", "vary");
+        assertThat(vary.string("batch_mode")).isEqualTo("vary");
+        assertThat(vary.intValue("accumulation_batch_size")).isEqualTo(512);
+        assertThat(vary.has("overflow")).isFalse();
+        assertThat(vary.has("raw_batch")).isFalse();
+        assertThat(vary.hash())
+                .isEqualTo(normalize("accumulation_batch_size", 512, "batch_mode", "vary")
+                        .hash());
+        assertThat(normalize("batch_filtering", false, "epoch_filtering", true, "batch_mode", "vary")
+                        .has("batch_mode"))
+                .as("without the batch filter")
+                .isFalse();
+    }
 }

@@ -89,7 +89,10 @@ class TwinKeyTest {
                         "samples_per_epoch",
                         "replacement",
                         "weights_file",
-                        "class_weights");
+                        "class_weights",
+                        // added since, marked as they were added
+                        "batch_mode",
+                        "soft_top_k");
     }
 
     @Test

@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param weighting loss-weighted's density: loss^power or rank^power over the pool's sorted losses
  * @param decay how the power goes from {@code power} at the first epoch to {@code finalPower} at the last
  * @param finalPower the power of the last epoch under a decay; 0 without one
+ * @param softTopK how top-k composes with a soft filter; POOLED (neutral) where {@code soft_top_k} does not apply
  */
 public record SelectorSpec(
-        Kind kind, int k, double q, double power, Weighting weighting, PowerSchedule.Decay decay, double finalPower) {
+        Kind kind,
+        int k,
+        double q,
+        double power,
+        Weighting weighting,
+        PowerSchedule.Decay decay,
+        double finalPower,
+        SoftTopK softTopK) {
     /** The selections of the {@code selector} parameter. */
     public enum Kind {
         NONE,
@@ -32,15 +40,24 @@ public record SelectorSpec(
         RANK
     }
 
-    /** A selection with a constant power and loss^power weighting. */
+    /** The compositions of a soft filter with top-k, the {@code soft_top_k} parameter. */
+    public enum SoftTopK {
+        /** top-k ranks the filter's whole pool, misclassified and marginal samples together */
+        POOLED,
+        /** thesis Alg. 6: the top k of the misclassified samples, then every marginal sample */
+        THESIS
+    }
+
+    /** A selection with a constant power and loss^power weighting that, after a soft filter, ranks the pool. */
     public SelectorSpec(Kind kind, int k, double q, double power) {
-        this(kind, k, q, power, Weighting.POWER, PowerSchedule.Decay.NONE, 0);
+        this(kind, k, q, power, Weighting.POWER, PowerSchedule.Decay.NONE, 0, SoftTopK.POOLED);
     }
 
     public SelectorSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(weighting, "weighting");
         Objects.requireNonNull(decay, "decay");
+        Objects.requireNonNull(softTopK, "softTopK");
         Valid.require(
                 weighting == Weighting.POWER || kind == Kind.LOSS_WEIGHTED,
                 "rank weighting is a density of loss-weighted selection, not of " + kind);
@@ -50,6 +67,7 @@ public record SelectorSpec(
         if (decay != PowerSchedule.Decay.NONE) {
             Valid.check("final_power", finalPower);
         }
+        Valid.require(softTopK == SoftTopK.POOLED || kind == Kind.TOP_K, "soft_top_k: thesis needs top-k: " + kind);
         if (kind == Kind.TOP_K || kind == Kind.LOSS_WEIGHTED || kind == Kind.Q_SPLIT) {
             Valid.check("k", k);
         }
@@ -79,6 +97,7 @@ public record SelectorSpec(
                 p.has("power") ? p.real("power") : 0,
                 p.has("loss_weighting") ? p.choice("loss_weighting", Weighting.class) : Weighting.POWER,
                 p.has("power_decay") ? p.choice("power_decay", PowerSchedule.Decay.class) : PowerSchedule.Decay.NONE,
-                p.has("final_power") ? p.real("final_power") : 0);
+                p.has("final_power") ? p.real("final_power") : 0,
+                p.choiceOr("soft_top_k", SoftTopK.class, SoftTopK.POOLED));
     }
 }

@@ -15,7 +15,9 @@ import dev.arraysweep.worker.sampling.RawBatchSizer;
 import dev.arraysweep.worker.sampling.SampleWeights;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.sampling.Selector;
+import dev.arraysweep.worker.sampling.SoftAccuracyTopK;
 import dev.arraysweep.worker.sampling.TopUp;
+import dev.arraysweep.worker.sampling.VaryingBatchFilter;
 import dev.arraysweep.worker.sampling.WeightedSampler;
 import dev.arraysweep.worker.spec.BatchFilterSpec;
 import dev.arraysweep.worker.spec.FilterSpec;
@@ -58,7 +60,8 @@ final class Factories {
 
     /**
      * {@return the sampling strategy of a run: the stages its parameters switch on, composed in the order
-     * sampler, empty fallback, epoch filter, loss selector, then mini-batches or the batch filter}
+     * sampler, empty fallback, epoch filter, loss selector (or Alg. 6's soft accuracy + top-k), then mini-batches
+     * or the batch filter (accumulating, Alg. 10, or varying, Alg. 9)}
      * A sampler decides the epoch's order, the epoch filter keeps the accepted part of it, mini-batches or
      * the batch filter form each step's pool from that, and the selector picks from each pool.
      */
@@ -69,13 +72,16 @@ final class Factories {
     /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
     static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
         SelectorSpec selector = s.selector();
-        // a selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
-        // judgement depend on the batch it was made in (BatchNorm batch statistics)
-        boolean keepLosses = selector.kind() != SelectorSpec.Kind.NONE && !s.judgesInTrainMode();
+        boolean thesisSoftTopK = selector.softTopK() == SelectorSpec.SoftTopK.THESIS;
+        // a loss selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
+        // judgement depend on the batch it was made in (BatchNorm batch statistics); Alg. 6 judges its pool itself
+        boolean keepLosses = selector.kind() != SelectorSpec.Kind.NONE && !thesisSoftTopK && !s.judgesInTrainMode();
         SamplingStrategy strategy = s.batchFilter().isPresent()
                 ? batchFilter(s.batchSize(), s.batchFilter().get(), rule, keepLosses)
                 : new Archetype(s.batchSize());
-        if (selector.kind() != SelectorSpec.Kind.NONE) {
+        if (thesisSoftTopK) {
+            strategy = new SoftAccuracyTopK(strategy, selector.k(), rule);
+        } else if (selector.kind() != SelectorSpec.Kind.NONE) {
             strategy = new LossSelector(
                     strategy,
                     selector.powers(s.limits().epochs()),
@@ -113,8 +119,12 @@ final class Factories {
         };
     }
 
-    private static BatchFilter batchFilter(int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
+    private static SamplingStrategy batchFilter(
+            int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
         int raw = b.rawBatchSize();
+        if (b.mode() == BatchFilterSpec.Mode.VARY) {
+            return new VaryingBatchFilter(raw, rule, keepLosses);
+        }
         RawBatchSizer sizer =
                 switch (b.rawBatch()) {
                     case FIXED -> RawBatchSizer.fixed(raw);

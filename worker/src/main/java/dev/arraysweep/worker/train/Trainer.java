@@ -161,7 +161,7 @@ public final class Trainer implements AutoCloseable {
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
                 float[] losses = step(batch, lr, strategy.wantsStepLosses());
-                state.countStep();
+                state.countStep(batch.size());
                 if (losses != null) {
                     strategy.afterStep(batch, losses);
                 }
@@ -172,7 +172,7 @@ public final class Trainer implements AutoCloseable {
                     return false;
                 }
             }
-            SamplerFigures figures = strategy.endEpoch();
+            SamplerFigures figures = state.withStepSizes(strategy.endEpoch());
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
             boolean evalTrain = spec.evalTrainEvery() > 0
                     && ((epoch + 1) % spec.evalTrainEvery() == 0

@@ -35,7 +35,8 @@ class SpecReadsTest {
                     "score",
                     "running-loss"),
             Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"),
-            Map.of("selector", "loss-weighted", "loss_weighting", "rank", "power_decay", "linear"));
+            Map.of("selector", "loss-weighted", "loss_weighting", "rank", "power_decay", "linear"),
+            Map.of("batch_mode", "vary", "filter_kind", "soft", "selector", "top-k", "soft_top_k", "thesis"));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();

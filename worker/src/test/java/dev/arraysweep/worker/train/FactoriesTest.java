@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.params.Params;
+import dev.arraysweep.worker.spec.BatchFilterSpec;
 import dev.arraysweep.worker.spec.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,60 @@ class FactoriesTest {
         assertThat(strategy("empty_fallback", "top-up"))
                 .isEqualTo("empty-fallback(random) > top-up(1024) > batch-filter(hard, raw batch 1024, overflow"
                         + " discard, batch 1024)");
+    }
+
+    @Test
+    void softTopK_thesisIsAlg6OverTheSoftFiltersPool_pooledIsTheLossSelector() throws Exception {
+        assertThat(strategy("batch_size", 256, "filter_kind", "soft", "selector", "top-k", "k", 64))
+                .isEqualTo("top-k(k=64) > batch-filter(soft margin 0.1, raw batch 256, overflow discard, batch 256,"
+                        + " keeping losses)");
+        assertThat(strategy(
+                        "batch_size", 256, "filter_kind", "soft", "selector", "top-k", "k", 64, "soft_top_k", "thesis"))
+                .as("Alg. 6 judges correctness, margins and losses of its pool itself: the filter keeps no losses")
+                .isEqualTo("soft-accuracy-top-k(k=64, marginal: soft margin 0.1) > batch-filter(soft margin 0.1,"
+                        + " raw batch 256, overflow discard, batch 256)");
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epoch_filtering",
+                        true,
+                        "dataset",
+                        "mnist",
+                        "filter_kind",
+                        "soft",
+                        "margin",
+                        0.3,
+                        "selector",
+                        "top-k",
+                        "k",
+                        32,
+                        "soft_top_k",
+                        "thesis"))
+                .isEqualTo("epoch-filter(soft margin 0.3, resample) > soft-accuracy-top-k(k=32, marginal: soft margin"
+                        + " 0.3) > mini-batches(1024)");
+    }
+
+    @Test
+    void batchModeVary_isAlg9_withRawBatchesOfTheAccumulationSize() throws Exception {
+        assertThat(strategy("batch_size", 128, "batch_mode", "vary"))
+                .isEqualTo("varying-batch-filter(hard, raw batch 128)");
+        assertThat(strategy(
+                        "batch_size",
+                        128,
+                        "accumulation_batch_size",
+                        512,
+                        "batch_mode",
+                        "vary",
+                        "selector",
+                        "top-k",
+                        "k",
+                        64))
+                .isEqualTo("top-k(k=64) > varying-batch-filter(hard, raw batch 512, keeping losses)");
+        assertThat(spec("batch_mode", "vary").batchFilter().orElseThrow().mode())
+                .isEqualTo(BatchFilterSpec.Mode.VARY);
+        assertThat(spec().batchFilter().orElseThrow().mode())
+                .as("a run without the key, stored before it existed")
+                .isEqualTo(BatchFilterSpec.Mode.ACCUMULATE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.arraysweep.worker.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
@@ -133,8 +134,29 @@ class TrainerTest {
                 .isLessThan(results.get(0).sampler().acceptanceRatio());
     }
 
+    @Test
+    void stepSizes_areThoseOfTheEpochsSmallestAndLargestSteps() {
+        Dataset data = toyData(200, 20);
+        // the archetype: 200 samples in steps of 16 are twelve full steps and one of 8
+        EpochResult archetype = train(spec(Map.of("epochs", 1)), data).get(0);
+        assertThat(archetype.sampler().minStepSize()).isEqualTo(8L);
+        assertThat(archetype.sampler().maxStepSize()).isEqualTo(16L);
+        // Alg. 9: a step per raw batch of 16 that accepted something, of the samples it accepted
+        for (EpochResult r : train(spec(Map.of("epochs", 2, "batch_filtering", true, "batch_mode", "vary")), data)) {
+            SamplerFigures f = r.sampler();
+            assertThat(f.rawForwarded()).isEqualTo(200);
+            assertThat(f.trained()).isEqualTo(f.accepted());
+            assertThat(f.overflowDiscarded()).isZero();
+            assertThat(f.steps()).isBetween(1L, 13L);
+            assertThat(f.minStepSize()).isBetween(1L, 16L);
+            assertThat(f.maxStepSize()).isBetween(f.minStepSize(), 16L);
+            assertThat((double) f.trained() / f.steps()).isBetween((double) f.minStepSize(), (double) f.maxStepSize());
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector", "rank-decay", "top-up"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"archetype", "carry", "selector", "rank-decay", "top-up", "vary", "soft-thesis"})
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
@@ -142,6 +164,27 @@ class TrainerTest {
                     case "archetype" -> Map.of("epochs", 3);
                     case "carry" -> Map.of(
                             "epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
+                        // Alg. 9: each raw batch trains on what it accepted
+                    case "vary" -> Map.of(
+                            "epochs", 3, "batch_filtering", true, "batch_mode", "vary", "accumulation_batch_size", 24);
+                        // Alg. 6: top-k of the misclassified plus every marginal sample of each step's pool
+                    case "soft-thesis" -> Map.of(
+                            "epochs",
+                            3,
+                            "batch_filtering",
+                            true,
+                            "accumulation_batch_size",
+                            24,
+                            "filter_kind",
+                            "soft",
+                            "margin",
+                            0.3,
+                            "selector",
+                            "top-k",
+                            "k",
+                            4,
+                            "soft_top_k",
+                            "thesis");
                         // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
                     case "rank-decay" -> Map.of(
                             "epochs",
