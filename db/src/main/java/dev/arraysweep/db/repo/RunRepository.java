@@ -5,6 +5,7 @@ import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.params.ParamException;
 import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.schema.ParamColumn;
 import dev.arraysweep.db.schema.Schema;
 import java.sql.Connection;
@@ -139,10 +140,14 @@ public final class RunRepository {
         }
     }
 
-    /** {@return the hash of a stored run's parameters without {@code epochs}, empty when they cannot be read} */
+    /**
+     * {@return the hash of a run's parameters without {@code epochs}, empty when they cannot be read or when
+     * its training depends on the total epochs (then a longer run is a new run)}
+     */
     private static Optional<String> withoutEpochs(String paramsJson) {
         try {
-            return Optional.of(ParamValues.fromJson(paramsJson).hashWithout("epochs"));
+            ParamValues p = ParamValues.fromJson(paramsJson);
+            return Params.dependsOnTotalEpochs(p) ? Optional.empty() : Optional.of(p.hashWithout("epochs"));
         } catch (ParamException | RuntimeException e) {
             return Optional.empty(); // parameters of another version: never extended
         }
