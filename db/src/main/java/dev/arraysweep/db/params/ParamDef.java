@@ -1,5 +1,6 @@
 package dev.arraysweep.db.params;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param appliesWhen when the parameter means something; elsewhere it is removed from the run
  * @param sampling whether it chooses which samples a run trains on (filters, selector, sampler); runs that
  *                 differ only in sampling parameters are twins ({@link TwinKey})
+ * @param implicit the value that runs do not carry, and where; null when every value that applies is kept
  */
 public record ParamDef(
         String name,
@@ -24,7 +26,8 @@ public record ParamDef(
         Constraint constraint,
         String description,
         Condition appliesWhen,
-        boolean sampling) {
+        boolean sampling,
+        Implicit implicit) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -45,6 +48,34 @@ public record ParamDef(
         }
     }
 
+    /**
+     * A value of a parameter that a run does not carry: where {@code where} holds and the run's value (given or
+     * default) equals {@code value}, the parameter is removed from the run as where it does not apply. This is
+     * how a parameter is added to runs that existed before it, with the behaviour they had as that value,
+     * without changing their parameter hashes: a stored run without the key reads as {@code value}.
+     *
+     * @param value the value that is left out (may be null)
+     * @param where where it is left out
+     */
+    public record Implicit(Object value, Condition where) {
+        public Implicit {
+            Objects.requireNonNull(where, "where");
+        }
+    }
+
+    /** A parameter with the given sampling mark, whose every applying value is kept. */
+    public ParamDef(
+            String name,
+            ParamType type,
+            boolean nullable,
+            Default defaultValue,
+            Constraint constraint,
+            String description,
+            Condition appliesWhen,
+            boolean sampling) {
+        this(name, type, nullable, defaultValue, constraint, description, appliesWhen, sampling, null);
+    }
+
     /** A parameter of a run's configuration, not a sampling parameter. */
     public ParamDef(
             String name,
@@ -59,17 +90,49 @@ public record ParamDef(
 
     /** {@return this definition, applying only when {@code condition} holds} */
     public ParamDef when(Condition condition) {
-        return new ParamDef(name, type, nullable, defaultValue, constraint, description, condition, sampling);
+        return new ParamDef(name, type, nullable, defaultValue, constraint, description, condition, sampling, implicit);
     }
 
     /** {@return this definition with a computed default} */
     public ParamDef defaultingTo(Default computed) {
-        return new ParamDef(name, type, nullable, computed, constraint, description, appliesWhen, sampling);
+        return new ParamDef(name, type, nullable, computed, constraint, description, appliesWhen, sampling, implicit);
     }
 
     /** {@return this definition, marked as a sampling parameter (left out of the twin key)} */
     public ParamDef choosesSamples() {
-        return new ParamDef(name, type, nullable, defaultValue, constraint, description, appliesWhen, true);
+        return new ParamDef(name, type, nullable, defaultValue, constraint, description, appliesWhen, true, implicit);
+    }
+
+    /**
+     * {@return this definition, left out of every run whose value is {@code value}} A new parameter that is
+     * off by default (a nullable one at null) then adds nothing to existing runs.
+     */
+    public ParamDef implicitAt(Object value) {
+        return implicitAt(value, Condition.ALWAYS);
+    }
+
+    /** {@return this definition, left out of the runs where {@code where} holds and whose value is {@code value}} */
+    public ParamDef implicitAt(Object value, Condition where) {
+        return new ParamDef(
+                name,
+                type,
+                nullable,
+                defaultValue,
+                constraint,
+                description,
+                appliesWhen,
+                sampling,
+                new Implicit(value, where));
+    }
+
+    /**
+     * {@return whether a run whose earlier parameters are {@code resolved} leaves this parameter out at
+     * {@code value}}
+     */
+    public boolean leavesOut(Object value, Map<String, Object> resolved) {
+        return implicit != null
+                && Objects.equals(value, implicit.value())
+                && implicit.where().appliesTo(resolved);
     }
 
     /** {@return what a valid value looks like, for error messages} */

@@ -72,7 +72,8 @@ public final class Params {
 
     /**
      * Turns a raw parameter map into a canonical run: fills defaults, coerces types, checks ranges and
-     * cross-field rules, and removes the parameters that do not apply, so equivalent runs are equal.
+     * cross-field rules, and removes the parameters that do not apply or stand at their
+     * {@linkplain ParamDef#implicitAt implicit} value, so equivalent runs are equal.
      *
      * <p>Values of parameters that do not apply are still type- and range-checked before they are
      * dropped: {@code momentum: -1} is an error even next to {@code optimizer: adam}.
@@ -91,7 +92,10 @@ public final class Params {
             if (!def.appliesWhen().appliesTo(resolved)) {
                 continue;
             }
-            resolved.put(def.name(), value != null ? value : def.defaultValue().valueFor(resolved));
+            Object canonical = value != null ? value : def.defaultValue().valueFor(resolved);
+            if (!def.leavesOut(canonical, resolved)) {
+                resolved.put(def.name(), canonical);
+            }
         }
         CrossRules.check(resolved);
         return new ParamValues(new TreeMap<>(resolved));
@@ -112,6 +116,11 @@ public final class Params {
             if (!earlier.containsAll(def.appliesWhen().dependsOn())) {
                 throw new IllegalStateException("parameter " + def.name() + " depends on a later parameter: "
                         + def.appliesWhen().description());
+            }
+            if (def.implicit() != null
+                    && !earlier.containsAll(def.implicit().where().dependsOn())) {
+                throw new IllegalStateException("parameter " + def.name() + " is left out by a later parameter: "
+                        + def.implicit().where().description());
             }
             if (byName.put(def.name(), def) != null) {
                 throw new IllegalStateException("parameter defined twice: " + def.name());
