@@ -34,7 +34,9 @@ class SpecReadsTest {
                     "importance",
                     "score",
                     "running-loss"),
-            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"));
+            Map.of("dataset", "mnist", "sampler", "weighted", "weights_file", "w.txt"),
+            Map.of("sampler", "weighted", "weights_file", "w.txt", "replacement", true, "classes", 5, "per_class", 9),
+            Map.of("train_subset", 100));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();
