@@ -27,6 +27,13 @@ import java.util.Random;
  *
  * Training is unweighted in both: the sampling carries the weights (the answer's alternative to duplicating).
  * Samples of weight 0 are never drawn with replacement.
+ *
+ * <p>The run parameter {@code replacement} defaults to {@code false} for weighted sampling, although the seed's
+ * recipe is {@code true}: weighted runs made before the key applied to them drew without replacement and carry
+ * no key, and normalisation cannot tell such a stored run from a new one that leaves the key out. A default of
+ * {@code true} would make a stored run resume with other draws and would re-hash every weighted run of an
+ * unchanged sweep file (retiring it). So {@code false} is the implicit value, left out of the run, and the seed's
+ * behaviour is asked for with {@code replacement: true}.
  */
 public final class WeightedSampler extends StrategyDecorator {
     private final SampleWeights weights;
