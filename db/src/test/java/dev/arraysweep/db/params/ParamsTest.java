@@ -290,6 +290,10 @@ class ParamsTest {
         assertThat(without.hash()).isEqualTo(plain.hash());
         assertThat(with.bool("replacement")).isTrue();
         assertThat(with.hash()).isNotEqualTo(plain.hash());
+        assertThat(Params.find("replacement").orElseThrow().dropRule())
+                .isEqualTo("applies only when sampler in {importance, weighted} and false is left out where sampler"
+                        + " = weighted");
+        assertThat(Params.find("classes").orElseThrow().dropRule()).isEqualTo("applies always and null is left out");
         // importance runs carry it either way, as before
         assertThat(normalize("sampler", "importance").bool("replacement")).isFalse();
         // with replacement a weighted epoch may draw more samples than there are
