@@ -55,6 +55,11 @@ public record Condition(String description, Set<String> dependsOn, Predicate<Map
                 name + " != " + value, Set.of(name), m -> m.get(name) != null && !value.equals(m.get(name)));
     }
 
+    /** {@return applies when {@code name} is present and not null} */
+    public static Condition given(String name) {
+        return new Condition(name + " is set", Set.of(name), m -> m.get(name) != null);
+    }
+
     /** {@return applies when both conditions do} */
     public Condition and(Condition other) {
         return new Condition(description + " and " + other.description, union(other), test.and(other.test));

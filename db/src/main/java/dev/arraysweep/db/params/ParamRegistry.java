@@ -1,6 +1,7 @@
 package dev.arraysweep.db.params;
 
 import static dev.arraysweep.db.params.Condition.ALWAYS;
+import static dev.arraysweep.db.params.Condition.given;
 import static dev.arraysweep.db.params.Condition.in;
 import static dev.arraysweep.db.params.Condition.is;
 import static dev.arraysweep.db.params.Condition.isNot;
@@ -274,8 +275,14 @@ final class ParamRegistry {
                             "Samples drawn per epoch by importance or weighted sampling; null (the default) = the training set size.")
                     .when(in("sampler", "importance", "weighted"))
                     .choosesSamples(),
-            bool("replacement", false, "Importance sampling draws with replacement; default false (seed 002).")
-                    .when(is("sampler", "importance"))
+            bool(
+                            "replacement",
+                            false,
+                            "Importance or weighted sampling draws with replacement; default false. Weighted: true is seed 003's"
+                                    + " recipe (every draw with p = w / sum(w)), false draws each sample at most once per epoch.")
+                    .when(in("sampler", "importance", "weighted"))
+                    // weighted runs from before it applied to them drew without replacement and carry no key
+                    .implicitAt(false, is("sampler", "weighted"))
                     .choosesSamples(),
             new ParamDef(
                             "weights_file",
@@ -329,7 +336,34 @@ final class ParamRegistry {
                     "test_limit",
                     1,
                     Default.of(null),
-                    "Use only the first N test samples (demos and tests); null (the default) = all."));
+                    "Use only the first N test samples (demos and tests); null (the default) = all."),
+            nullableInteger(
+                            "classes",
+                            1,
+                            Default.of(null),
+                            "Keep only the first this many classes (labels 0 to classes-1) in both splits; the model has"
+                                    + " this many outputs (thesis 5.4); null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "per_class",
+                            1,
+                            Default.of(null),
+                            "Train on a fixed random subset of this many samples of each class (thesis 5.4), drawn with"
+                                    + " subset_seed; null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "train_subset",
+                            1,
+                            Default.of(null),
+                            "Train on a fixed random subset of this many samples (seed 000), drawn without replacement"
+                                    + " with subset_seed; null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "subset_seed",
+                            0,
+                            Default.computed("seed", r -> r.get("seed")),
+                            "Seed of the per_class or train_subset draw; null (the default) = the run's seed.")
+                    .when(given("per_class").or(given("train_subset"))));
 
     private ParamRegistry() {}
 

@@ -251,6 +251,107 @@ class ParamsTest {
                 .isEqualTo(100);
     }
 
+    /**
+     * Hashes of runs written before {@code replacement} applied to weighted sampling and before the subsets
+     * existed, computed on that code and written down: the new parameters must leave them as they were.
+     */
+    @Test
+    void runsFromBeforeTheSubsetsAndWeightedReplacement_keepTheirHashes() throws ParamException {
+        List<Integer> classWeights = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1000);
+        assertThat(normalize("sampler", "weighted", "class_weights", classWeights)
+                        .hash())
+                .isEqualTo("3311bb5215383bb2c6e4bec45957594b845f2234106dfcda325f7aaf5e62dc99");
+        assertThat(normalize(
+                                "dataset",
+                                "mnist",
+                                "sampler",
+                                "weighted",
+                                "weights_file",
+                                "w.txt",
+                                "samples_per_epoch",
+                                100)
+                        .hash())
+                .isEqualTo("313eda1707c2ec10288d86f2f961a1c3d67e31c7454e5b19a35bec38d3800f48");
+        assertThat(normalize("dataset", "fashion-mnist", "train_limit", 1000, "test_limit", 200, "seed", 3)
+                        .hash())
+                .isEqualTo("fccd0c7967a7692308030f4fbfe31ab8183c616f5835f6d96165800b26f294a7");
+        assertThat(normalize("sampler", "importance", "replacement", true).hash())
+                .isEqualTo("6b3519baaf6f3c4f54c6ce8d86d4cd3938c1dbe3afdc489489146f3ae51a0c02");
+    }
+
+    @Test
+    void weightedReplacement_falseIsLeftOut_trueIsKept() throws ParamException {
+        List<Integer> w = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        ParamValues plain = normalize("sampler", "weighted", "class_weights", w);
+        ParamValues without = normalize("sampler", "weighted", "class_weights", w, "replacement", false);
+        ParamValues with = normalize("sampler", "weighted", "class_weights", w, "replacement", true);
+
+        assertThat(plain.has("replacement")).isFalse();
+        assertThat(without.hash()).isEqualTo(plain.hash());
+        assertThat(with.bool("replacement")).isTrue();
+        assertThat(with.hash()).isNotEqualTo(plain.hash());
+        assertThat(Params.find("replacement").orElseThrow().dropRule())
+                .isEqualTo("applies only when sampler in {importance, weighted} and false is left out where sampler"
+                        + " = weighted");
+        assertThat(Params.find("classes").orElseThrow().dropRule()).isEqualTo("applies always and null is left out");
+        // importance runs carry it either way, as before
+        assertThat(normalize("sampler", "importance").bool("replacement")).isFalse();
+        // with replacement a weighted epoch may draw more samples than there are
+        assertThat(normalize(
+                                "sampler",
+                                "weighted",
+                                "class_weights",
+                                w,
+                                "replacement",
+                                true,
+                                "samples_per_epoch",
+                                60_000)
+                        .nullableInt("samples_per_epoch"))
+                .isEqualTo(60_000);
+        assertThatThrownBy(() -> normalize("sampler", "weighted", "class_weights", w, "samples_per_epoch", 60_000))
+                .hasMessageStartingWith(
+                        "samples_per_epoch: 60000 samples cannot be drawn without replacement from 50000");
+    }
+
+    @Test
+    void subsets_areLeftOutUnlessSet_andTheirSeedIsTheRunsByDefault() throws ParamException {
+        assertThat(normalize("classes", null, "per_class", null, "train_subset", null)
+                        .hash())
+                .isEqualTo(normalize().hash());
+        assertThat(normalize("classes", 3).has("subset_seed"))
+                .as("first classes need no seed")
+                .isFalse();
+
+        ParamValues perClass = normalize("seed", 4, "classes", 5, "per_class", 100);
+        assertThat(perClass.intValue("classes")).isEqualTo(5);
+        assertThat(perClass.intValue("per_class")).isEqualTo(100);
+        assertThat(perClass.intValue("subset_seed")).isEqualTo(4);
+        assertThat(normalize("seed", 4, "classes", 5, "per_class", 100, "subset_seed", 4)
+                        .hash())
+                .isEqualTo(perClass.hash());
+        assertThat(normalize("seed", 4, "classes", 5, "per_class", 100, "subset_seed", 9)
+                        .hash())
+                .isNotEqualTo(perClass.hash());
+        assertThat(normalize("train_subset", 10, "seed", 2).intValue("subset_seed"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void subsets_outsideTheDataset_areErrors() {
+        assertThatThrownBy(() -> normalize("dataset", "mnist", "classes", 11))
+                .hasMessage("classes: mnist has 10 classes, not 11; expected at most 10. Lower classes, or remove it"
+                        + " to keep every class.");
+        assertThatThrownBy(() -> normalize("train_subset", 100, "per_class", 10))
+                .hasMessageStartingWith("train_subset: both train_subset and per_class are set");
+        assertThatThrownBy(() -> normalize("dataset", "cifar100", "train_subset", 50_001))
+                .hasMessageStartingWith("train_subset: cifar100 has 50000 training samples, not 50001");
+        assertThatThrownBy(() -> normalize("classes", 0)).hasMessageStartingWith("classes: ");
+        assertThatThrownBy(() ->
+                        normalize("sampler", "importance", "samples_per_epoch", 600, "classes", 5, "per_class", 100))
+                .hasMessageStartingWith(
+                        "samples_per_epoch: 600 samples cannot be drawn without replacement from 500 training samples");
+    }
+
     @Test
     void getterOfInapplicableParameter_saysWhenItApplies() throws ParamException {
         ParamValues adam = normalize("optimizer", "adam");

@@ -2,6 +2,7 @@ package dev.arraysweep.db.params;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,24 @@ class TwinKeyTest {
         assertThat(TwinKey.of(run(Map.of("seed", 2)))).isNotEqualTo(archetype);
         assertThat(TwinKey.of(run(Map.of("batch_size", 128)))).isNotEqualTo(archetype);
         assertThat(TwinKey.of(run(Map.of("model", "fcnet100")))).isNotEqualTo(archetype);
+    }
+
+    @Test
+    void subsets_belongToTheConfiguration_soTwinsShareThem() throws ParamException {
+        Map<String, Object> subset = Map.of("classes", 5, "per_class", 100);
+        String archetype = TwinKey.of(run(subset));
+        Map<String, Object> filtered = new HashMap<>(subset);
+        filtered.putAll(Map.of("batch_filtering", true, "selector", "top-k", "k", 8));
+        Map<String, Object> weighted = new HashMap<>(subset);
+        weighted.putAll(
+                Map.of("sampler", "weighted", "class_weights", Collections.nCopies(10, 1), "replacement", true));
+
+        assertThat(TwinKey.of(run(filtered))).isEqualTo(archetype);
+        assertThat(TwinKey.of(run(weighted))).isEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of("classes", 5, "per_class", 200)))).isNotEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of("classes", 5, "per_class", 100, "subset_seed", 2))))
+                .isNotEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of()))).isNotEqualTo(archetype);
     }
 
     @Test

@@ -76,9 +76,10 @@ final class ParamsCommand implements Command {
     }
 
     private static String when(ParamDef def) {
-        return def.appliesWhen() == Condition.ALWAYS
+        String when = def.appliesWhen() == Condition.ALWAYS
                 ? "always"
                 : def.appliesWhen().description();
+        return def.implicitDescription().map(i -> when + "; " + i).orElse(when);
     }
 
     private static String cell(String text) {

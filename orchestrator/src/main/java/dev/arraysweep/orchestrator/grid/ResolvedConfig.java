@@ -47,10 +47,7 @@ public final class ResolvedConfig {
         List<String> out = new ArrayList<>();
         long kept = expansion.combinations() - expansion.excluded();
         for (Map.Entry<String, Integer> e : expansion.dropped().entrySet()) {
-            String rule = Params.find(e.getKey())
-                    .map(ParamDef::appliesWhen)
-                    .map(c -> "applies only when " + c.description())
-                    .orElse("not a parameter of these runs");
+            String rule = Params.find(e.getKey()).map(ParamDef::dropRule).orElse("not a parameter of these runs");
             out.add(e.getKey() + ": " + rule + "; dropped in " + e.getValue() + " of "
                     + Plural.of(kept, "combination"));
         }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param dataset the dataset
  * @param augmentation whether training samples are augmented; false where the dataset has no augmentation
  * @param dataDir the directory with the dataset's standard files, or null for {@code $ARRAYSWEEP_DATA}
+ * @param subset which classes and samples of the dataset the run uses; {@link SubsetSpec#ALL} for all
  */
-public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
+public record DataSpec(Name dataset, boolean augmentation, String dataDir, SubsetSpec subset) {
     /** The datasets of the {@code dataset} parameter. */
     public enum Name {
         MNIST,
@@ -21,12 +22,14 @@ public record DataSpec(Name dataset, boolean augmentation, String dataDir) {
     public DataSpec {
         Objects.requireNonNull(dataset, "dataset");
         Valid.check("data_dir", dataDir);
+        Objects.requireNonNull(subset, "subset");
     }
 
     static DataSpec from(SpecReader p) {
         return new DataSpec(
                 p.choice("dataset", Name.class),
                 p.has("augmentation") && p.bool("augmentation"),
-                p.nullableString("data_dir"));
+                p.nullableString("data_dir"),
+                SubsetSpec.from(p));
     }
 }

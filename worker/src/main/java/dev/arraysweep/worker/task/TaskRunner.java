@@ -12,9 +12,11 @@ import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
+import dev.arraysweep.worker.data.Subset;
 import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.spec.SubsetSpec;
 import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.train.Trainer;
@@ -108,6 +110,11 @@ public final class TaskRunner {
             data = data.limit(
                     limits.trainLimit() == null ? Integer.MAX_VALUE : limits.trainLimit(),
                     limits.testLimit() == null ? Integer.MAX_VALUE : limits.testLimit());
+        }
+        SubsetSpec subset = spec.data().subset();
+        if (subset.isPart()) {
+            data = data.select(
+                    Subset.choose(data, subset.classes(), subset.perClass(), subset.trainSubset(), subset.seed()));
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
         Epochs epochs = new Epochs(claim, spec, checkpoints);

@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.optim.Adam;
 import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
@@ -66,11 +67,31 @@ final class Factories {
      * the batch filter form each step's pool from that, and the selector picks from each pool.
      */
     static SamplingStrategy strategy(RunSpec s) {
-        return strategy(s, s.filter().map(Factories::rule).orElse(AcceptanceRule.misclassified()));
+        return strategy(s, rule(s), null);
+    }
+
+    /**
+     * {@return the strategy of {@link #strategy(RunSpec)} for a run on {@code data}: a {@code weights_file} is
+     * read by the positions of its training samples in the dataset (they may be a subset)}
+     */
+    static SamplingStrategy strategy(RunSpec s, Dataset data) {
+        return strategy(s, rule(s), data.trainPositions());
     }
 
     /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
     static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
+        return strategy(s, rule, null);
+    }
+
+    private static AcceptanceRule rule(RunSpec s) {
+        return s.filter().map(Factories::rule).orElse(AcceptanceRule.misclassified());
+    }
+
+    /**
+     * @param positions the dataset positions of the run's training samples, or null for the whole training split
+     *     in order (as in {@link Dataset#trainPositions()})
+     */
+    private static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule, int[] positions) {
         SelectorSpec selector = s.selector();
         boolean thesisSoftTopK = selector.softTopK() == SelectorSpec.SoftTopK.THESIS;
         // a loss selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
@@ -108,7 +129,8 @@ final class Factories {
                     p.samplesPerEpoch(),
                     p.replacement(),
                     rng(s, IMPORTANCE_SEED));
-            case WEIGHTED -> new WeightedSampler(strategy, weights(s), p.samplesPerEpoch(), rng(s, WEIGHTED_SEED));
+            case WEIGHTED -> new WeightedSampler(
+                    strategy, weights(s, positions), p.samplesPerEpoch(), p.replacement(), rng(s, WEIGHTED_SEED));
         };
     }
 
@@ -146,10 +168,10 @@ final class Factories {
         };
     }
 
-    private static SampleWeights weights(RunSpec s) {
+    private static SampleWeights weights(RunSpec s, int[] positions) {
         SamplerSpec p = s.sampler();
         if (p.weightsFile() != null) {
-            return SampleWeights.fromFile(Path.of(p.weightsFile()), s.limits().trainLimit() != null);
+            return SampleWeights.fromFile(Path.of(p.weightsFile()), positions);
         }
         return SampleWeights.perClass(p.classWeights());
     }

@@ -75,7 +75,7 @@ public final class Trainer implements AutoCloseable {
      * optimiser, schedule and sampling strategy.
      */
     public Trainer(RunSpec spec, Dataset dataset, Device device) {
-        this(spec, dataset, device, Factories.strategy(spec));
+        this(spec, dataset, device, Factories.strategy(spec, dataset));
     }
 
     /**

@@ -221,7 +221,7 @@ class FactoriesTest {
                         "weighted",
                         "class_weights",
                         List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5)))
-                .isEqualTo("weighted(class_weights, N per epoch) > mini-batches(1024)");
+                .isEqualTo("weighted(class_weights, N per epoch without replacement) > mini-batches(1024)");
         Path file = Files.writeString(dir.resolve("w.txt"), "1\n2\n");
         assertThat(strategy(
                         "dataset",
@@ -234,7 +234,23 @@ class FactoriesTest {
                         file.toString(),
                         "samples_per_epoch",
                         1000))
-                .isEqualTo("weighted(weights_file " + file + ", 1000 per epoch) > mini-batches(1024)");
+                .isEqualTo(
+                        "weighted(weights_file " + file + ", 1000 per epoch without replacement) > mini-batches(1024)");
+        assertThat(strategy(
+                        "dataset",
+                        "mnist",
+                        "batch_filtering",
+                        false,
+                        "sampler",
+                        "weighted",
+                        "class_weights",
+                        List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5),
+                        "replacement",
+                        true,
+                        "samples_per_epoch",
+                        100_000))
+                .as("seed 003: every draw with p = w / sum(w), so an epoch may draw more than N")
+                .isEqualTo("weighted(class_weights, 100000 per epoch with replacement) > mini-batches(1024)");
         Path missing = dir.resolve("missing.txt");
         assertThatThrownBy(
                         () -> strategy("dataset", "mnist", "sampler", "weighted", "weights_file", missing.toString()))

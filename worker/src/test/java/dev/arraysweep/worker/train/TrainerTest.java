@@ -7,7 +7,10 @@ import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
+import dev.arraysweep.worker.data.Subset;
+import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.spec.SubsetSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,7 +159,18 @@ class TrainerTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"archetype", "carry", "selector", "rank-decay", "top-up", "vary", "soft-thesis"})
+            strings = {
+                "archetype",
+                "carry",
+                "selector",
+                "rank-decay",
+                "top-up",
+                "vary",
+                "soft-thesis",
+                "weighted-replacement",
+                "per-class",
+                "train-subset-weighted"
+            })
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
@@ -185,6 +199,31 @@ class TrainerTest {
                             4,
                             "soft_top_k",
                             "thesis");
+                        // seed 003: 100 independent weighted draws per epoch, 7 steps
+                    case "weighted-replacement" -> Map.of(
+                            "epochs",
+                            3,
+                            "sampler",
+                            "weighted",
+                            "class_weights",
+                            List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 100),
+                            "replacement",
+                            true,
+                            "samples_per_epoch",
+                            100);
+                        // thesis 5.4: 12 samples of each of the first 5 classes, 4 steps; chosen again on resume
+                    case "per-class" -> Map.of("epochs", 3, "classes", 5, "per_class", 12);
+                    case "train-subset-weighted" -> Map.of(
+                            "epochs",
+                            3,
+                            "train_subset",
+                            50,
+                            "sampler",
+                            "weighted",
+                            "class_weights",
+                            List.of(1, 1, 1, 1, 1, 10, 10, 10, 10, 10),
+                            "replacement",
+                            true);
                         // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
                     case "rank-decay" -> Map.of(
                             "epochs",
@@ -214,7 +253,15 @@ class TrainerTest {
                             8);
                 };
         Dataset data = toyData(160, 40);
-        List<EpochResult> straight = train(spec(params), data);
+        List<EpochResult> straight = train(spec(params), runData(spec(params), data));
+        // asks per epoch: one after each step and one after the epoch; stop a couple of steps into epoch 2
+        int stopAsk =
+                switch (kind) {
+                    case "archetype", "rank-decay" -> 14;
+                    case "weighted-replacement" -> 10; // 7 steps + 1 per epoch: after step 2 of epoch 2
+                    case "per-class", "train-subset-weighted" -> 7; // 4 steps + 1 per epoch: after step 2
+                    default -> 4;
+                };
         if (kind.equals("top-up")) {
             assertThat(straight)
                     .as("every step full, some of it random")
@@ -225,9 +272,8 @@ class TrainerTest {
         List<EpochResult> resumed = new ArrayList<>();
         int[] steps = {0};
         int stoppedAt;
-        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
-            boolean finished = t.train(
-                    resumed::add, () -> ++steps[0] == (kind.equals("archetype") || kind.equals("rank-decay") ? 14 : 4));
+        try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
+            boolean finished = t.train(resumed::add, () -> ++steps[0] == stopAsk);
             assertThat(finished).isFalse();
             stoppedAt = t.stepsIntoEpoch();
             t.saveCheckpoint(dir, "h");
@@ -236,8 +282,14 @@ class TrainerTest {
         if (kind.equals("archetype")) {
             // asked after each of the 10 steps of an epoch and once after the epoch: the 14th ask follows step 3
             assertThat(stoppedAt).isEqualTo(3);
+        } else if (stopAsk != 4 && stopAsk != 14) {
+            assertThat(stoppedAt).isEqualTo(2);
         }
-        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+        if (kind.equals("per-class")) {
+            assertThat(straight.get(0).sampler().trained()).isEqualTo(60);
+            assertThat(straight.get(0).sampler().steps()).isEqualTo(4);
+        }
+        try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
             assertThat(t.resumeFrom(dir, "h")).isEqualTo(resumed.size());
             assertThat(t.stepsIntoEpoch()).as("steps into the epoch, restored").isEqualTo(stoppedAt);
             assertThat(t.train(resumed::add, () -> false)).isTrue();
@@ -254,6 +306,32 @@ class TrainerTest {
                     .as("epoch %d sampler", i)
                     .isEqualTo(straight.get(i).sampler());
         }
+    }
+
+    /**
+     * With {@code classes: 5} the model has 5 outputs (fcnet32: 1024*32 + 32 + 32*5 + 5 = 32,965 parameters, not
+     * the 33,130 of 10 classes) and learns the toy problem's first 5 classes, tested on their test images only.
+     */
+    @Test
+    void runOnTheFirstClasses_hasAModelOfThoseClasses_andLearnsThem() {
+        RunSpec spec = spec(Map.of("classes", 5, "per_class", 12));
+        Dataset data = runData(spec, toyData(200, 100));
+        assertThat(data.numClasses()).isEqualTo(5);
+        assertThat(data.test().labels()).hasSize(50).containsOnly(0, 1, 2, 3, 4);
+        try (Trainer t = new Trainer(spec, data, Device.cpu())) {
+            assertThat(Models.trainableParameterCount(t.block())).isEqualTo(32_965);
+        }
+        List<EpochResult> results = train(spec, data);
+        assertThat(results.get(2).sampler().trained()).isEqualTo(60);
+        assertThat(results.get(2).test().accuracy()).isGreaterThan(0.9);
+    }
+
+    /** {@return the part of {@code data} the run uses, chosen as the worker chooses it (TaskRunner)} */
+    private static Dataset runData(RunSpec spec, Dataset data) {
+        SubsetSpec s = spec.data().subset();
+        return s.isPart()
+                ? data.select(Subset.choose(data, s.classes(), s.perClass(), s.trainSubset(), s.seed()))
+                : data;
     }
 
     @Test
