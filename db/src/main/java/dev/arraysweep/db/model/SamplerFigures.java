@@ -10,6 +10,9 @@ package dev.arraysweep.db.model;
  * @param steps optimiser steps taken
  * @param meanRawBatchesPerStep raw batches consumed per training step (0 when no step was taken)
  * @param acceptanceRatio accepted / raw forwarded (1 for strategies that forward nothing)
+ * @param minStepSize samples in the epoch's smallest training step, as the trainer counted them; null when no
+ *                    step was taken or the figure was not recorded (rows from before it existed)
+ * @param maxStepSize samples in the epoch's largest training step; null as {@code minStepSize}
  */
 public record SamplerFigures(
         long rawForwarded,
@@ -18,9 +21,46 @@ public record SamplerFigures(
         long overflowDiscarded,
         long steps,
         double meanRawBatchesPerStep,
-        double acceptanceRatio) {
+        double acceptanceRatio,
+        Long minStepSize,
+        Long maxStepSize) {
+    /** Figures of a strategy, without the step sizes the trainer adds ({@link #withStepSizes}). */
+    public SamplerFigures(
+            long rawForwarded,
+            long accepted,
+            long trained,
+            long overflowDiscarded,
+            long steps,
+            double meanRawBatchesPerStep,
+            double acceptanceRatio) {
+        this(
+                rawForwarded,
+                accepted,
+                trained,
+                overflowDiscarded,
+                steps,
+                meanRawBatchesPerStep,
+                acceptanceRatio,
+                null,
+                null);
+    }
+
     /** {@return figures of an epoch in which nothing happened} */
     public static SamplerFigures none() {
         return new SamplerFigures(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** {@return these figures with the smallest and largest step of the epoch (null: no step)} */
+    public SamplerFigures withStepSizes(Long min, Long max) {
+        return new SamplerFigures(
+                rawForwarded,
+                accepted,
+                trained,
+                overflowDiscarded,
+                steps,
+                meanRawBatchesPerStep,
+                acceptanceRatio,
+                min,
+                max);
     }
 }

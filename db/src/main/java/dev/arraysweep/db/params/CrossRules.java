@@ -22,16 +22,21 @@ final class CrossRules {
                     "Set momentum (e.g. 0.9) or nesterov: false.");
         }
         checkQ(v);
+        if ("top-up".equals(v.get("empty_fallback")) && "top-q".equals(v.get("selector"))) {
+            throw new ParamException(
+                    "empty_fallback",
+                    "top-up",
+                    "empty_fallback top-up fills steps to a fixed size, but selector top-q has none",
+                    "empty_fallback none or random with top-q; top-up with no selector or one with k",
+                    "Use empty_fallback: random, or a selector with k (top-k, loss-weighted, q-split).");
+        }
         if ("weighted".equals(v.get("sampler"))) {
             checkWeights(v);
         }
+        checkSubsets(v);
         Integer drawn = (Integer) v.get("samples_per_epoch");
         if (drawn != null && !Boolean.TRUE.equals(v.get("replacement"))) {
-            int available = TRAIN_SIZE.get((String) v.get("dataset"));
-            Integer limit = (Integer) v.get("train_limit");
-            if (limit != null) {
-                available = Math.min(available, limit);
-            }
+            int available = trainingSamples(v);
             if (drawn > available) {
                 throw new ParamException(
                         "samples_per_epoch",
@@ -41,6 +46,56 @@ final class CrossRules {
                         "Lower samples_per_epoch"
                                 + ("importance".equals(v.get("sampler")) ? " or set replacement: true." : "."));
             }
+        }
+    }
+
+    /** {@return at most how many training samples a run has: its dataset's, cut by train_limit and the subsets} */
+    private static int trainingSamples(Map<String, Object> v) {
+        int available = TRAIN_SIZE.get((String) v.get("dataset"));
+        Integer limit = (Integer) v.get("train_limit");
+        if (limit != null) {
+            available = Math.min(available, limit);
+        }
+        Integer subset = (Integer) v.get("train_subset");
+        if (subset != null) {
+            available = Math.min(available, subset);
+        }
+        Integer perClass = (Integer) v.get("per_class");
+        if (perClass != null) {
+            Integer classes = (Integer) v.get("classes");
+            long balanced = (long) perClass * (classes != null ? classes : CLASSES.get((String) v.get("dataset")));
+            available = (int) Math.min(available, balanced);
+        }
+        return available;
+    }
+
+    private static void checkSubsets(Map<String, Object> v) throws ParamException {
+        String dataset = (String) v.get("dataset");
+        Integer classes = (Integer) v.get("classes");
+        if (classes != null && classes > CLASSES.get(dataset)) {
+            throw new ParamException(
+                    "classes",
+                    classes,
+                    dataset + " has " + CLASSES.get(dataset) + " classes, not " + classes,
+                    "at most " + CLASSES.get(dataset),
+                    "Lower classes, or remove it to keep every class.");
+        }
+        Integer subset = (Integer) v.get("train_subset");
+        if (subset != null && v.get("per_class") != null) {
+            throw new ParamException(
+                    "train_subset",
+                    subset,
+                    "both train_subset and per_class are set",
+                    "one of train_subset (a random subset of any classes) and per_class (the same number per class)",
+                    "Remove one of them.");
+        }
+        if (subset != null && subset > TRAIN_SIZE.get(dataset)) {
+            throw new ParamException(
+                    "train_subset",
+                    subset,
+                    dataset + " has " + TRAIN_SIZE.get(dataset) + " training samples, not " + subset,
+                    "at most " + TRAIN_SIZE.get(dataset),
+                    "Lower train_subset, or remove it to train on every sample.");
         }
     }
 

@@ -177,6 +177,27 @@ public record ParamDef(
     }
 
     /**
+     * {@return the value runs do not carry, in words (e.g. {@code "false is left out where sampler = weighted"}),
+     * or empty when every value that applies is kept}
+     */
+    public Optional<String> implicitDescription() {
+        if (implicit == null) {
+            return Optional.empty();
+        }
+        String where = implicit.where() == Condition.ALWAYS
+                ? ""
+                : " where " + implicit.where().description();
+        return Optional.of(CanonicalJson.write(implicit.value()) + " is left out" + where);
+    }
+
+    /** {@return why a written value may be missing from a run: when it applies, and the value that is left out} */
+    public String dropRule() {
+        String applies =
+                appliesWhen == Condition.ALWAYS ? "applies always" : "applies only when " + appliesWhen.description();
+        return implicitDescription().map(i -> applies + " and " + i).orElse(applies);
+    }
+
+    /**
      * {@return whether a run whose earlier parameters are {@code resolved} leaves this parameter out at
      * {@code value}}
      */

@@ -8,6 +8,7 @@ import static dev.arraysweep.db.params.Condition.isNot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every run parameter, in dependency order (a condition or computed default only reads earlier ones); the ones
@@ -16,6 +17,13 @@ import java.util.Map;
  */
 final class ParamRegistry {
     private static final Condition FILTERING = is("epoch_filtering", true).or(is("batch_filtering", true));
+
+    /**
+     * The batch filter accumulates accepted samples into full steps: {@code batch_mode} is absent (a run stored
+     * before the key, or its implicit {@code accumulate}) or says so.
+     */
+    private static final Condition ACCUMULATING =
+            new Condition("batch_mode != vary", Set.of("batch_mode"), m -> !"vary".equals(m.get("batch_mode")));
 
     static final List<ParamDef> ALL = List.of(
             choice(
@@ -146,8 +154,9 @@ final class ParamRegistry {
             choice(
                             "empty_fallback",
                             "none",
-                            "When a filter accepts nothing: none skips, random trains on random samples; default none.",
-                            Constraint.oneOf("none", "random"))
+                            "When a filter accepts nothing: none skips, random trains on random samples; top-up also fills"
+                                    + " every step short of its size with random samples (thesis l.1452-1457); default none.",
+                            Constraint.oneOf("none", "random", "top-up"))
                     .when(FILTERING)
                     .choosesSamples(),
             nullableInteger(
@@ -158,18 +167,26 @@ final class ParamRegistry {
                     .when(is("batch_filtering", true))
                     .choosesSamples(),
             choice(
+                            "batch_mode",
+                            "accumulate",
+                            "Batch filter steps: accumulate trains exactly batch_size accepted samples per step (Alg. 10); vary trains each raw batch's accepted samples as one step, none when it accepts nothing (Alg. 9); default accumulate.",
+                            Constraint.oneOf("accumulate", "vary"))
+                    .when(is("batch_filtering", true))
+                    .implicitAt("accumulate")
+                    .choosesSamples(),
+            choice(
                             "overflow",
                             "discard",
                             "Accepted samples beyond batch_size: discard (thesis) or carry to the next step; default discard.",
                             Constraint.oneOf("discard", "carry"))
-                    .when(is("batch_filtering", true))
+                    .when(is("batch_filtering", true).and(ACCUMULATING))
                     .choosesSamples(),
             choice(
                             "raw_batch",
                             "fixed",
                             "Raw batch size: fixed, or adaptive from the recent acceptance ratio (thesis 5.2.2); default fixed.",
                             Constraint.oneOf("fixed", "adaptive"))
-                    .when(is("batch_filtering", true))
+                    .when(is("batch_filtering", true).and(ACCUMULATING))
                     .choosesSamples(),
             choice(
                             "epoch_filter_augmentation",
@@ -191,6 +208,14 @@ final class ParamRegistry {
                             "Samples a selector keeps from each pool; null (the default) = batch_size.")
                     .when(in("selector", "top-k", "loss-weighted", "q-split"))
                     .choosesSamples(),
+            choice(
+                            "soft_top_k",
+                            "pooled",
+                            "Soft filter with top-k: pooled ranks misclassified and marginal samples together; thesis keeps the k misclassified of highest loss and adds every marginal one (Alg. 6); default pooled.",
+                            Constraint.oneOf("pooled", "thesis"))
+                    .when(is("filter_kind", "soft").and(is("selector", "top-k")))
+                    .implicitAt("pooled")
+                    .choosesSamples(),
             real(
                             "q",
                             0.5,
@@ -200,12 +225,42 @@ final class ParamRegistry {
                             "0.5 for top-q, 2 for q-split", r -> "q-split".equals(r.get("selector")) ? 2.0 : 0.5))
                     .when(in("selector", "top-q", "q-split"))
                     .choosesSamples(),
+            choice(
+                            "loss_weighting",
+                            "power",
+                            "Loss-weighted density: power draws with p ~ loss^power, rank with p ~ rank^power over the pool's"
+                                    + " sorted losses (thesis l.1342-1350, 5.4); default power.",
+                            Constraint.oneOf("power", "rank"))
+                    .when(is("selector", "loss-weighted"))
+                    // loss-weighted runs from before it existed weighted by loss^power and carry no key
+                    .implicitAt("power")
+                    .choosesSamples(),
             real(
                             "power",
                             2.0,
                             Constraint.greaterThan(0),
-                            "Exponent applied to losses by loss-weighted and q-split selection; default 2.")
+                            "Exponent applied to losses by loss-weighted and q-split selection, or to loss ranks by"
+                                    + " loss_weighting: rank; default 2, 1 (linear in rank) for rank.")
+                    .defaultingTo(Default.computed(
+                            "2, or 1 for loss_weighting: rank",
+                            r -> "rank".equals(r.get("loss_weighting")) ? 1.0 : 2.0))
                     .when(in("selector", "loss-weighted", "q-split"))
+                    .choosesSamples(),
+            choice(
+                            "power_decay",
+                            "none",
+                            "Lower the selection pressure over training (thesis l.1405): power goes from its value at the first"
+                                    + " epoch to final_power at the last, linearly or exponentially (geometrically); default none.",
+                            Constraint.oneOf("none", "linear", "exponential"))
+                    .when(in("selector", "loss-weighted", "q-split"))
+                    .implicitAt("none")
+                    .choosesSamples(),
+            real(
+                            "final_power",
+                            1.0,
+                            Constraint.greaterThan(0),
+                            "The power of the last epoch under power_decay; default 1.")
+                    .when(isNot("power_decay", "none"))
                     .choosesSamples(),
             choice(
                             "sampler",
@@ -241,8 +296,14 @@ final class ParamRegistry {
                             "Samples drawn per epoch by importance or weighted sampling; null (the default) = the training set size.")
                     .when(in("sampler", "importance", "weighted"))
                     .choosesSamples(),
-            bool("replacement", false, "Importance sampling draws with replacement; default false (seed 002).")
-                    .when(is("sampler", "importance"))
+            bool(
+                            "replacement",
+                            false,
+                            "Importance or weighted sampling draws with replacement; default false. Weighted: true is seed 003's"
+                                    + " recipe (every draw with p = w / sum(w)), false draws each sample at most once per epoch.")
+                    .when(in("sampler", "importance", "weighted"))
+                    // weighted runs from before it applied to them drew without replacement and carry no key
+                    .implicitAt(false, is("sampler", "weighted"))
                     .choosesSamples(),
             new ParamDef(
                             "weights_file",
@@ -296,7 +357,34 @@ final class ParamRegistry {
                     "test_limit",
                     1,
                     Default.of(null),
-                    "Use only the first N test samples (demos and tests); null (the default) = all."));
+                    "Use only the first N test samples (demos and tests); null (the default) = all."),
+            nullableInteger(
+                            "classes",
+                            1,
+                            Default.of(null),
+                            "Keep only the first this many classes (labels 0 to classes-1) in both splits; the model has"
+                                    + " this many outputs (thesis 5.4); null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "per_class",
+                            1,
+                            Default.of(null),
+                            "Train on a fixed random subset of this many samples of each class (thesis 5.4), drawn with"
+                                    + " subset_seed; null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "train_subset",
+                            1,
+                            Default.of(null),
+                            "Train on a fixed random subset of this many samples (seed 000), drawn without replacement"
+                                    + " with subset_seed; null (the default) = all.")
+                    .implicitAt(null),
+            nullableInteger(
+                            "subset_seed",
+                            0,
+                            Default.computed("seed", r -> r.get("seed")),
+                            "Seed of the per_class or train_subset draw; null (the default) = the run's seed.")
+                    .when(given("per_class").or(given("train_subset"))));
 
     private ParamRegistry() {}
 

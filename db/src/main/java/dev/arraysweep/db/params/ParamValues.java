@@ -138,6 +138,22 @@ public final class ParamValues {
         return hash;
     }
 
+    /**
+     * {@return the SHA-256 of the canonical JSON without parameter {@code name}}: runs that differ only in it
+     * share this hash; {@code hashWithout("epochs")} says that one run is another trained longer
+     */
+    public String hashWithout(String name) {
+        Map<String, Object> rest = new TreeMap<>(values);
+        rest.remove(name);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CanonicalJson.write(rest).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** {@return the first 16 hex digits of {@link #hash()}, for tables and file names} */
     public String shortHash() {
         return hash().substring(0, 16);

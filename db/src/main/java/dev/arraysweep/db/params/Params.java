@@ -39,6 +39,16 @@ public final class Params {
         return ParamRegistry.ALL;
     }
 
+    /**
+     * {@return whether training with {@code p} depends on its total number of epochs}, so that the run cannot be
+     * extended (trained longer from its final state) to the result of a longer run: only a decaying selection
+     * power does ({@code power_decay} goes from {@code power} at epoch 0 to {@code final_power} at the last).
+     * The learning-rate schedules are per epoch and do not.
+     */
+    public static boolean dependsOnTotalEpochs(ParamValues p) {
+        return p.has("power_decay") && !"none".equals(p.string("power_decay"));
+    }
+
     /** {@return every parameter name, in registry order} */
     public static Set<String> names() {
         return BY_NAME.keySet();

@@ -37,7 +37,9 @@ public final class EpochMetricsMapper implements RowMapper<EpochMetrics> {
                         rs.getLong("overflow_discarded"),
                         rs.getLong("steps"),
                         rs.getDouble("mean_raw_batches_per_step"),
-                        rs.getDouble("acceptance_ratio")),
+                        rs.getDouble("acceptance_ratio"),
+                        rs.getObject("min_step_size", Long.class),
+                        rs.getObject("max_step_size", Long.class)),
                 rs.getObject("host_memory_bytes", Long.class),
                 rs.getObject("device_memory_bytes", Long.class));
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param kept stored runs that stay at their indices (retired ones that come back are in {@code revived})
  * @param retired stored runs that are no longer in the sweep
  * @param revived retired runs whose parameters are back
+ * @param extended stored runs that the sweep now trains for more epochs, all else equal: updated in place
+ *     (same index, metrics and journal) and continued from their final state instead of retired and replaced
  */
 public record ExpansionPlan(
         boolean stored,
@@ -21,13 +23,22 @@ public record ExpansionPlan(
         List<Placed> fresh,
         List<Run> kept,
         List<Run> retired,
-        List<Run> revived) {
+        List<Run> revived,
+        List<Extension> extended) {
     /** A new run and the array index it would get. */
     public record Placed(int index, NewRun run) {}
 
+    /** A stored run ({@code from}) that becomes {@code to}: the same parameters but more epochs. */
+    public record Extension(Run from, NewRun to) {}
+
     /** {@return whether storing would change anything} */
     public boolean changed() {
-        return !stored || sourceChanged || !fresh.isEmpty() || !retired.isEmpty() || !revived.isEmpty();
+        return !stored
+                || sourceChanged
+                || !fresh.isEmpty()
+                || !retired.isEmpty()
+                || !revived.isEmpty()
+                || !extended.isEmpty();
     }
 
     /**

@@ -25,8 +25,9 @@ public final class MetricRepository {
     private static final String COLUMNS = "run_id, epoch, split, attempt, accuracy, mean_loss, best_loss, worst_loss,"
             + " q50_loss, q90_loss, q99_loss, sample_count, epoch_seconds, wall_seconds, learning_rate, raw_forwarded,"
             + " accepted, trained, overflow_discarded, steps, mean_raw_batches_per_step, acceptance_ratio,"
-            + " host_memory_bytes, device_memory_bytes, recorded_at";
-    private static final String MARKS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " min_step_size, max_step_size, host_memory_bytes, device_memory_bytes, recorded_at";
+    private static final String MARKS =
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     private static final String INSERT = "INSERT INTO epoch_metric(" + COLUMNS + ") VALUES (" + MARKS + ")";
     private static final String MERGE =
             "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)" + " VALUES (" + MARKS + ")";
@@ -50,7 +51,7 @@ public final class MetricRepository {
      * result is that of one MERGE per row, in order; but rows whose key is not stored yet (a journal written
      * while the database was away) are inserted, which H2 does about 2.5 times faster than it merges.
      *
-     * <p>Both statements are plain JDBC batches with positional parameters, not a {@code @SqlBatch}: with 25
+     * <p>Both statements are plain JDBC batches with positional parameters, not a {@code @SqlBatch}: with 27
      * columns a row, JDBI's per-value binding cost more than H2's insert itself when ingesting large journals.
      */
     public static void upsert(Handle h, List<EpochMetrics> rows) {
@@ -108,6 +109,8 @@ public final class MetricRepository {
                 st.setLong(i++, s.steps());
                 st.setDouble(i++, s.meanRawBatchesPerStep());
                 st.setDouble(i++, s.acceptanceRatio());
+                st.setObject(i++, s.minStepSize(), Types.BIGINT);
+                st.setObject(i++, s.maxStepSize(), Types.BIGINT);
                 st.setObject(i++, m.hostMemoryBytes(), Types.BIGINT);
                 st.setObject(i++, m.deviceMemoryBytes(), Types.BIGINT);
                 st.setObject(i, now);

@@ -3,6 +3,9 @@ package dev.arraysweep.db.repo;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
+import dev.arraysweep.db.params.ParamException;
+import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.schema.ParamColumn;
 import dev.arraysweep.db.schema.Schema;
 import java.sql.Connection;
@@ -19,11 +22,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -90,7 +95,7 @@ public final class RunRepository {
             }
             if (!plan.changed()) {
                 long id = SweepRepository.find(h, name).orElseThrow().id();
-                return new ExpansionResult(id, false, 0, plan.kept().size(), 0, 0);
+                return new ExpansionResult(id, false, 0, plan.kept().size(), 0, 0, 0);
             }
             long sweepId =
                     SweepRepository.upsert(h, name, description, sourcePath, sourceText, slurmJson, clock.instant());
@@ -101,6 +106,7 @@ public final class RunRepository {
                     first,
                     plan.fresh().stream().map(ExpansionPlan.Placed::run).toList());
             RunDao dao = h.attach(RunDao.class);
+            extend(h, plan.extended());
             if (!plan.retired().isEmpty()) {
                 dao.retire(plan.retired().stream().map(Run::id).toList());
             }
@@ -114,7 +120,8 @@ public final class RunRepository {
                     plan.fresh().size(),
                     plan.kept().size(),
                     plan.retired().size(),
-                    plan.revived().size());
+                    plan.revived().size(),
+                    plan.extended().size());
         });
     }
 
@@ -133,6 +140,19 @@ public final class RunRepository {
         }
     }
 
+    /**
+     * {@return the hash of a run's parameters without {@code epochs}, empty when they cannot be read or when
+     * its training depends on the total epochs (then a longer run is a new run)}
+     */
+    private static Optional<String> withoutEpochs(String paramsJson) {
+        try {
+            ParamValues p = ParamValues.fromJson(paramsJson);
+            return Params.dependsOnTotalEpochs(p) ? Optional.empty() : Optional.of(p.hashWithout("epochs"));
+        } catch (ParamException | RuntimeException e) {
+            return Optional.empty(); // parameters of another version: never extended
+        }
+    }
+
     private static ExpansionPlan plan(Handle h, String name, String sourceText, List<NewRun> runs) {
         Optional<Sweep> before = SweepRepository.find(h, name);
         Map<String, Run> existing = new HashMap<>();
@@ -145,13 +165,26 @@ public final class RunRepository {
         }
         Map<String, NewRun> wanted = new LinkedHashMap<>();
         runs.forEach(r -> wanted.putIfAbsent(r.hash(), r));
+        Map<String, Run> longerCandidates = new HashMap<>();
+        for (Run r : existing.values()) {
+            if (!wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED && r.state() != RunState.RUNNING) {
+                withoutEpochs(r.paramsJson()).ifPresent(k -> longerCandidates.putIfAbsent(k, r));
+            }
+        }
         List<ExpansionPlan.Placed> fresh = new ArrayList<>();
         List<Run> kept = new ArrayList<>();
         List<Run> revived = new ArrayList<>();
+        List<ExpansionPlan.Extension> extended = new ArrayList<>();
+        Set<Long> extendedIds = new HashSet<>();
         int next = maxIndex + 1;
         for (NewRun r : wanted.values()) {
             Run old = existing.get(r.hash());
-            if (old == null) {
+            Run shorter = old != null || longerCandidates.isEmpty()
+                    ? null
+                    : withoutEpochs(r.paramsJson()).map(longerCandidates::get).orElse(null);
+            if (shorter != null && r.epochsTotal() > shorter.epochsTotal() && extendedIds.add(shorter.id())) {
+                extended.add(new ExpansionPlan.Extension(shorter, r));
+            } else if (old == null) {
                 fresh.add(new ExpansionPlan.Placed(next++, r));
             } else if (old.state() == RunState.RETIRED) {
                 revived.add(old);
@@ -160,13 +193,15 @@ public final class RunRepository {
             }
         }
         List<Run> retired = existing.values().stream()
-                .filter(r -> !wanted.containsKey(r.paramsHash()) && r.state() != RunState.RETIRED)
+                .filter(r -> !wanted.containsKey(r.paramsHash())
+                        && r.state() != RunState.RETIRED
+                        && !extendedIds.contains(r.id()))
                 .sorted(Comparator.comparingInt(Run::arrayIndex))
                 .toList();
         boolean sourceChanged = before.isEmpty()
                 || !Objects.equals(
                         h.attach(SweepDao.class).sourceText(before.get().id()), sourceText);
-        return new ExpansionPlan(before.isPresent(), sourceChanged, fresh, kept, retired, revived);
+        return new ExpansionPlan(before.isPresent(), sourceChanged, fresh, kept, retired, revived, extended);
     }
 
     /**
@@ -195,27 +230,64 @@ public final class RunRepository {
                 st.executeBatch();
             }
             Map<String, Long> ids = h.attach(RunDao.class).idsByHashFrom(sweepId, firstIndex);
-            List<ParamColumn> cols = Schema.paramColumns();
-            String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
-            String marks = cols.stream().map(col -> "?").collect(Collectors.joining(", "));
-            try (PreparedStatement st =
-                    c.prepareStatement("INSERT INTO run_param(run_id" + (cols.isEmpty() ? "" : ", " + names)
-                            + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")")) {
-                int n = 0;
-                for (NewRun r : fresh) {
-                    st.setLong(1, ids.get(r.hash()));
-                    for (int i = 0; i < cols.size(); i++) {
-                        Object v = r.columns().get(cols.get(i).name());
-                        if (v == null) {
-                            st.setNull(i + 2, Types.NULL);
-                        } else {
-                            st.setObject(i + 2, v);
-                        }
+            Map<Long, NewRun> byId = new LinkedHashMap<>();
+            fresh.forEach(r -> byId.put(ids.get(r.hash()), r));
+            insertParamRows(c, byId);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Inserts the typed {@code run_param} row of each run, by run id. */
+    private static void insertParamRows(Connection c, Map<Long, NewRun> byId) throws SQLException {
+        List<ParamColumn> cols = Schema.paramColumns();
+        String names = cols.stream().map(ParamColumn::quoted).collect(Collectors.joining(", "));
+        String marks = cols.stream().map(col -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO run_param(run_id"
+                + (cols.isEmpty() ? "" : ", " + names) + ") VALUES (?" + (cols.isEmpty() ? "" : ", " + marks) + ")")) {
+            int n = 0;
+            for (Map.Entry<Long, NewRun> e : byId.entrySet()) {
+                st.setLong(1, e.getKey());
+                for (int i = 0; i < cols.size(); i++) {
+                    Object v = e.getValue().columns().get(cols.get(i).name());
+                    if (v == null) {
+                        st.setNull(i + 2, Types.NULL);
+                    } else {
+                        st.setObject(i + 2, v);
                     }
-                    batch(st, ++n);
                 }
-                st.executeBatch();
+                batch(st, ++n);
             }
+            st.executeBatch();
+        }
+    }
+
+    /**
+     * Gives each extended run its new parameters (more epochs) in place: same id, index, metrics and journal;
+     * a finished one becomes {@code pending} again, so that the next run-local or submit continues it from its
+     * final state.
+     */
+    private static void extend(Handle h, List<ExpansionPlan.Extension> extended) {
+        if (extended.isEmpty()) {
+            return;
+        }
+        Map<Long, NewRun> byId = new LinkedHashMap<>();
+        for (ExpansionPlan.Extension x : extended) {
+            h.createUpdate("UPDATE run SET params_hash = :h, params_json = :j, epochs_total = :e, twin_key = :t,"
+                            + " state = CASE WHEN state = 'done' THEN 'pending' ELSE state END WHERE id = :id")
+                    .bind("h", x.to().hash())
+                    .bind("j", x.to().paramsJson())
+                    .bind("e", x.to().epochsTotal())
+                    .bind("t", x.to().twinKey())
+                    .bind("id", x.from().id())
+                    .execute();
+            h.createUpdate("DELETE FROM run_param WHERE run_id = :id")
+                    .bind("id", x.from().id())
+                    .execute();
+            byId.put(x.from().id(), x.to());
+        }
+        try {
+            insertParamRows(h.getConnection(), byId);
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }

@@ -37,7 +37,7 @@ class JournalIngestTest {
                 1.5,
                 1.5 * (epoch + 1),
                 0.1,
-                new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5),
+                new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5).withStepSizes(32L, 32L),
                 1L << 20,
                 null);
     }
@@ -87,6 +87,8 @@ class JournalIngestTest {
                 .satisfies(m -> {
                     assertThat(m.accuracy()).isEqualTo(0.7);
                     assertThat(m.sampler().overflowDiscarded()).isEqualTo(18);
+                    assertThat(m.sampler().minStepSize()).isEqualTo(32L);
+                    assertThat(m.sampler().maxStepSize()).isEqualTo(32L);
                     assertThat(m.runId()).isEqualTo(id);
                 });
         var run = db.runs().byId(id).orElseThrow();

@@ -251,11 +251,190 @@ class ParamsTest {
                 .isEqualTo(100);
     }
 
+    /**
+     * Hashes of runs written before {@code replacement} applied to weighted sampling and before the subsets
+     * existed, computed on that code and written down: the new parameters must leave them as they were.
+     */
+    @Test
+    void runsFromBeforeTheSubsetsAndWeightedReplacement_keepTheirHashes() throws ParamException {
+        List<Integer> classWeights = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1000);
+        assertThat(normalize("sampler", "weighted", "class_weights", classWeights)
+                        .hash())
+                .isEqualTo("3311bb5215383bb2c6e4bec45957594b845f2234106dfcda325f7aaf5e62dc99");
+        assertThat(normalize(
+                                "dataset",
+                                "mnist",
+                                "sampler",
+                                "weighted",
+                                "weights_file",
+                                "w.txt",
+                                "samples_per_epoch",
+                                100)
+                        .hash())
+                .isEqualTo("313eda1707c2ec10288d86f2f961a1c3d67e31c7454e5b19a35bec38d3800f48");
+        assertThat(normalize("dataset", "fashion-mnist", "train_limit", 1000, "test_limit", 200, "seed", 3)
+                        .hash())
+                .isEqualTo("fccd0c7967a7692308030f4fbfe31ab8183c616f5835f6d96165800b26f294a7");
+        assertThat(normalize("sampler", "importance", "replacement", true).hash())
+                .isEqualTo("6b3519baaf6f3c4f54c6ce8d86d4cd3938c1dbe3afdc489489146f3ae51a0c02");
+    }
+
+    @Test
+    void weightedReplacement_falseIsLeftOut_trueIsKept() throws ParamException {
+        List<Integer> w = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        ParamValues plain = normalize("sampler", "weighted", "class_weights", w);
+        ParamValues without = normalize("sampler", "weighted", "class_weights", w, "replacement", false);
+        ParamValues with = normalize("sampler", "weighted", "class_weights", w, "replacement", true);
+
+        assertThat(plain.has("replacement")).isFalse();
+        assertThat(without.hash()).isEqualTo(plain.hash());
+        assertThat(with.bool("replacement")).isTrue();
+        assertThat(with.hash()).isNotEqualTo(plain.hash());
+        assertThat(Params.find("replacement").orElseThrow().dropRule())
+                .isEqualTo("applies only when sampler in {importance, weighted} and false is left out where sampler"
+                        + " = weighted");
+        assertThat(Params.find("classes").orElseThrow().dropRule()).isEqualTo("applies always and null is left out");
+        // importance runs carry it either way, as before
+        assertThat(normalize("sampler", "importance").bool("replacement")).isFalse();
+        // with replacement a weighted epoch may draw more samples than there are
+        assertThat(normalize(
+                                "sampler",
+                                "weighted",
+                                "class_weights",
+                                w,
+                                "replacement",
+                                true,
+                                "samples_per_epoch",
+                                60_000)
+                        .nullableInt("samples_per_epoch"))
+                .isEqualTo(60_000);
+        assertThatThrownBy(() -> normalize("sampler", "weighted", "class_weights", w, "samples_per_epoch", 60_000))
+                .hasMessageStartingWith(
+                        "samples_per_epoch: 60000 samples cannot be drawn without replacement from 50000");
+    }
+
+    @Test
+    void subsets_areLeftOutUnlessSet_andTheirSeedIsTheRunsByDefault() throws ParamException {
+        assertThat(normalize("classes", null, "per_class", null, "train_subset", null)
+                        .hash())
+                .isEqualTo(normalize().hash());
+        assertThat(normalize("classes", 3).has("subset_seed"))
+                .as("first classes need no seed")
+                .isFalse();
+
+        ParamValues perClass = normalize("seed", 4, "classes", 5, "per_class", 100);
+        assertThat(perClass.intValue("classes")).isEqualTo(5);
+        assertThat(perClass.intValue("per_class")).isEqualTo(100);
+        assertThat(perClass.intValue("subset_seed")).isEqualTo(4);
+        assertThat(normalize("seed", 4, "classes", 5, "per_class", 100, "subset_seed", 4)
+                        .hash())
+                .isEqualTo(perClass.hash());
+        assertThat(normalize("seed", 4, "classes", 5, "per_class", 100, "subset_seed", 9)
+                        .hash())
+                .isNotEqualTo(perClass.hash());
+        assertThat(normalize("train_subset", 10, "seed", 2).intValue("subset_seed"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void subsets_outsideTheDataset_areErrors() {
+        assertThatThrownBy(() -> normalize("dataset", "mnist", "classes", 11))
+                .hasMessage("classes: mnist has 10 classes, not 11; expected at most 10. Lower classes, or remove it"
+                        + " to keep every class.");
+        assertThatThrownBy(() -> normalize("train_subset", 100, "per_class", 10))
+                .hasMessageStartingWith("train_subset: both train_subset and per_class are set");
+        assertThatThrownBy(() -> normalize("dataset", "cifar100", "train_subset", 50_001))
+                .hasMessageStartingWith("train_subset: cifar100 has 50000 training samples, not 50001");
+        assertThatThrownBy(() -> normalize("classes", 0)).hasMessageStartingWith("classes: ");
+        assertThatThrownBy(() ->
+                        normalize("sampler", "importance", "samples_per_epoch", 600, "classes", 5, "per_class", 100))
+                .hasMessageStartingWith(
+                        "samples_per_epoch: 600 samples cannot be drawn without replacement from 500 training samples");
+    }
+
     @Test
     void getterOfInapplicableParameter_saysWhenItApplies() throws ParamException {
         ParamValues adam = normalize("optimizer", "adam");
 
         assertThatThrownBy(() -> adam.doubleValue("momentum"))
                 .hasMessage("parameter momentum does not apply to this run (it applies when optimizer = sgd)");
+    }
+
+    @Test
+    void softTopK_appliesToASoftFilterWithTopK_andPooledIsLeftOut_soStoredRunsKeepTheirHashes() throws ParamException {
+        // hashes of runs from before soft_top_k and batch_mode existed (computed at 710a2f5)
+        String softTopK = "e5529ee4477b0a669fbf1cdbf0155543971baa28799da980f3b075c2c8452298";
+        String epochSoftTopK = "7691b4509dcc5d4bbf9391f4268aa1a6dc1fa578de0864bc274749094fd48a9a";
+        assertThat(normalize("filter_kind", "soft", "selector", "top-k", "k", 256)
+                        .hash())
+                .isEqualTo(softTopK);
+        ParamValues pooled = normalize("filter_kind", "soft", "selector", "top-k", "k", 256, "soft_top_k", "pooled");
+        assertThat(pooled.has("soft_top_k")).isFalse();
+        assertThat(pooled.hash()).isEqualTo(softTopK);
+        assertThat(normalize(
+                                "batch_filtering",
+                                false,
+                                "epoch_filtering",
+                                true,
+                                "filter_kind",
+                                "soft",
+                                "selector",
+                                "top-k",
+                                "k",
+                                64,
+                                "dataset",
+                                "mnist",
+                                "model",
+                                "fcnet100")
+                        .hash())
+                .isEqualTo(epochSoftTopK);
+
+        ParamValues thesis = normalize("filter_kind", "soft", "selector", "top-k", "k", 256, "soft_top_k", "thesis");
+        assertThat(thesis.string("soft_top_k")).isEqualTo("thesis");
+        assertThat(thesis.hash()).isNotEqualTo(softTopK);
+        // Alg. 6 composes the soft filter with top-k: elsewhere the key is removed
+        assertThat(normalize("selector", "top-k", "soft_top_k", "thesis").has("soft_top_k"))
+                .as("hard filter")
+                .isFalse();
+        assertThat(normalize("filter_kind", "soft", "selector", "top-q", "soft_top_k", "thesis")
+                        .has("soft_top_k"))
+                .as("top-q")
+                .isFalse();
+        assertThatThrownBy(() -> normalize("filter_kind", "soft", "selector", "top-k", "soft_top_k", "alg6"))
+                .hasMessageContaining("soft_top_k");
+    }
+
+    @Test
+    void batchModeVary_removesOverflowAndRawBatch_andAccumulateIsLeftOut_soStoredRunsKeepTheirHashes()
+            throws ParamException {
+        String carryAdaptive = "c6f618e969fc83544d66408333c05f35672de109c4c6fb87b084bd16a39d02dc"; // at 710a2f5
+        assertThat(normalize("overflow", "carry", "raw_batch", "adaptive", "accumulation_batch_size", 512)
+                        .hash())
+                .isEqualTo(carryAdaptive);
+        ParamValues accumulate = normalize(
+                "overflow",
+                "carry",
+                "raw_batch",
+                "adaptive",
+                "accumulation_batch_size",
+                512,
+                "batch_mode",
+                "accumulate");
+        assertThat(accumulate.has("batch_mode")).isFalse();
+        assertThat(accumulate.hash()).isEqualTo(carryAdaptive);
+
+        ParamValues vary = normalize(
+                "overflow", "carry", "raw_batch", "adaptive", "accumulation_batch_size", 512, "batch_mode", "vary");
+        assertThat(vary.string("batch_mode")).isEqualTo("vary");
+        assertThat(vary.intValue("accumulation_batch_size")).isEqualTo(512);
+        assertThat(vary.has("overflow")).isFalse();
+        assertThat(vary.has("raw_batch")).isFalse();
+        assertThat(vary.hash())
+                .isEqualTo(normalize("accumulation_batch_size", 512, "batch_mode", "vary")
+                        .hash());
+        assertThat(normalize("batch_filtering", false, "epoch_filtering", true, "batch_mode", "vary")
+                        .has("batch_mode"))
+                .as("without the batch filter")
+                .isFalse();
     }
 }

@@ -2,6 +2,7 @@ package dev.arraysweep.db.params;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,24 @@ class TwinKeyTest {
     }
 
     @Test
+    void subsets_belongToTheConfiguration_soTwinsShareThem() throws ParamException {
+        Map<String, Object> subset = Map.of("classes", 5, "per_class", 100);
+        String archetype = TwinKey.of(run(subset));
+        Map<String, Object> filtered = new HashMap<>(subset);
+        filtered.putAll(Map.of("batch_filtering", true, "selector", "top-k", "k", 8));
+        Map<String, Object> weighted = new HashMap<>(subset);
+        weighted.putAll(
+                Map.of("sampler", "weighted", "class_weights", Collections.nCopies(10, 1), "replacement", true));
+
+        assertThat(TwinKey.of(run(filtered))).isEqualTo(archetype);
+        assertThat(TwinKey.of(run(weighted))).isEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of("classes", 5, "per_class", 200)))).isNotEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of("classes", 5, "per_class", 100, "subset_seed", 2))))
+                .isNotEqualTo(archetype);
+        assertThat(TwinKey.of(run(Map.of()))).isNotEqualTo(archetype);
+    }
+
+    @Test
     void ofJson_readsStoredParameters_andIsEmptyForOtherJson() throws ParamException {
         ParamValues v = run(Map.of("batch_filtering", true));
 
@@ -61,7 +80,8 @@ class TwinKeyTest {
 
     @Test
     void samplingParameters_areTheOnesTheHandWrittenListNamed() {
-        // the list TwinKey kept by hand before the registry marked sampling parameters itself
+        // the list TwinKey kept by hand before the registry marked sampling parameters itself, plus the selector
+        // options added since (loss_weighting, power_decay, final_power)
         assertThat(TwinKey.SAMPLING_PARAMETERS)
                 .containsExactlyInAnyOrder(
                         "epoch_filtering",
@@ -78,6 +98,9 @@ class TwinKeyTest {
                         "k",
                         "q",
                         "power",
+                        "loss_weighting",
+                        "power_decay",
+                        "final_power",
                         "sampler",
                         "score",
                         "beta",
@@ -85,7 +108,10 @@ class TwinKeyTest {
                         "samples_per_epoch",
                         "replacement",
                         "weights_file",
-                        "class_weights");
+                        "class_weights",
+                        // added since, marked as they were added
+                        "batch_mode",
+                        "soft_top_k");
     }
 
     @Test

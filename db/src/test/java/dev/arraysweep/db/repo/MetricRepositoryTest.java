@@ -63,4 +63,24 @@ class MetricRepositoryTest {
         assertThat(stored.get(0).deviceMemoryBytes()).isEqualTo(7L);
         assertThat(stored.get(0).sampler()).isEqualTo(new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5));
     }
+
+    @Test
+    void stepSizes_areStored_andReadBackAsNullWhereNotRecorded() {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun("h", "{}", 3, Map.of())));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        EpochMetrics varying = row(id, 1, 0, "test", 0.1);
+        SamplerFigures sizes = varying.sampler().withStepSizes(3L, 7L);
+        db.metrics()
+                .upsert(List.of(
+                        new EpochMetrics(id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, sizes, null, 7L),
+                        row(id, 1, 1, "test", 0.2)));
+
+        List<EpochMetrics> stored = db.metrics().forRun(id);
+        assertThat(stored.get(0).sampler().minStepSize()).isEqualTo(3L);
+        assertThat(stored.get(0).sampler().maxStepSize()).isEqualTo(7L);
+        assertThat(stored.get(0).sampler()).isEqualTo(sizes);
+        assertThat(stored.get(1).sampler().minStepSize()).isNull();
+        assertThat(stored.get(1).sampler().maxStepSize()).isNull();
+    }
 }

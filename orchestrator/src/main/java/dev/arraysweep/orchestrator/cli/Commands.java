@@ -9,6 +9,7 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new ExpandCommand(),
+                new ParamsCommand(),
                 new StatusCommand(),
                 new SubmitCommand(),
                 new ResubmitCommand(),

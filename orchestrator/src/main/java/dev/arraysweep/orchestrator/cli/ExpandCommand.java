@@ -9,6 +9,7 @@ import dev.arraysweep.db.repo.RunRepository;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
 import dev.arraysweep.orchestrator.grid.Expander;
 import dev.arraysweep.orchestrator.grid.Expansion;
+import dev.arraysweep.orchestrator.grid.ResolvedConfig;
 import dev.arraysweep.orchestrator.grid.SweepParser;
 import dev.arraysweep.orchestrator.grid.SweepSpec;
 import dev.arraysweep.orchestrator.sweep.PlanReport;
@@ -89,6 +90,18 @@ final class ExpandCommand implements Command {
         if (line.hasOption("dry-run")) {
             int limit = line.hasOption("all") ? Integer.MAX_VALUE : DRY_RUN_ROWS;
             ctx.out().println("sweep " + spec.name() + ": " + counts + "; nothing written (dry run)");
+            ctx.out().println("configuration (every parameter of the first run; default = built in, see README):");
+            ctx.out().print(ResolvedConfig.base(spec, expansion).toText());
+            List<String> dropped = ResolvedConfig.dropped(expansion);
+            if (!dropped.isEmpty()) {
+                ctx.out().println("dropped where they do not apply (so equivalent runs are one run):");
+                dropped.forEach(d -> ctx.out().println("  " + d));
+            }
+            if (expansion.merged() > 0) {
+                ctx.out()
+                        .println("merged: " + Plural.of(expansion.merged(), "combination")
+                                + " equal to an earlier one once dropped parameters were removed");
+            }
             ExpansionPlan plan = storedPlan(ctx, spec, text, expansion);
             Map<String, Integer> indexOf = new HashMap<>();
             if (plan == null) {
@@ -133,12 +146,16 @@ final class ExpandCommand implements Command {
         } else {
             ctx.out()
                     .printf(
-                            "%s: %s, %d kept at their indices, %d retired, %d revived%n",
+                            "%s: %s, %d kept at their indices, %d retired, %d revived%s%n",
                             r.created() ? "stored" : "updated",
                             Plural.of(r.added(), "new run"),
                             r.kept(),
                             r.retired(),
-                            r.revived());
+                            r.revived(),
+                            r.extended() == 0
+                                    ? ""
+                                    : ", " + r.extended() + " extended (more epochs: they continue from their final"
+                                            + " state, their epochs so far kept)");
         }
         ctx.out()
                 .println("next: arraysweep run-local " + spec.name() + " --parallel 2   (or: arraysweep submit "

@@ -1,6 +1,7 @@
 package dev.arraysweep.orchestrator.cli;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Version;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.params.DidYouMean;
 import dev.arraysweep.db.repo.Database;
@@ -46,6 +47,10 @@ public final class Main {
     /** Runs one command line and returns its exit status. */
     public int run(String... given) {
         String[] args = globalFlagsAfterCommand(given);
+        if (args.length > 0 && List.of("--version", "-V", "version").contains(args[0])) {
+            out.println("arraysweep " + Version.current());
+            return 0;
+        }
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             if (args.length > 1 && commands.containsKey(args[1])) {
                 printHelp(commands.get(args[1]));
@@ -148,7 +153,7 @@ public final class Main {
     }
 
     private void printCommands(PrintStream to) {
-        to.println("usage: arraysweep COMMAND [flags]   (arraysweep help COMMAND for its flags)");
+        to.println("usage: arraysweep COMMAND [flags]   (arraysweep help COMMAND for its flags; --version)");
         to.println();
         for (Command c : commands.values()) {
             to.printf("  %-10s %s%n", c.name(), c.summary());

@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.cli;
 
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
@@ -7,6 +8,7 @@ import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.orchestrator.local.WorkerLauncher;
 import dev.arraysweep.orchestrator.slurm.ArrayChunk;
+import dev.arraysweep.orchestrator.slurm.ArrayPlanner;
 import dev.arraysweep.orchestrator.slurm.CommandLineSlurm;
 import dev.arraysweep.orchestrator.slurm.Reconciler;
 import dev.arraysweep.orchestrator.slurm.SbatchScript;
@@ -79,7 +81,7 @@ final class SubmitFlow {
                 sweep,
                 SweepStore.slurmSettings(sweep.slurmJson()),
                 ctx.workspace(),
-                new SweepSubmitter.Request(states, indices, verb, hint, maxArrayTasks, worker));
+                new SweepSubmitter.Request(states, indices, verb, hint, maxArrayTasks, worker, dryRun));
         String what = plan.selection().summary() + " of " + name + " in "
                 + plan.arrays().size() + " array" + (plan.arrays().size() == 1 ? "" : "s");
         if (dryRun) {
@@ -113,16 +115,33 @@ final class SubmitFlow {
         ctx.out().println("dry run: would submit " + what + "; nothing written, nothing submitted");
         if (!plan.slurmKnown()) {
             ctx.out()
-                    .println("(Slurm is not installed here: the arrays are planned for the default MaxArraySize 1001,"
-                            + " and Slurm's queue was not checked)");
+                    .println("(" + plan.slurmProblem() + ": the arrays are planned for Slurm's default MaxArraySize "
+                            + ArrayPlanner.DEFAULT_MAX_ARRAY_SIZE + ", and Slurm's queue was not checked)");
+        }
+        SbatchSpec firstArray = plan.arrays().get(0);
+        Integer limit = firstArray.slurm().maxConcurrent();
+        if (limit != null && plan.arrays().size() > 1) {
+            long chains = plan.arrays().stream()
+                    .filter(a -> a.limit().afterArray() == null)
+                    .count();
+            ctx.out()
+                    .println("max_concurrent " + limit + " holds across the "
+                            + plan.arrays().size() + " arrays: "
+                            + Plural.of(chains, "chain") + " of arrays whose throttles add up to " + limit
+                            + ", each array starting after the one before it in its chain ends (afterany)");
         }
         int n = plan.firstScript();
         for (SbatchSpec spec : plan.arrays()) {
             Path script = ctx.workspace().submitScript(spec.sweep(), n++);
             ctx.out()
                     .printf(
-                            "%n===== %s: --array=%s (runs %s) =====%n",
-                            script, SweepSubmitter.arraySpec(plan, spec.array()), runs(spec.array()));
+                            "%n===== %s: --array=%s (runs %s)%s =====%n",
+                            script,
+                            SbatchScript.arrayOption(spec),
+                            runs(spec.array()),
+                            spec.limit().afterArray() == null
+                                    ? ""
+                                    : ", after array " + (spec.limit().afterArray() + 1) + " ends");
             ctx.out().print(SbatchScript.render(spec));
         }
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Expands a {@link SweepSpec} into its distinct canonical runs.
@@ -45,6 +46,7 @@ public final class Expander {
         int excluded = 0;
         int merged = 0;
         int invalid = 0;
+        Map<String, Integer> dropped = new TreeMap<>();
         int[] position = new int[axes.size()];
         for (long n = 0; n < total; n++, advance(position, axes)) {
             Map<String, SourceValue> sources = new HashMap<>(spec.base());
@@ -64,6 +66,11 @@ public final class Expander {
                 report(problems, spec, axes, sources, e);
                 continue;
             }
+            for (String written : sources.keySet()) {
+                if (!params.has(written)) {
+                    dropped.merge(written, 1, Integer::sum);
+                }
+            }
             if (excludedByNormalised(undecided, sources, params, used)) {
                 excluded++;
             } else if (runs.putIfAbsent(params.hash(), ExpandedRun.of(params)) != null) {
@@ -80,7 +87,7 @@ public final class Expander {
                         + "] matches no combination; check its keys and values.");
             }
         }
-        return new Expansion(new ArrayList<>(runs.values()), total, excluded, merged, warnings);
+        return new Expansion(new ArrayList<>(runs.values()), total, excluded, merged, warnings, dropped);
     }
 
     /** Odometer step: the last axis turns fastest. */

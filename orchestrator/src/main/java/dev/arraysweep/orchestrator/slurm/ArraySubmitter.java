@@ -52,7 +52,12 @@ public final class ArraySubmitter {
         try {
             Files.createDirectories(ws.logDir(sweep));
             int n = lastScriptNumber(ws.sweepDir(sweep));
-            for (SbatchSpec spec : specs) {
+            for (SbatchSpec planned : specs) {
+                Integer after = planned.limit().afterArray();
+                SbatchSpec spec = after == null
+                        ? planned
+                        : planned.withLimit(
+                                planned.limit().after(done.get(after).jobId()));
                 Path script = ws.submitScript(sweep, ++n);
                 Files.writeString(script, SbatchScript.render(spec), StandardCharsets.UTF_8);
                 SubmittedArray array = new SubmittedArray(slurm.submit(script), spec.array(), script);

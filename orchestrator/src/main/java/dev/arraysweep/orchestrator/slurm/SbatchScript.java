@@ -75,7 +75,15 @@ public final class SbatchScript {
     static String directives(SbatchSpec spec) {
         SlurmSettings s = spec.slurm();
         Map<String, String> options = new TreeMap<>();
-        options.put("array", arrayOption(s, spec.array()));
+        options.put("array", arrayOption(spec));
+        if (spec.limit().afterArray() != null) {
+            options.put(
+                    "dependency",
+                    "afterany:"
+                            + (spec.limit().afterJob() != null
+                                    ? spec.limit().afterJob()
+                                    : "JOB_OF_ARRAY_" + (spec.limit().afterArray() + 1)));
+        }
         options.put("chdir", spec.workspace().root().toString());
         putIfSet(options, "cpus-per-task", s.cpusPerTask() == null ? null : Integer.toString(s.cpusPerTask()));
         putIfSet(options, "gres", s.gres());
@@ -93,8 +101,9 @@ public final class SbatchScript {
     }
 
     /** {@return the {@code --array} value: the task ids and the {@code %max_concurrent} throttle, if any} */
-    public static String arrayOption(SlurmSettings settings, ArrayChunk array) {
-        return array.taskSpec() + (settings.maxConcurrent() == null ? "" : "%" + settings.maxConcurrent());
+    public static String arrayOption(SbatchSpec spec) {
+        Integer throttle = spec.limit().throttle();
+        return spec.array().taskSpec() + (throttle == null ? "" : "%" + throttle);
     }
 
     /**

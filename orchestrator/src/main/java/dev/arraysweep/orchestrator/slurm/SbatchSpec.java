@@ -24,9 +24,22 @@ public record SbatchSpec(
         SlurmSettings slurm,
         ArrayChunk array,
         Workspace workspace,
-        String workerCommand) {
+        String workerCommand,
+        ArrayLimit limit) {
+
+    /** The spec of a lone array: the sweep's own {@code max_concurrent}, nothing to wait for. */
+    public SbatchSpec(
+            String sweep,
+            String jobName,
+            SlurmSettings slurm,
+            ArrayChunk array,
+            Workspace workspace,
+            String workerCommand) {
+        this(sweep, jobName, slurm, array, workspace, workerCommand, ArrayLimit.of(slurm.maxConcurrent()));
+    }
 
     public SbatchSpec {
+        Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(slurm, "slurm");
         Objects.requireNonNull(array, "array");
         Objects.requireNonNull(workspace, "workspace");
@@ -50,7 +63,12 @@ public record SbatchSpec(
 
     /** {@return a copy for another array of the same sweep} */
     public SbatchSpec withArray(ArrayChunk other) {
-        return new SbatchSpec(sweep, jobName, slurm, other, workspace, workerCommand);
+        return new SbatchSpec(sweep, jobName, slurm, other, workspace, workerCommand, limit);
+    }
+
+    /** {@return a copy with another limit} */
+    public SbatchSpec withLimit(ArrayLimit other) {
+        return new SbatchSpec(sweep, jobName, slurm, array, workspace, workerCommand, other);
     }
 
     /**

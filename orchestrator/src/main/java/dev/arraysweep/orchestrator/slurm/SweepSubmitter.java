@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.slurm;
 
+import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
@@ -8,6 +9,7 @@ import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.grid.SlurmSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +49,8 @@ public final class SweepSubmitter {
             String verb,
             String hint,
             int maxArrayTasks,
-            String workerCommand) {}
+            String workerCommand,
+            boolean dryRun) {}
 
     /**
      * A planned submission.
@@ -56,9 +59,15 @@ public final class SweepSubmitter {
      * @param arrays one batch-script spec per array
      * @param firstScript the number of the first {@code submit-N.sbatch} it will write
      * @param slurmKnown whether Slurm could be asked (MaxArraySize, queued tasks); false in a dry run without it
+     * @param slurmProblem why Slurm could not be asked in a dry run (not installed, or not answering)
      */
     public record Plan(
-            Sweep sweep, RunSelection selection, List<SbatchSpec> arrays, int firstScript, boolean slurmKnown) {}
+            Sweep sweep,
+            RunSelection selection,
+            List<SbatchSpec> arrays,
+            int firstScript,
+            boolean slurmKnown,
+            String slurmProblem) {}
 
     /**
      * {@return the arrays that would submit the runs of {@code request}}
@@ -68,22 +77,37 @@ public final class SweepSubmitter {
      */
     public Plan plan(Sweep sweep, SlurmSettings settings, Workspace ws, Request request) {
         boolean slurmKnown = slurm.installed();
+        String slurmProblem = slurmKnown ? null : "Slurm is not installed here";
         List<Run> runs = db.runs().bySweep(sweep.id());
-        SubmittedTasks tasks = slurmKnown
-                ? SubmittedTasks.poll(slurm, db.submissions().forSweep(sweep.id()), runs)
-                : SubmittedTasks.none();
+        SubmittedTasks tasks = SubmittedTasks.none();
+        int maxArraySize = ArrayPlanner.DEFAULT_MAX_ARRAY_SIZE;
+        if (slurmKnown) {
+            try {
+                tasks = SubmittedTasks.poll(slurm, db.submissions().forSweep(sweep.id()), runs);
+                maxArraySize = slurm.maxArraySize();
+            } catch (ExitException e) {
+                if (!request.dryRun()) {
+                    throw e;
+                }
+                slurmKnown = false; // a dry run shows the plan without the cluster, and says so
+                slurmProblem = "Slurm did not answer (" + e.getMessage() + ")";
+            }
+        }
         RunSelection selection = request.indices() == null
                 ? RunSelection.byState(runs, request.states(), tasks, request.verb(), request.hint())
                 : RunSelection.exactly(runs, request.indices(), tasks, clock.instant(), stale);
-        int maxArraySize = slurmKnown ? slurm.maxArraySize() : ArrayPlanner.DEFAULT_MAX_ARRAY_SIZE;
         Workspace workers = new Workspace(ws.root(), settings.dbUrl() != null ? settings.dbUrl() : ws.dbUrl());
         SbatchSpec base = new SbatchSpec(
                 sweep.name(), sweep.name(), settings, ArrayChunk.ofRange(0, 0), workers, request.workerCommand());
-        List<SbatchSpec> arrays =
-                ArrayPlanner.forCluster(maxArraySize, request.maxArrayTasks()).plan(selection.indices()).stream()
-                        .map(base::withArray)
-                        .toList();
-        return new Plan(sweep, selection, arrays, ArraySubmitter.nextScriptNumber(ws, sweep.name()), slurmKnown);
+        List<ArrayChunk> chunks =
+                ArrayPlanner.forCluster(maxArraySize, request.maxArrayTasks()).plan(selection.indices());
+        List<ArrayLimit> limits = ArrayLimit.share(settings.maxConcurrent(), chunks.size());
+        List<SbatchSpec> arrays = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            arrays.add(base.withArray(chunks.get(i)).withLimit(limits.get(i)));
+        }
+        return new Plan(
+                sweep, selection, arrays, ArraySubmitter.nextScriptNumber(ws, sweep.name()), slurmKnown, slurmProblem);
     }
 
     /**
@@ -105,6 +129,9 @@ public final class SweepSubmitter {
 
     /** {@return the {@code --array} value of one planned array, with its throttle} */
     public static String arraySpec(Plan plan, ArrayChunk array) {
-        return SbatchScript.arrayOption(plan.arrays().get(0).slurm(), array);
+        return SbatchScript.arrayOption(plan.arrays().stream()
+                .filter(s -> s.array().equals(array))
+                .findFirst()
+                .orElseThrow());
     }
 }

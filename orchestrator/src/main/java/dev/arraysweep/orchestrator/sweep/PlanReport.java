@@ -47,7 +47,11 @@ public final class PlanReport {
         return fresh + ", " + plan.kept().size() + " kept at their indices, "
                 + Plural.of(plan.retired().size(), "retired run")
                 + (withResults == 0 ? "" : " (" + withResults + " with results)") + ", "
-                + Plural.of(plan.revived().size(), "revived run");
+                + Plural.of(plan.revived().size(), "revived run")
+                + (plan.extended().isEmpty()
+                        ? ""
+                        : ", " + Plural.of(plan.extended().size(), "extended run")
+                                + " (more epochs, continued from their final state)");
     }
 
     /**
@@ -55,12 +59,16 @@ public final class PlanReport {
      * runs it would hold, e.g. {@code epochs: 4 -> 3}}; empty when only new combinations were added
      */
     public static List<String> changedParameters(ExpansionPlan plan, List<ExpandedRun> runs) {
-        if (plan.retired().isEmpty()) {
+        if (plan.retired().isEmpty() && plan.extended().isEmpty()) {
             return List.of();
         }
         Map<String, Set<String>> before = new LinkedHashMap<>();
         for (Run r : plan.retired()) {
             params(r).forEach((k, v) -> before.computeIfAbsent(k, x -> new TreeSet<>())
+                    .add(v));
+        }
+        for (ExpansionPlan.Extension x : plan.extended()) {
+            params(x.from()).forEach((k, v) -> before.computeIfAbsent(k, y -> new TreeSet<>())
                     .add(v));
         }
         for (Run r : plan.kept()) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExpandEditTest {
     private static final String TWO_EPOCHS =
             "name: s\nbase:\n  dataset: fashion-mnist\n  model: fcnet10\n  epochs: 2\ngrid:\n  seed: [0, 1]\n";
-    private static final String THREE_EPOCHS = TWO_EPOCHS.replace("epochs: 2", "epochs: 3");
+    /** An edit that makes other runs: a new learning rate (raising epochs would extend them instead). */
+    private static final String OTHER_RATE = TWO_EPOCHS.replace("epochs: 2", "epochs: 2\n  learning_rate: 0.05");
 
     @TempDir
     Path dir;
@@ -26,7 +27,7 @@ class ExpandEditTest {
     }
 
     private static String table(CliRunner cli) {
-        return cli.run("sql", "SELECT array_index, seed, epochs, state FROM runs ORDER BY array_index", "--csv")
+        return cli.run("sql", "SELECT array_index, seed, learning_rate, state FROM runs ORDER BY array_index", "--csv")
                 .out();
     }
 
@@ -44,14 +45,14 @@ class ExpandEditTest {
     void editThatWouldRetireAFinishedRun_isRefusedWithExit3_namingIt_andWritesNothing() throws Exception {
         CliRunner cli = storedWithOneFinished();
         String before = table(cli);
-        Path f = sweep(THREE_EPOCHS);
+        Path f = sweep(OTHER_RATE);
 
         CliRunner.Result r = cli.run("expand", f.toString());
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err())
                 .contains("no longer holds 1 run of sweep s")
-                .contains("changed: epochs: 2 -> 3")
+                .contains("changed: learning_rate: 0.1 -> 0.05")
                 .contains("done")
                 .contains("2/2")
                 .contains("nothing written")
@@ -59,13 +60,13 @@ class ExpandEditTest {
                 .doesNotContain("\tat ");
         assertThat(table(cli)).isEqualTo(before);
         CliRunner.Result source = cli.run("sql", "SELECT source_text FROM sweep", "--csv");
-        assertThat(source.out()).contains("epochs: 2").doesNotContain("epochs: 3");
+        assertThat(source.out()).doesNotContain("0.05");
     }
 
     @Test
     void retireFlag_retiresThem_andTheirMetricsComeBackWithTheirParameters() throws Exception {
         CliRunner cli = storedWithOneFinished();
-        Path f = sweep(THREE_EPOCHS);
+        Path f = sweep(OTHER_RATE);
 
         CliRunner.Result r = cli.run("expand", f.toString(), "--retire");
         assertThat(r.code()).as(r.err()).isZero();
@@ -76,7 +77,8 @@ class ExpandEditTest {
         Files.writeString(f, TWO_EPOCHS);
         assertThat(cli.run("expand", f.toString(), "--retire").code()).isZero();
         assertThat(table(cli))
-                .isEqualTo("array_index,seed,epochs,state\n0,0,2,done\n1,1,2,pending\n2,0,3,retired\n3,1,3,retired\n");
+                .isEqualTo("array_index,seed,learning_rate,state\n0,0,0.1,done\n1,1,0.1,pending\n2,0,0.05,retired\n"
+                        + "3,1,0.05,retired\n");
     }
 
     @Test
@@ -84,9 +86,9 @@ class ExpandEditTest {
         CliRunner cli = new CliRunner(dir.resolve("work"));
         Path f = sweep(TWO_EPOCHS);
         assertThat(cli.run("expand", f.toString()).code()).isZero();
-        CliRunner.Result r = cli.run("expand", sweep(THREE_EPOCHS).toString());
+        CliRunner.Result r = cli.run("expand", sweep(OTHER_RATE).toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(table(cli)).contains("0,0,2,retired").contains("2,0,3,pending");
+        assertThat(table(cli)).contains("0,0,0.1,retired").contains("2,0,0.05,pending");
         assertThat(dir.resolve("work/runs/s/tasks/2.json")).content().contains("\"retired\":false");
         assertThat(dir.resolve("work/runs/s/tasks/0.json")).content().contains("\"retired\":true");
     }
@@ -127,5 +129,37 @@ class ExpandEditTest {
         assertThat(r.out()).contains("the first 50 of 60 runs; --all prints every run");
         assertThat(dir.resolve("work/arraysweep.mv.db")).doesNotExist();
         assertThat(cli.run("expand", f.toString(), "--dry-run", "--all").out()).doesNotContain("the first 50");
+    }
+
+    @Test
+    void raisingEpochs_extendsInPlace_evenRunsWithResults_andLoweringThemIsRefused() throws Exception {
+        CliRunner cli = storedWithOneFinished();
+        Path f = sweep(TWO_EPOCHS.replace("epochs: 2", "epochs: 5"));
+        CliRunner.Result r = cli.run("expand", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 new runs, 0 kept at their indices, 0 retired, 0 revived, 2 extended");
+        assertThat(cli.run("sql", "SELECT array_index, state, epochs_done, epochs_total FROM runs", "--csv")
+                        .out())
+                .isEqualTo("array_index,state,epochs_done,epochs_total\n0,pending,2,5\n1,pending,0,5\n");
+        assertThat(dir.resolve("work/runs/s/tasks/0.json")).content().contains("\"epochsTotal\":5");
+
+        CliRunner.Result lower = cli.run(
+                "expand", sweep(TWO_EPOCHS.replace("epochs: 2", "epochs: 1")).toString());
+        assertThat(lower.code())
+                .as("fewer epochs are other runs: run 0 has results")
+                .isEqualTo(3);
+        assertThat(lower.err()).contains("changed: epochs: 5 -> 1");
+    }
+
+    @Test
+    void aDecayingPowerDependsOnTheTotalEpochs_soItsRunsAreNotExtended() throws Exception {
+        String decaying = TWO_EPOCHS.replace(
+                "epochs: 2", "epochs: 2\n  selector: loss-weighted\n  power_decay: linear\n  final_power: 0.5");
+        CliRunner cli = new CliRunner(dir.resolve("work"));
+        assertThat(cli.run("expand", sweep(decaying).toString()).code()).isZero();
+        CliRunner.Result r = cli.run(
+                "expand", sweep(decaying.replace("epochs: 2", "epochs: 4")).toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 new runs, 0 kept at their indices, 2 retired, 0 revived\n");
     }
 }

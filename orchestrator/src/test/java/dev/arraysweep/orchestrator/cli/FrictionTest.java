@@ -74,4 +74,15 @@ class FrictionTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("did you mean 'final'?");
     }
+
+    @Test
+    void version_isThePomsRevision_inEverySpelling() throws Exception {
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        String revision = pom.substring(pom.indexOf("<revision>") + 10, pom.indexOf("</revision>"));
+        for (String flag : List.of("--version", "-V", "version")) {
+            Ran r = main(flag);
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).isEqualTo("arraysweep " + revision + "\n");
+        }
+    }
 }

@@ -154,4 +154,50 @@ class SlurmSubmitTest {
                     .isEqualTo(1);
         }
     }
+
+    /**
+     * max_concurrent 1 over two arrays (--max-array-tasks 2): Slurm runs the second after the first, so no two
+     * runs of the sweep ever train at once, although the node has room for two (issue 16 item 6). The times
+     * are the workers' own, from their journals (claim to end of attempt).
+     */
+    @Test
+    void maxConcurrentAcrossSplitArrays_neverTwoAtOnce_onTheRealCluster() throws Exception {
+        SlurmSweeps s = new SlurmSweeps(dir);
+        s.expand("chain", SlurmSweeps.tinySweep(1, 32, "[0, 1, 2, 3]", 1));
+
+        String out = s.ok("submit", "chain", "--max-array-tasks", "2");
+
+        List<String> jobs = SlurmSweeps.jobIds(out);
+        assertThat(jobs).hasSize(2);
+        assertThat(out)
+                .contains("job " + jobs.get(0) + ": --array=0-1%1 (runs 0-1)")
+                .contains("job " + jobs.get(1) + ": --array=2-3%1 (runs 2-3)");
+        assertThat(SlurmTestCluster.ask("scontrol", "show", "job", jobs.get(1)).out())
+                .contains("Dependency=afterany:" + jobs.get(0));
+        List<Run> runs = s.awaitSettled("chain", jobs.toArray(String[]::new));
+        assertThat(runs).as(s.logs("chain")).extracting(Run::state).containsOnly(RunState.DONE);
+
+        List<long[]> spans = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<JournalEvent> events = dev.arraysweep.db.journal.JournalReader.read(s.workspace.journal("chain", i), 0)
+                    .events();
+            long start = events.stream()
+                    .filter(e -> e.type().equals(JournalEvent.CLAIM))
+                    .mapToLong(JournalEvent::atMillis)
+                    .min()
+                    .orElseThrow();
+            long end = events.stream()
+                    .filter(JournalEvent::endsAttempt)
+                    .mapToLong(JournalEvent::atMillis)
+                    .max()
+                    .orElseThrow();
+            spans.add(new long[] {start, end});
+        }
+        spans.sort(java.util.Comparator.comparingLong(a -> a[0]));
+        for (int i = 1; i < spans.size(); i++) {
+            assertThat(spans.get(i)[0])
+                    .as("run starting at %d begins after the one before it ended", spans.get(i)[0])
+                    .isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
+        }
+    }
 }

@@ -97,10 +97,60 @@ class SubmitCommandTest extends FakeSlurmCliTest {
         assertThat(submissions())
                 .extracting(Submission::jobId, Submission::arraySpec, Submission::indexOffset)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("100", "0-4%2", 0),
-                        org.assertj.core.groups.Tuple.tuple("101", "0-2%2", 5));
+                        // max_concurrent 2 shared by two arrays that run side by side
+                        org.assertj.core.groups.Tuple.tuple("100", "0-4%1", 0),
+                        org.assertj.core.groups.Tuple.tuple("101", "0-2%1", 5));
         assertThat(Files.readString(work.resolve("runs/demo/submit-2.sbatch")))
                 .contains("export ARRAYSWEEP_INDEX_OFFSET=5\n");
+    }
+
+    @Test
+    void moreArraysThanTheLimit_areChained_soTheSweepNeverRunsMoreThanMaxConcurrent() throws Exception {
+        slurm.maxArraySize(5);
+        sweeps.store(NOW, "demo", 12, SLURM); // max_concurrent 2; tasks 0-4, 5-9, 10-11: three arrays
+
+        CliRunner.Result dry = cli.run("submit", "demo", "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out())
+                .contains("max_concurrent 2 holds across the 3 arrays: 2 chains")
+                .contains("--array=0-1%1 (runs 10-11), after array 1 ends =====")
+                .contains("#SBATCH --dependency=afterany:JOB_OF_ARRAY_1\n");
+
+        CliRunner.Result r = cli.run("submit", "demo");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(submissions())
+                .extracting(Submission::jobId, Submission::arraySpec)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("100", "0-4%1"),
+                        org.assertj.core.groups.Tuple.tuple("101", "0-4%1"),
+                        org.assertj.core.groups.Tuple.tuple("102", "0-1%1"));
+        assertThat(Files.readString(work.resolve("runs/demo/submit-1.sbatch"))).doesNotContain("--dependency");
+        assertThat(Files.readString(work.resolve("runs/demo/submit-2.sbatch"))).doesNotContain("--dependency");
+        assertThat(Files.readString(work.resolve("runs/demo/submit-3.sbatch")))
+                .contains("#SBATCH --dependency=afterany:100\n");
+    }
+
+    @Test
+    void dryRun_withSlurmNotAnswering_plansForTheDefaultMaxArraySize_andSaysSo() throws Exception {
+        Files.writeString(
+                slurm.bin().resolve("scontrol"),
+                "#!/bin/bash\necho 'slurm_load_ctl_conf error: Unable to contact slurm controller' >&2\nexit 1\n");
+        Files.writeString(
+                slurm.bin().resolve("squeue"),
+                "#!/bin/bash\necho 'slurm_load_jobs error: Unable to contact slurm controller' >&2\nexit 1\n");
+        assertThat(cli.run("submit", "demo").code())
+                .as("a real submission stops")
+                .isNotZero();
+
+        CliRunner.Result dry = cli.run("submit", "demo", "--dry-run");
+
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out())
+                .contains("(Slurm did not answer (")
+                .contains("planned for Slurm's default MaxArraySize 1001")
+                .contains("--array=0-5%2");
+        assertThat(slurm.log("sbatch")).isEmpty();
     }
 
     @Test

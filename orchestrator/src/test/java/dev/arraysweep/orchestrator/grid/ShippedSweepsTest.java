@@ -14,16 +14,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every sweep shipped in sweeps/ parses and expands cleanly, with the run count its grid implies. */
 class ShippedSweepsTest {
     static final Path SWEEPS = Path.of("..", "sweeps");
-    static final Map<String, Integer> EXPECTED_RUNS = Map.of(
-            "demo", 8,
-            "thesis-mnist-fcnets", 6,
-            "thesis-mnist-epochwise", 12,
-            "thesis-cifar10-fcnets", 6,
-            "thesis-cifar10-batch-size", 10,
-            "thesis-cifar100-fcnets", 6,
-            "thesis-cifar100-batch-size", 8,
-            "future-work-filters-selectors", 60,
-            "importance-sampling-cifar10", 18);
+    static final Map<String, Integer> EXPECTED_RUNS = Map.ofEntries(
+            Map.entry("demo", 8),
+            Map.entry("thesis-mnist-fcnets", 6),
+            Map.entry("thesis-mnist-epochwise", 12),
+            Map.entry("thesis-cifar10-fcnets", 6),
+            Map.entry("thesis-cifar10-batch-size", 10),
+            Map.entry("thesis-cifar10-batch-size-no-scheduler", 8),
+            Map.entry("thesis-cifar10-lr-schedules", 25),
+            Map.entry("thesis-cifar10-dla", 1),
+            Map.entry("thesis-cifar100-fcnets", 6),
+            Map.entry("thesis-cifar100-batch-size", 8),
+            Map.entry("thesis-cifar100-lr-schedules", 28),
+            Map.entry("thesis-cifar-epochwise-augmentation", 18),
+            Map.entry("thesis-adam", 36),
+            Map.entry("thesis-simpledla", 14),
+            Map.entry("future-work-filters-selectors", 60),
+            Map.entry("importance-sampling-cifar10", 18));
 
     static List<Path> files() throws Exception {
         try (Stream<Path> s = Files.list(SWEEPS)) {
@@ -55,6 +62,9 @@ class ShippedSweepsTest {
             "demo[7]", "8d8723a02d780b51aa06638ea04053828f927e05b5cab7d85a83d5f9b7d29973",
             "thesis-mnist-epochwise[0]", "03eb254d31dbd3abef612a52aa7e55eb8bb42ebeebf4625f068d65cc03545212",
             "thesis-cifar100-batch-size[0]", "b27d69a7668b2007306b1e29a140d69841eed9a58c8dc340b63f36b939ce0832",
+            "thesis-cifar10-batch-size[0]", "ec71e00c823ee405419b8e8bf35bd01b95d3d7c9cf52e5b1bcfec7f4b523b31c",
+            "thesis-cifar100-lr-schedules[27]", "eb2b79322a59d8b0541a9aee42a89007e5651c4ae732540802bcbf69c8d18ac9",
+            "thesis-adam[35]", "6144eff32406204a1f101148e7b745f1a36a402ae9912eaeae62ce7a3c73636e",
             "future-work-filters-selectors[59]", "4c8c636e74b2351c1c3c4b1c244cdb8356b6a1f5ed8d57eee8cac83c19f4cf4a",
             // re-hashed on purpose when the sweep took up seed 002's early stopping and crop-flip: its runs from
             // before (a fixed 60 epochs, the thesis' augmentation) are another experiment and retire on expand

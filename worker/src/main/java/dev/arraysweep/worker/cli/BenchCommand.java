@@ -18,79 +18,79 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code worker bench}: measures the training engine on synthetic data and prints the figures as JSON (see
  * {@link WorkerBench}); progress lines go to standard error.
  */
 final class BenchCommand {
-    static final String USAGE = "worker bench [--device cpu|gpu] [--model fcnet1000,lenet,resnet18] [--batch N]"
-            + " [--steps N] [--rounds N] [--threads N] [--no-sizing] [--cudnn-benchmark] [--out FILE]";
     private static final String DEFAULT_MODELS = "fcnet1000,lenet,resnet18";
+    static final CommandHelp HELP = CommandHelp.of(
+            "bench",
+            "time the training loop, selection and filtering on synthetic data; print the figures as JSON"
+                    + " (progress on standard error)",
+            "worker bench [--device cpu|gpu] [--model M,...] [--batch N] [--steps N] [--rounds N] [--threads N]"
+                    + " [--no-sizing] [--cudnn-benchmark] [--out FILE]",
+            new Options()
+                    .addOption(Option.builder()
+                            .longOpt("device")
+                            .hasArg()
+                            .argName("cpu|gpu")
+                            .desc("cpu (default) or gpu")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("model")
+                            .hasArg()
+                            .argName("M,...")
+                            .desc("comma-separated models, default " + DEFAULT_MODELS)
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("batch")
+                            .hasArg()
+                            .argName("N")
+                            .desc("batch size for every model")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("steps")
+                            .hasArg()
+                            .argName("N")
+                            .desc("timed steps per round")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("rounds")
+                            .hasArg()
+                            .argName("N")
+                            .desc("interleaved rounds")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("threads")
+                            .hasArg()
+                            .argName("N")
+                            .desc("torch intra-op threads (default: the engine's, one per core); sets"
+                                    + " ai.djl.pytorch.num_threads before the engine loads")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("no-sizing")
+                            .desc("skip the fixed/adaptive raw batch figures")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("cudnn-benchmark")
+                            .desc("let cuDNN pick convolution algorithms by timing them (sets"
+                                    + " ai.djl.pytorch.cudnn_benchmark before the engine loads)")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("out")
+                            .hasArg()
+                            .argName("FILE")
+                            .desc("also write the JSON to this file")
+                            .build()));
 
     private BenchCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = new Options()
-                .addOption(Option.builder()
-                        .longOpt("device")
-                        .hasArg()
-                        .desc("cpu (default) or gpu")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("model")
-                        .hasArg()
-                        .desc("comma-separated models, default " + DEFAULT_MODELS)
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("batch")
-                        .hasArg()
-                        .desc("batch size for every model")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("steps")
-                        .hasArg()
-                        .desc("timed steps per round")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("rounds")
-                        .hasArg()
-                        .desc("interleaved rounds")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("threads")
-                        .hasArg()
-                        .desc("torch intra-op threads (default: the"
-                                + " engine's, one per core); sets ai.djl.pytorch.num_threads before the engine loads")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("no-sizing")
-                        .desc("skip the fixed/adaptive raw batch figures")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("cudnn-benchmark")
-                        .desc("let cuDNN pick convolution algorithms"
-                                + " by timing them (sets ai.djl.pytorch.cudnn_benchmark before the engine loads)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("out")
-                        .hasArg()
-                        .desc("also write the JSON to this file")
-                        .build());
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            throw ExitException.badInput(e.getMessage() + "; usage: " + USAGE);
-        }
-        if (!line.getArgList().isEmpty()) {
-            throw ExitException.badInput(
-                    "unexpected argument '" + line.getArgList().get(0) + "'; usage: " + USAGE);
-        }
+        CommandLine line = HELP.parse(args);
         if (line.hasOption("cudnn-benchmark")) {
             System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
         }

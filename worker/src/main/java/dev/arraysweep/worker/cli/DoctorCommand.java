@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code worker doctor}: which engine, libtorch directory, JNI, flavour, device and CUDA were found, and
@@ -26,9 +28,17 @@ final class DoctorCommand {
             "ARRAYSWEEP_DJL_ONLINE",
             "CUDA_VISIBLE_DEVICES");
 
+    static final CommandHelp HELP = CommandHelp.of(
+            "doctor",
+            "show the engine, libtorch, JNI, device and CUDA found, and what to set on an offline GPU node",
+            "worker doctor",
+            new Options(),
+            "exit status: 0 the engine loads, 1 it does not.");
+
     private DoctorCommand() {}
 
     static int run(String[] args, PrintStream out, Map<String, String> env) {
+        HELP.parse(args);
         out.println("java:            " + System.getProperty("java.version") + " (" + System.getProperty("java.home")
                 + ")");
         out.println("offline mode:    ai.djl.offline=" + System.getProperty("ai.djl.offline") + ", OPT_OUT_TRACKING="
@@ -38,11 +48,20 @@ final class DoctorCommand {
         }
         Path cache = Utils.getEngineCacheDir("pytorch");
         out.println("engine cache:    " + cache + listing(cache));
+        Optional<Path> device = CudaWarnings.gpuDevice(Path.of("/"));
+        out.println("GPU device:      "
+                + device.map(Path::toString)
+                        .orElse("none: no GPU on this machine (no /dev/nvidiactl, /dev/nvidia<N>,"
+                                + " /proc/driver/nvidia or /dev/dxg)"));
         out.println("CUDA (cudart):   "
                 + (CudaUtils.hasCuda()
                         ? "found, version " + CudaUtils.getCudaVersionString() + ", " + CudaUtils.getGpuCount()
                                 + " GPU(s)"
-                        : "not found"));
+                        : "no GPU found"
+                                + (device.isPresent()
+                                        ? " although a GPU device exists: see DJL's warning (a driver older than"
+                                                + " the CUDA runtime?) and the notes below"
+                                        : "")));
         Engine engine;
         try {
             engine = Engine.getEngine("PyTorch");

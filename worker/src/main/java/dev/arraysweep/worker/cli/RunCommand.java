@@ -1,6 +1,5 @@
 package dev.arraysweep.worker.cli;
 
-import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.Hosts;
 import dev.arraysweep.db.Workspace;
@@ -9,36 +8,51 @@ import dev.arraysweep.worker.task.TaskRunner;
 import java.io.PrintStream;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code worker run --sweep NAME [--index N]}: trains the run at the task's array index. */
 final class RunCommand {
     private RunCommand() {}
 
+    static final CommandHelp HELP = CommandHelp.of(
+            "run",
+            "train one run of a sweep: the run at --index, else at the Slurm array task's index",
+            "worker run --sweep NAME [--index N] [--workdir DIR] [--db URL]",
+            new Options()
+                    .addOption(Option.builder()
+                            .longOpt("sweep")
+                            .hasArg()
+                            .argName("NAME")
+                            .required()
+                            .desc("the sweep the run belongs to")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("index")
+                            .hasArg()
+                            .argName("N")
+                            .desc("the run's index in the sweep (default $SLURM_ARRAY_TASK_ID + $"
+                                    + TaskEnvironment.INDEX_OFFSET + ")")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("workdir")
+                            .hasArg()
+                            .argName("DIR")
+                            .desc("work directory (default $" + Workspace.WORKDIR_ENV + ", else "
+                                    + Workspace.DEFAULT_WORKDIR + ")")
+                            .build())
+                    .addOption(Option.builder()
+                            .longOpt("db")
+                            .hasArg()
+                            .argName("URL")
+                            .desc("a server URL from 'arraysweep db serve' to write results to as well as the"
+                                    + " journal (default $" + Workspace.DB_ENV + ")")
+                            .build()),
+            "exit status: 0 done, 2 bad input, 3 run held by another worker or already done,",
+            TaskEnvironment.REQUEUE_EXIT_CODE + " stopped by a signal after checkpointing (to be requeued).");
+
     static int run(String[] args, PrintStream out, Map<String, String> env) {
-        Options options = new Options()
-                .addOption(Option.builder()
-                        .longOpt("sweep")
-                        .hasArg()
-                        .required()
-                        .desc("sweep name")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("index")
-                        .hasArg()
-                        .desc("array index (default $SLURM_ARRAY_TASK_ID" + " + $ARRAYSWEEP_INDEX_OFFSET)")
-                        .build())
-                .addOption(Option.builder().longOpt("workdir").hasArg().build())
-                .addOption(Option.builder().longOpt("db").hasArg().build());
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            throw ExitException.badInput(e.getMessage() + "; usage: worker run --sweep NAME [--index N]");
-        }
+        CommandLine line = HELP.parse(args);
         TaskEnvironment task = line.hasOption("index")
                 ? TaskEnvironment.forIndex(FlagValues.nonNegativeInt("index", line.getOptionValue("index")), env)
                 : TaskEnvironment.fromEnv(env);

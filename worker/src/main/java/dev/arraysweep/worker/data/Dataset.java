@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.data;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A loaded image-classification dataset: image geometry, class count and its two splits.
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param test the test split
  * @param normalization the statistics the splits were standardised with, or {@code null} while the
  *     pixels are still raw values in [0, 1]
+ * @param trainPositions the position of each training image in the training split as loaded, when only part
+ *     of it is kept ({@link #limit}, {@link #select}); {@code null} while it is the whole split in order
  */
 public record Dataset(
         String name,
@@ -23,7 +26,8 @@ public record Dataset(
         int numClasses,
         Split train,
         Split test,
-        ChannelStats normalization) {
+        ChannelStats normalization,
+        int[] trainPositions) {
 
     public Dataset {
         Objects.requireNonNull(name, "name");
@@ -39,11 +43,15 @@ public record Dataset(
             throw new IllegalArgumentException("normalisation statistics for " + normalization.channels()
                     + " channels do not fit " + channels + "-channel dataset " + name);
         }
+        if (trainPositions != null && trainPositions.length != train.count()) {
+            throw new IllegalArgumentException(
+                    trainPositions.length + " positions for " + train.count() + " training images of dataset " + name);
+        }
     }
 
-    /** Creates a dataset of raw (not normalised) pixel values. */
+    /** Creates a dataset of raw (not normalised) pixel values, its whole training split in order. */
     public Dataset(String name, int channels, int height, int width, int numClasses, Split train, Split test) {
-        this(name, channels, height, width, numClasses, train, test, null);
+        this(name, channels, height, width, numClasses, train, test, null, null);
     }
 
     /** {@return whether the splits have been standardised with per-channel statistics} */
@@ -67,12 +75,56 @@ public record Dataset(
      * @param testLimit how many test images to keep, at least 1
      */
     public Dataset limit(int trainLimit, int testLimit) {
+        requireRaw();
+        Split kept = train.first(trainLimit);
+        return new Dataset(
+                name,
+                channels,
+                height,
+                width,
+                numClasses,
+                kept,
+                test.first(testLimit),
+                null,
+                positionsOf(IntStream.range(0, kept.count()).toArray()));
+    }
+
+    /**
+     * {@return this dataset with only the images of {@code subset}, in its order, and its number of classes}
+     * Like {@link #limit}, only raw datasets can be narrowed, so that normalisation statistics come from the
+     * training images actually used.
+     */
+    public Dataset select(Subset subset) {
+        requireRaw();
+        return new Dataset(
+                name,
+                channels,
+                height,
+                width,
+                subset.numClasses(),
+                train.rows(subset.train()),
+                test.rows(subset.test()),
+                null,
+                positionsOf(subset.train()));
+    }
+
+    /** {@return the loaded split's positions of this split's {@code rows}} */
+    private int[] positionsOf(int[] rows) {
+        if (trainPositions == null) {
+            return rows.clone();
+        }
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = trainPositions[rows[i]];
+        }
+        return out;
+    }
+
+    private void requireRaw() {
         if (isNormalized()) {
             throw new IllegalStateException("dataset " + name + " is already normalised with statistics of its"
                     + " full training split; take the subset first, then normalise");
         }
-        return new Dataset(
-                name, channels, height, width, numClasses, train.first(trainLimit), test.first(testLimit), null);
     }
 
     /**
@@ -93,7 +145,8 @@ public record Dataset(
                 numClasses,
                 Normalization.apply(train, stats),
                 Normalization.apply(test, stats),
-                stats);
+                stats,
+                trainPositions);
     }
 
     private static void checkSampleSize(String what, Split split, int expected) {

@@ -47,4 +47,16 @@ public record Split(float[] images, int[] labels) {
         }
         return new Split(Arrays.copyOf(images, n * sampleSize()), Arrays.copyOf(labels, n));
     }
+
+    /** {@return the images at {@code rows} (positions in this split), in that order} */
+    public Split rows(int[] rows) {
+        int size = sampleSize();
+        float[] x = new float[rows.length * size];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(images, rows[i] * size, x, i * size, size);
+            y[i] = labels[rows[i]];
+        }
+        return new Split(x, y);
+    }
 }

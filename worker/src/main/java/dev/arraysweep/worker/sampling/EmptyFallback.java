@@ -12,7 +12,8 @@ import java.util.Map;
  * first {@code batch_size} of the epoch's shuffled order (uniform, without repeats), fetched afresh and not
  * judged, as the thesis' preliminary work fell back to random samples (section 3.2.1). The figures show
  * it as accepted 0, one step, {@code batch_size} trained. Samples a batch filter accumulated in earlier
- * epochs keep waiting for their step.
+ * epochs keep waiting for their step. {@code empty_fallback: top-up} puts this stage around {@link TopUp}, with
+ * the step size {@code TopUp} fills to: an epoch without any step is a pool of nothing, topped up whole.
  */
 public final class EmptyFallback extends StrategyDecorator {
     private final int batchSize;

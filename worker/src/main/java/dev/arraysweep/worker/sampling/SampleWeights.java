@@ -13,29 +13,33 @@ import java.util.List;
 
 /**
  * The per-sample weights of weighted sampling (seed 003): read from a file (one non-negative number per
- * line, one line per training sample in dataset order) or given per class. A problem with the file is an
+ * line, one line per sample of the dataset's training split, in dataset order) or given per class (by the
+ * dataset's labels). When a run trains on part of the split ({@code train_limit}, {@code classes},
+ * {@code per_class}, {@code train_subset}) each of its samples takes the line of its position in the split,
+ * so a sample keeps its weight whichever subset it is in. A problem with the file is an
  * {@link ExitException#badInput} that names the file, the line and what was expected.
  */
 public final class SampleWeights {
     private final String origin;
     private final double[] perSample;
     private final double[] perClass;
-    private final boolean allowLonger;
+    private final int[] positions;
 
-    private SampleWeights(String origin, double[] perSample, double[] perClass, boolean allowLonger) {
+    private SampleWeights(String origin, double[] perSample, double[] perClass, int[] positions) {
         this.origin = origin;
         this.perSample = perSample;
         this.perClass = perClass;
-        this.allowLonger = allowLonger;
+        this.positions = positions;
     }
 
     /**
      * {@return the weights in {@code file}, read now}
      *
-     * @param allowLonger accept more lines than training samples and use the first ones (the run keeps only
-     *     the first {@code train_limit} samples)
+     * @param positions the position in the dataset's training split of each training sample of the run (the
+     *     file may then be longer than the run's training set), or null when the run trains on the whole split
+     *     in dataset order (the file then has exactly one line per training sample)
      */
-    public static SampleWeights fromFile(Path file, boolean allowLonger) {
+    public static SampleWeights fromFile(Path file, int[] positions) {
         List<Double> values = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -52,7 +56,7 @@ public final class SampleWeights {
         }
         double[] w = values.stream().mapToDouble(Double::doubleValue).toArray();
         checkSomePositive(w, "weights_file " + file);
-        return new SampleWeights("weights_file " + file, w, null, allowLonger);
+        return new SampleWeights("weights_file " + file, w, null, positions);
     }
 
     private static double parse(Path file, int number, String text) {
@@ -79,7 +83,7 @@ public final class SampleWeights {
             }
         }
         checkSomePositive(w, "class_weights " + classWeights);
-        return new SampleWeights("class_weights", null, w, false);
+        return new SampleWeights("class_weights", null, w, null);
     }
 
     private static void checkSomePositive(double[] w, String origin) {
@@ -91,8 +95,23 @@ public final class SampleWeights {
         throw ExitException.badInput(origin + ": every weight is 0 (or there are none); at least one must be positive");
     }
 
-    /** {@return one weight per training sample of {@code source}} */
+    /**
+     * {@return one weight per training sample of {@code source}}
+     *
+     * @throws ExitException (bad input) when the weights do not fit the samples, or every sample's is 0
+     */
     double[] resolve(SampleSource source) {
+        double[] w = weightsOf(source);
+        for (double x : w) {
+            if (x > 0) {
+                return w;
+            }
+        }
+        throw ExitException.badInput(origin + ": every one of the run's " + w.length + " training samples has"
+                + " weight 0 (its subset keeps none of the weighted ones); at least one must be positive");
+    }
+
+    private double[] weightsOf(SampleSource source) {
         int n = source.size();
         if (perClass != null) {
             int[] labels = source.labels();
@@ -107,11 +126,28 @@ public final class SampleWeights {
             }
             return w;
         }
-        if (perSample.length < n || (perSample.length > n && !allowLonger)) {
-            throw ExitException.badInput(origin + " has " + perSample.length + " weights; expected " + n
-                    + ", one per training sample in dataset order");
+        if (positions == null) {
+            if (perSample.length != n) {
+                throw ExitException.badInput(origin + " has " + perSample.length + " weights; expected " + n
+                        + ", one per training sample in dataset order");
+            }
+            return perSample;
         }
-        return perSample.length == n ? perSample : Arrays.copyOf(perSample, n);
+        if (positions.length != n) {
+            throw new IllegalStateException(
+                    "positions of " + positions.length + " training samples for a source of " + n);
+        }
+        int needed = Arrays.stream(positions).max().orElse(-1) + 1;
+        if (perSample.length < needed) {
+            throw ExitException.badInput(origin + " has " + perSample.length + " weights; expected at least "
+                    + needed + ", one per sample of the dataset's training split in dataset order (the run trains on"
+                    + " samples up to position " + (needed - 1) + ")");
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = perSample[positions[i]];
+        }
+        return w;
     }
 
     @Override

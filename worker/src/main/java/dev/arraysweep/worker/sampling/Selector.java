@@ -94,6 +94,32 @@ public sealed interface Selector {
     }
 
     /**
+     * Loss-weighted random selection over the thesis' sorted-loss density ({@code loss_weighting: rank}, seed 004
+     * l.1342-1350): {@code k} distinct samples drawn one after another with probability proportional to
+     * {@code rank^power} among those not drawn yet, ranks of the pool's ascending losses (see
+     * {@link RankDensity}).
+     */
+    record RankWeighted(int k, double power) implements Selector {
+        public RankWeighted {
+            Positive.check("k", k);
+            if (!(power > 0)) {
+                throw new IllegalArgumentException("power must be positive, not " + power);
+            }
+        }
+
+        @Override
+        public int[] select(float[] losses, Random rng) {
+            return sorted(WeightedDraw.withoutReplacement(
+                    RankDensity.logWeights(losses, power), Math.min(k, losses.length), rng));
+        }
+
+        @Override
+        public String toString() {
+            return "rank-weighted(k=" + k + ", power=" + power + ")";
+        }
+    }
+
+    /**
      * Loss q-split (Alg. 4): samples sorted by ascending loss are cut into {@code q} buckets of equal
      * cumulative {@code loss^power}; a sample belongs to the bucket in which its share of the cumulative sum
      * ends. Each non-empty bucket gives an equal share of {@code min(k, pool)} samples (a remainder goes to

@@ -2,8 +2,9 @@
  * Which samples each training step uses: one {@link dev.arraysweep.worker.sampling.SamplingStrategy} per
  * filter, selector and sampler, composed as decorators in data-flow order:
  * sampler ({@code ImportanceSampler} or {@code WeightedSampler}: the epoch's order) &gt; {@code EmptyFallback}
- * &gt; {@code EpochFilter} (keeps the accepted part of the order) &gt; {@code LossSelector} (picks from each
- * pool) &gt; {@code Archetype} mini-batches or {@code BatchFilter} (forms each pool).
+ * (&gt; {@code TopUp}: fills short steps) &gt; {@code EpochFilter} (keeps the accepted part of the order) &gt;
+ * {@code LossSelector} (picks from each pool) &gt; {@code Archetype} mini-batches or {@code BatchFilter} (forms
+ * each pool).
  *
  * <p>Strategies choose indices; the data stays in the {@link dev.arraysweep.worker.sampling.SampleSource}.
  * Judging (filters, selectors) is a no-gradient forward with the source's selection forward: evaluation mode

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param dataset the dataset
  * @param augmentation how training samples are augmented; {@code NONE} where the dataset has no augmentation
  * @param dataDir the directory with the dataset's standard files, or null for {@code $ARRAYSWEEP_DATA}
+ * @param subset which classes and samples of the dataset the run uses; {@link SubsetSpec#ALL} for all
  */
-public record DataSpec(Name dataset, Augmentation augmentation, String dataDir) {
+public record DataSpec(Name dataset, Augmentation augmentation, String dataDir, SubsetSpec subset) {
     /** The choices of the {@code augmentation} parameter. */
     public enum Augmentation {
         /** No augmentation. */
@@ -32,12 +33,14 @@ public record DataSpec(Name dataset, Augmentation augmentation, String dataDir) 
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(augmentation, "augmentation");
         Valid.check("data_dir", dataDir);
+        Objects.requireNonNull(subset, "subset");
     }
 
     static DataSpec from(SpecReader p) {
         return new DataSpec(
                 p.choice("dataset", Name.class),
                 p.has("augmentation") ? p.choice("augmentation", Augmentation.class) : Augmentation.NONE,
-                p.nullableString("data_dir"));
+                p.nullableString("data_dir"),
+                SubsetSpec.from(p));
     }
 }

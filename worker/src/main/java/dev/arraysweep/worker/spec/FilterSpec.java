@@ -27,7 +27,8 @@ public record FilterSpec(Kind kind, double margin, Mode mode, Fallback whenEmpty
     /** The fallbacks of the {@code empty_fallback} parameter. */
     public enum Fallback {
         NONE,
-        RANDOM
+        RANDOM,
+        TOP_UP
     }
 
     public FilterSpec {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param beta the running-loss weight of importance sampling; 0 for the last-loss score and the other kinds
  * @param warmupEpochs importance sampling's epochs of uniform sampling first; 0 for the other kinds
  * @param samplesPerEpoch draws per epoch of importance or weighted sampling; null = the training set size
- * @param replacement whether importance sampling draws with replacement; false for the other kinds
+ * @param replacement whether importance or weighted sampling draws with replacement; false for the other kinds
+ *     and for weighted runs that leave it out (their behaviour before it applied to them)
  * @param weightsFile weighted sampling's file of per-sample weights, or null
  * @param classWeights weighted sampling's per-class weights, or null
  */

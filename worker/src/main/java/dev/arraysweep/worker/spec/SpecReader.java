@@ -53,6 +53,16 @@ final class SpecReader {
         return Choices.parse(type, values.string(name));
     }
 
+    /**
+     * {@return the value of a choice parameter as a constant of {@code type}, or {@code absent} where the run
+     * does not carry it (it does not apply, or stands at its implicit value)}
+     */
+    <E extends Enum<E>> E choiceOr(String name, Class<E> type, E absent) {
+        read.add(name);
+        choices.put(name, type);
+        return values.has(name) ? Choices.parse(type, values.string(name)) : absent;
+    }
+
     List<Integer> intList(String name) {
         read.add(name);
         return values.intList(name);

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.task;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
@@ -68,9 +69,9 @@ final class Claim implements AutoCloseable {
                 throw ExitException.wrongState("run " + task.index() + " of " + task.sweep() + " was retired (it is no"
                         + " longer in the sweep file); add its parameters back and expand again to run it");
             }
-            if (history.done()) {
+            if (history.done() && history.epochsDone() >= task.epochsTotal()) {
                 throw ExitException.wrongState("run " + task.index() + " of " + task.sweep() + " is already done ("
-                        + history.epochsDone() + " epochs); nothing to do");
+                        + Plural.of(history.epochsDone(), "epoch") + "); nothing to do");
             }
             int attempt = history.lastAttempt() + 1;
             if (live != null) {

@@ -2,6 +2,7 @@ package dev.arraysweep.worker.task;
 
 import ai.djl.Device;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.params.ParamException;
@@ -11,9 +12,11 @@ import dev.arraysweep.db.slurm.TaskEnvironment;
 import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
+import dev.arraysweep.worker.data.Subset;
 import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.spec.SubsetSpec;
 import dev.arraysweep.worker.train.EarlyStop;
 import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
@@ -110,12 +113,20 @@ public final class TaskRunner {
                     limits.trainLimit() == null ? Integer.MAX_VALUE : limits.trainLimit(),
                     limits.testLimit() == null ? Integer.MAX_VALUE : limits.testLimit());
         }
+        SubsetSpec subset = spec.data().subset();
+        if (subset.isPart()) {
+            data = data.select(
+                    Subset.choose(data, subset.classes(), subset.perClass(), subset.trainSubset(), subset.seed()));
+        }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
         Epochs epochs = new Epochs(claim, spec, checkpoints);
         Optional<EarlyStop> early;
         try (Trainer trainer = new Trainer(spec, data, device)) {
             epochs.trainer = trainer;
-            int resumed = trainer.resumeFrom(checkpoints, task.paramsHash());
+            // a checkpoint of these parameters, or the final state of this run before its epochs were raised
+            String key = params(task).hashWithout("epochs");
+            epochs.key = key;
+            int resumed = trainer.resumeFrom(checkpoints, List.of(key, task.paramsHash()));
             if (resumed >= 0) {
                 epochs.done = resumed;
                 int steps = trainer.stepsIntoEpoch();
@@ -124,19 +135,20 @@ public final class TaskRunner {
                         checkpoints, resumed + 1, steps == 0 ? "" : " after " + steps + " of its steps");
             }
             if (!trainer.train(epochs, stop)) {
-                trainer.saveCheckpoint(checkpoints, task.paramsHash());
+                trainer.saveCheckpoint(checkpoints, key);
                 int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
-                        + epochs.done + " epochs"
-                        + (steps == 0 ? "" : " and " + steps + " steps of epoch " + (epochs.done + 1))
+                        + Plural.of(epochs.done, "epoch")
+                        + (steps == 0 ? "" : " and " + Plural.of(steps, "step") + " of epoch " + (epochs.done + 1))
                         + "; checkpoint in " + checkpoints;
                 claim.record(JournalEvent.PREEMPTED, epochs.done, List.of(), why);
                 out.println(why + "; exiting with " + TaskEnvironment.REQUEUE_EXIT_CODE + " to be requeued");
                 return TaskEnvironment.REQUEUE_EXIT_CODE;
             }
             early = trainer.earlyStop();
+            // the final state stays: raising the run's epochs later continues from it (expand extends)
+            trainer.saveCheckpoint(checkpoints, key);
         }
-        Trainer.deleteCheckpoint(checkpoints);
         if (early.isPresent()) {
             claim.recordStoppedEarly(
                     epochs.done, early.get().epoch(), early.get().reason());
@@ -157,6 +169,7 @@ public final class TaskRunner {
         private final Path checkpoints;
         private Trainer trainer;
         private int done;
+        private String key;
 
         Epochs(Claim claim, RunSpec spec, Path checkpoints) {
             this.claim = claim;
@@ -170,8 +183,8 @@ public final class TaskRunner {
             claim.epochsDone(done);
             claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
             print(result, spec.limits().epochs());
-            if (done < spec.limits().epochs() && trainer.earlyStop().isEmpty()) {
-                trainer.saveCheckpoint(checkpoints, claim.task().paramsHash());
+            if (done < spec.limits().epochs()) {
+                trainer.saveCheckpoint(checkpoints, key);
             }
         }
     }
@@ -186,7 +199,7 @@ public final class TaskRunner {
                         r.train().losses().mean());
         out.printf(
                 Locale.ROOT,
-                "epoch %d (%d/%d)  train %s | test acc %.4f loss %.4f | trained %d in %d steps"
+                "epoch %d (%d/%d)  train %s | test acc %.4f loss %.4f | trained %d in %s"
                         + " (acceptance %.3f) | %.1f s%n",
                 r.epoch(),
                 r.epoch() + 1,
@@ -195,7 +208,7 @@ public final class TaskRunner {
                 r.test().accuracy(),
                 r.test().losses().mean(),
                 r.sampler().trained(),
-                r.sampler().steps(),
+                Plural.of(r.sampler().steps(), "step"),
                 r.sampler().acceptanceRatio(),
                 r.epochSeconds());
     }

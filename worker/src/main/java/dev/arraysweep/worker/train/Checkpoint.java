@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Everything a resumed run needs to continue exactly where it stopped: the parameters' hash (a checkpoint
@@ -58,7 +59,7 @@ record Checkpoint(String paramsHash, byte[] model, byte[] optimizer, TrainingSta
     }
 
     /** {@return the checkpoint in {@code dir}, or null when there is none} */
-    static Checkpoint read(Path dir, String expectedHash) {
+    static Checkpoint read(Path dir, List<String> accepted) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -69,10 +70,10 @@ record Checkpoint(String paramsHash, byte[] model, byte[] optimizer, TrainingSta
                         + " move it away to start the run from scratch");
             }
             String hash = in.readUTF();
-            if (!hash.equals(expectedHash)) {
+            if (!accepted.contains(hash)) {
                 throw ExitException.badInput(
                         "checkpoint " + file + " belongs to parameters " + hash + ", but this run's parameters hash to "
-                                + expectedHash + "; delete it to start the run afresh");
+                                + accepted.get(accepted.size() - 1) + "; delete it to start the run afresh");
             }
             byte[] model = bytes(in);
             byte[] optimizer = bytes(in);
@@ -82,23 +83,6 @@ record Checkpoint(String paramsHash, byte[] model, byte[] optimizer, TrainingSta
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw ExitException.badInput("checkpoint " + file + " cannot be read (" + e.getMessage()
                     + "); delete it to start the run afresh");
-        }
-    }
-
-    /** Deletes the checkpoint and stray temporary files of a finished run. */
-    static void delete(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                if (n.equals(FILE) || (n.startsWith("checkpoint-") && n.endsWith(".tmp"))) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -16,28 +16,25 @@ import java.util.Optional;
  * best so far (lower mean loss, or higher accuracy; no minimum change, so a tie does not count); the first epoch
  * always sets the best; a NaN value never improves (a run whose loss stays NaN stops after {@code patience}
  * epochs); the run keeps its last epoch's model and metrics (the seed does not say that it restored the best
- * one), and a run whose patience runs out in its last epoch simply finishes. Its state (best value, best
- * epoch, epochs since) is part of the checkpoint, so a resumed run stops where an uninterrupted one does.
+ * one). The rule does not depend on the run's number of epochs (patience that runs out in the last epoch is
+ * kept, {@link Trainer#earlyStop()} reports no early stop then), so a run whose epochs are raised later stops
+ * where one as long from the start does. Its state (best value, best epoch, epochs since) is part of the
+ * checkpoint, so a resumed run stops where an uninterrupted one does.
  */
 final class EarlyStopping implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int patience;
     private final Metric metric;
-    private final int epochs;
     private double best = Double.NaN;
     private int bestEpoch = -1;
     private int sinceBest;
     private EarlyStop stop;
 
-    /**
-     * @param spec the patience and the metric
-     * @param epochs the run's epochs: the last one is never stopped early, it ends the run anyway
-     */
-    EarlyStopping(EarlyStoppingSpec spec, int epochs) {
+    /** Watches the metric of {@code spec} with its patience. */
+    EarlyStopping(EarlyStoppingSpec spec) {
         this.patience = spec.patience();
         this.metric = spec.metric();
-        this.epochs = epochs;
     }
 
     /** {@return whether training stops after {@code epoch}, whose test metrics are {@code test}} */
@@ -61,7 +58,7 @@ final class EarlyStopping implements Serializable {
         } else {
             sinceBest++;
         }
-        if (sinceBest >= patience && epoch < epochs - 1) {
+        if (sinceBest >= patience) {
             stop = new EarlyStop(epoch, reason(epoch));
         }
         return stop != null;
@@ -76,14 +73,13 @@ final class EarlyStopping implements Serializable {
         String name = metric == Metric.TEST_LOSS ? "test mean loss" : "test accuracy";
         return String.format(
                 Locale.ROOT,
-                "early stopping: %s did not improve for %d epoch%s on its best, %.6g at epoch %d; trained epochs 0"
-                        + " to %d of %d",
+                "early stopping: %s did not improve for %d epoch%s on its best, %.6g at epoch %d; stopped after"
+                        + " epoch %d (epochs numbered from 0)",
                 name,
                 patience,
                 patience == 1 ? "" : "s",
                 best,
                 bestEpoch,
-                epoch,
-                epochs);
+                epoch);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.optim.Adam;
 import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
@@ -15,6 +16,9 @@ import dev.arraysweep.worker.sampling.RawBatchSizer;
 import dev.arraysweep.worker.sampling.SampleWeights;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.sampling.Selector;
+import dev.arraysweep.worker.sampling.SoftAccuracyTopK;
+import dev.arraysweep.worker.sampling.TopUp;
+import dev.arraysweep.worker.sampling.VaryingBatchFilter;
 import dev.arraysweep.worker.sampling.WeightedSampler;
 import dev.arraysweep.worker.spec.BatchFilterSpec;
 import dev.arraysweep.worker.spec.FilterSpec;
@@ -34,6 +38,7 @@ final class Factories {
     private static final long SELECTOR_SEED = 1;
     private static final long IMPORTANCE_SEED = 2;
     private static final long WEIGHTED_SEED = 3;
+    private static final long TOP_UP_SEED = 4;
 
     private Factories() {}
 
@@ -56,30 +61,62 @@ final class Factories {
 
     /**
      * {@return the sampling strategy of a run: the stages its parameters switch on, composed in the order
-     * sampler, empty fallback, epoch filter, loss selector, then mini-batches or the batch filter}
+     * sampler, empty fallback, epoch filter, loss selector (or Alg. 6's soft accuracy + top-k), then mini-batches
+     * or the batch filter (accumulating, Alg. 10, or varying, Alg. 9)}
      * A sampler decides the epoch's order, the epoch filter keeps the accepted part of it, mini-batches or
      * the batch filter form each step's pool from that, and the selector picks from each pool.
      */
     static SamplingStrategy strategy(RunSpec s) {
-        return strategy(s, s.filter().map(Factories::rule).orElse(AcceptanceRule.misclassified()));
+        return strategy(s, rule(s), null);
+    }
+
+    /**
+     * {@return the strategy of {@link #strategy(RunSpec)} for a run on {@code data}: a {@code weights_file} is
+     * read by the positions of its training samples in the dataset (they may be a subset)}
+     */
+    static SamplingStrategy strategy(RunSpec s, Dataset data) {
+        return strategy(s, rule(s), data.trainPositions());
     }
 
     /** {@return the strategy of {@link #strategy(RunSpec)} with the filters deciding by {@code rule}} */
     static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule) {
+        return strategy(s, rule, null);
+    }
+
+    private static AcceptanceRule rule(RunSpec s) {
+        return s.filter().map(Factories::rule).orElse(AcceptanceRule.misclassified());
+    }
+
+    /**
+     * @param positions the dataset positions of the run's training samples, or null for the whole training split
+     *     in order (as in {@link Dataset#trainPositions()})
+     */
+    private static SamplingStrategy strategy(RunSpec s, AcceptanceRule rule, int[] positions) {
         SelectorSpec selector = s.selector();
-        // a selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
-        // judgement depend on the batch it was made in (BatchNorm batch statistics)
-        boolean keepLosses = selector.kind() != SelectorSpec.Kind.NONE && !s.judgesInTrainMode();
+        boolean thesisSoftTopK = selector.softTopK() == SelectorSpec.SoftTopK.THESIS;
+        // a loss selector after the batch filter reuses the filter's losses, unless filter_mode: train makes a
+        // judgement depend on the batch it was made in (BatchNorm batch statistics); Alg. 6 judges its pool itself
+        boolean keepLosses = selector.kind() != SelectorSpec.Kind.NONE && !thesisSoftTopK && !s.judgesInTrainMode();
         SamplingStrategy strategy = s.batchFilter().isPresent()
                 ? batchFilter(s.batchSize(), s.batchFilter().get(), rule, keepLosses)
                 : new Archetype(s.batchSize());
-        if (selector.kind() != SelectorSpec.Kind.NONE) {
-            strategy = new LossSelector(strategy, selector(selector), rng(s, SELECTOR_SEED));
+        if (thesisSoftTopK) {
+            strategy = new SoftAccuracyTopK(strategy, selector.k(), rule);
+        } else if (selector.kind() != SelectorSpec.Kind.NONE) {
+            strategy = new LossSelector(
+                    strategy,
+                    selector.powers(s.limits().epochs()),
+                    power -> selector(selector, power),
+                    rng(s, SELECTOR_SEED));
         }
         if (s.epochFilter().isPresent()) {
             strategy = new EpochFilter(strategy, rule, s.epochFilter().get().reuseAugmentations(), SELECTION_CHUNK);
         }
-        if (s.filter().map(f -> f.whenEmpty() == FilterSpec.Fallback.RANDOM).orElse(false)) {
+        FilterSpec.Fallback fallback = s.filter().map(FilterSpec::whenEmpty).orElse(FilterSpec.Fallback.NONE);
+        if (fallback == FilterSpec.Fallback.TOP_UP) {
+            int size = selector.k() > 0 ? selector.k() : s.batchSize(); // top-q has no size: CrossRules refuse it
+            strategy = new EmptyFallback(new TopUp(strategy, size, rng(s, TOP_UP_SEED)), size);
+        } else if (fallback == FilterSpec.Fallback.RANDOM) {
             strategy = new EmptyFallback(strategy, s.batchSize());
         }
         SamplerSpec p = s.sampler();
@@ -92,7 +129,8 @@ final class Factories {
                     p.samplesPerEpoch(),
                     p.replacement(),
                     rng(s, IMPORTANCE_SEED));
-            case WEIGHTED -> new WeightedSampler(strategy, weights(s), p.samplesPerEpoch(), rng(s, WEIGHTED_SEED));
+            case WEIGHTED -> new WeightedSampler(
+                    strategy, weights(s, positions), p.samplesPerEpoch(), p.replacement(), rng(s, WEIGHTED_SEED));
         };
     }
 
@@ -103,8 +141,12 @@ final class Factories {
         };
     }
 
-    private static BatchFilter batchFilter(int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
+    private static SamplingStrategy batchFilter(
+            int batchSize, BatchFilterSpec b, AcceptanceRule rule, boolean keepLosses) {
         int raw = b.rawBatchSize();
+        if (b.mode() == BatchFilterSpec.Mode.VARY) {
+            return new VaryingBatchFilter(raw, rule, keepLosses);
+        }
         RawBatchSizer sizer =
                 switch (b.rawBatch()) {
                     case FIXED -> RawBatchSizer.fixed(raw);
@@ -113,20 +155,23 @@ final class Factories {
         return new BatchFilter(batchSize, sizer, rule, b.overflow(), keepLosses);
     }
 
-    private static Selector selector(SelectorSpec p) {
+    /** {@return the selector {@code p} names, with {@code power} (its power in the current epoch)} */
+    private static Selector selector(SelectorSpec p, double power) {
         return switch (p.kind()) {
             case TOP_K -> new Selector.TopK(p.k());
             case TOP_Q -> new Selector.TopQ(p.q());
-            case LOSS_WEIGHTED -> new Selector.LossWeighted(p.k(), p.power());
-            case Q_SPLIT -> new Selector.QSplit(p.k(), (int) p.q(), p.power());
+            case LOSS_WEIGHTED -> p.weighting() == SelectorSpec.Weighting.RANK
+                    ? new Selector.RankWeighted(p.k(), power)
+                    : new Selector.LossWeighted(p.k(), power);
+            case Q_SPLIT -> new Selector.QSplit(p.k(), (int) p.q(), power);
             case NONE -> throw new IllegalArgumentException("selector none selects nothing");
         };
     }
 
-    private static SampleWeights weights(RunSpec s) {
+    private static SampleWeights weights(RunSpec s, int[] positions) {
         SamplerSpec p = s.sampler();
         if (p.weightsFile() != null) {
-            return SampleWeights.fromFile(Path.of(p.weightsFile()), s.limits().trainLimit() != null);
+            return SampleWeights.fromFile(Path.of(p.weightsFile()), positions);
         }
         return SampleWeights.perClass(p.classWeights());
     }

@@ -76,7 +76,7 @@ public final class Trainer implements AutoCloseable {
      * optimiser, schedule and sampling strategy.
      */
     public Trainer(RunSpec spec, Dataset dataset, Device device) {
-        this(spec, dataset, device, Factories.strategy(spec));
+        this(spec, dataset, device, Factories.strategy(spec, dataset));
     }
 
     /**
@@ -89,10 +89,7 @@ public final class Trainer implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         this.state = new TrainingState(
                 spec.seed(),
-                spec.limits()
-                        .earlyStopping()
-                        .map(e -> new EarlyStopping(e, spec.limits().epochs()))
-                        .orElse(null));
+                spec.limits().earlyStopping().map(EarlyStopping::new).orElse(null));
         Shape input = Models.inputShape(dataset.channels());
         this.block = Models.build(spec.model(), dataset.channels(), dataset.numClasses());
         Models.initialize(block, manager, input, spec.seed());
@@ -168,7 +165,7 @@ public final class Trainer implements AutoCloseable {
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
                 float[] losses = step(batch, lr, strategy.wantsStepLosses());
-                state.countStep();
+                state.countStep(batch.size());
                 if (losses != null) {
                     strategy.afterStep(batch, losses);
                 }
@@ -179,7 +176,7 @@ public final class Trainer implements AutoCloseable {
                     return false;
                 }
             }
-            SamplerFigures figures = strategy.endEpoch();
+            SamplerFigures figures = state.withStepSizes(strategy.endEpoch());
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
             SplitMetrics test = evaluate(testImages, testLabels);
             // decided before the listener checkpoints, so that a resumed run carries this epoch's count
@@ -202,9 +199,14 @@ public final class Trainer implements AutoCloseable {
         return true;
     }
 
-    /** {@return where and why early stopping ended the run, or empty when it did not (or the run has none)} */
+    /**
+     * {@return where and why early stopping ended the run before its last epoch, or empty when it did not (or the
+     * run has none)} Patience that runs out in the last epoch ends nothing early, but it is kept: were the run's
+     * epochs raised (expand extends runs), it would end right there, as a run as long from the start would
+     * have.
+     */
     public Optional<EarlyStop> earlyStop() {
-        return state.earlyStop();
+        return state.earlyStop().filter(s -> s.epoch() < spec.limits().epochs() - 1);
     }
 
     /**
@@ -275,7 +277,15 @@ public final class Trainer implements AutoCloseable {
      * when there was no checkpoint}
      */
     public int resumeFrom(Path dir, String paramsHash) {
-        Checkpoint c = Checkpoint.read(dir, paramsHash);
+        return resumeFrom(dir, List.of(paramsHash));
+    }
+
+    /**
+     * Restores the checkpoint in {@code dir} if it was saved under one of {@code accepted} keys. {@return the
+     * epoch training resumes in, or -1 when there was no checkpoint}
+     */
+    public int resumeFrom(Path dir, List<String> accepted) {
+        Checkpoint c = Checkpoint.read(dir, accepted);
         if (c == null) {
             return -1;
         }
@@ -294,11 +304,6 @@ public final class Trainer implements AutoCloseable {
         state = c.loop();
         strategy.restoreState(c.strategy(), trainData);
         return state.nextEpoch();
-    }
-
-    /** Deletes a finished run's checkpoint. */
-    public static void deleteCheckpoint(Path dir) {
-        Checkpoint.delete(dir);
     }
 
     /** {@return a checksum of every parameter (sum of absolute values and of squares), for twin checks} */

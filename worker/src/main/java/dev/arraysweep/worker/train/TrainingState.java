@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.worker.eval.SplitMetrics;
 import dev.arraysweep.worker.sampling.Shuffle;
 import java.io.Serializable;
@@ -9,8 +10,9 @@ import java.util.Random;
 /**
  * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
  * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
- * the run's seed, so a filtered run and its archetype twin see the same first data order) and time already
- * spent, and early stopping's best value and count when the run has early stopping.
+ * the run's seed, so a filtered run and its archetype twin see the same first data order), the sizes of the
+ * current epoch's smallest and largest steps, time already spent, and early stopping's best value and count
+ * when the run has early stopping.
  */
 final class TrainingState implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,6 +20,10 @@ final class TrainingState implements Serializable {
     private int nextEpoch;
     private boolean midEpoch;
     private int stepsThisEpoch;
+    /** Samples in the smallest and largest step of the current epoch; 0 before its first step. */
+    private int minStepSize;
+
+    private int maxStepSize;
     private Random shuffleRandom;
     private final Random augmentRandom;
     private double wallSecondsBefore;
@@ -65,8 +71,18 @@ final class TrainingState implements Serializable {
         return stepsThisEpoch;
     }
 
-    void countStep() {
+    /** Counts a step of {@code size} samples. */
+    void countStep(int size) {
         stepsThisEpoch++;
+        minStepSize = minStepSize == 0 ? size : Math.min(minStepSize, size);
+        maxStepSize = Math.max(maxStepSize, size);
+    }
+
+    /** {@return {@code figures} with the current epoch's smallest and largest step (null when it took none)} */
+    SamplerFigures withStepSizes(SamplerFigures figures) {
+        return maxStepSize == 0
+                ? figures.withStepSizes(null, null)
+                : figures.withStepSizes((long) minStepSize, (long) maxStepSize);
     }
 
     Random augmentRandom() {
@@ -82,6 +98,8 @@ final class TrainingState implements Serializable {
         nextEpoch++;
         midEpoch = false;
         stepsThisEpoch = 0;
+        minStepSize = 0;
+        maxStepSize = 0;
     }
 
     double wallSecondsBefore() {

@@ -17,6 +17,7 @@ import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
 import dev.arraysweep.db.task.RunLock;
 import dev.arraysweep.db.task.TaskFile;
+import dev.arraysweep.testkit.Require;
 import dev.arraysweep.worker.task.Devices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -155,6 +156,52 @@ class WorkerCliTest {
         Result mnist = worker(Map.of(), "models", "--dataset", "fashion-mnist");
         assertThat(mnist.out()).contains("61,706").contains("3,105,010");
         assertThat(worker(Map.of(), "models", "--dataset", "imagenet").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aOneStepOneEpochRun_saysSoInTheSingular() throws Exception {
+        Require.fashionMnist();
+        ParamValues p = Params.normalize(Map.of(
+                "dataset",
+                "fashion-mnist",
+                "model",
+                "fcnet8",
+                "epochs",
+                1,
+                "batch_size",
+                40,
+                "train_limit",
+                40,
+                "test_limit",
+                20,
+                "batch_filtering",
+                false));
+        db.runs().storeExpansion("one", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 1, Map.of())));
+        TaskFile.writeAll(
+                ws,
+                "one",
+                db.runs().bySweep(db.sweeps().find("one").orElseThrow().id()));
+        Result done = worker(Map.of(), "run", "--sweep", "one", "--index", "0");
+        assertThat(done.code()).as(done.err()).isZero();
+        assertThat(done.out()).containsPattern("epoch 0 \\(1/1\\) .* trained 40 in 1 step \\(acceptance");
+        Result again = worker(Map.of(), "run", "--sweep", "one", "--index", "0");
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("is already done (1 epoch); nothing to do");
+    }
+
+    @Test
+    void models_listsEveryModel_withTheThesisFcNets() {
+        Result mnist = worker(Map.of(), "models", "--dataset", "mnist");
+        assertThat(mnist.code()).isZero();
+        // fcnet<N> on 1x32x32 images and 10 classes: 1024 * N + N weights and biases, then 10 * N + 10
+        assertThat(mnist.out())
+                .containsPattern("(?m)^  fcnet100 +103,510 trainable parameters$")
+                .containsPattern("(?m)^  fcnet1000 +1,035,010 trainable parameters$")
+                .containsPattern("(?m)^  fcnet3000 +3,105,010 trainable parameters$")
+                .contains("fcnet<N> takes any width N");
+        for (String name : List.of("resnet18", "lenet", "dla", "simpledla")) {
+            assertThat(mnist.out()).containsPattern("(?m)^  " + name + " +[0-9,]+ trainable parameters$");
+        }
     }
 
     @Test

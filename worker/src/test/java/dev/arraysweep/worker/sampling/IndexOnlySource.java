@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
  * A sample source without tensors for known-answer tests of strategies: batches carry only indices, a
- * sample is judged misclassified exactly when {@code wrong} says so and its judged loss is its index;
+ * sample is judged misclassified exactly when {@code wrong} says so, its judged loss is its index and its
+ * margin 0.5 (unless {@link #withJudged} says otherwise);
  * weights given to a batch are recorded in {@link #weights}. The engine-backed source is tested
  * through the trainer; this one makes the right selection computable by hand.
  */
@@ -17,6 +19,8 @@ final class IndexOnlySource implements SampleSource {
     private final int size;
     private IntPredicate wrong;
     private int[] labels;
+    private IntToDoubleFunction loss = i -> i;
+    private IntToDoubleFunction margin = i -> 0.5;
     final List<int[]> fetched = new ArrayList<>();
     final List<int[]> judged = new ArrayList<>();
     /** The weights each weighted batch got, by batch, in order. */
@@ -33,6 +37,13 @@ final class IndexOnlySource implements SampleSource {
         for (int i = 0; i < size; i++) {
             labels[i] = label.applyAsInt(i);
         }
+        return this;
+    }
+
+    /** Sets every sample's judged loss and top-2 softmax margin. */
+    IndexOnlySource withJudged(IntToDoubleFunction loss, IntToDoubleFunction margin) {
+        this.loss = loss;
+        this.margin = margin;
         return this;
     }
 
@@ -55,8 +66,8 @@ final class IndexOnlySource implements SampleSource {
         float[] margins = new float[n];
         for (int i = 0; i < n; i++) {
             correct[i] = !wrong.test(batch.indices()[i]);
-            losses[i] = batch.indices()[i];
-            margins[i] = 0.5f;
+            losses[i] = (float) loss.applyAsDouble(batch.indices()[i]);
+            margins[i] = (float) margin.applyAsDouble(batch.indices()[i]);
         }
         return new Judgement(correct, losses, margins);
     }

@@ -56,8 +56,8 @@ final class StrategyRuns {
                 .isCloseTo(trials * p, within(4 * sd));
     }
 
-    /** 0.999 quantiles of chi-square by degrees of freedom 1..6. */
-    static final double[] CHI2_999 = {Double.NaN, 10.83, 13.82, 16.27, 18.47, 20.52, 22.46};
+    /** 0.999 quantiles of chi-square by degrees of freedom 1..8. */
+    static final double[] CHI2_999 = {Double.NaN, 10.83, 13.82, 16.27, 18.47, 20.52, 22.46, 24.32, 26.12};
 
     static int[] identity(int n) {
         return IndexOnlySource.identity(n);

@@ -24,8 +24,35 @@ class SpecRecordsTest {
         assertThat(spec.epochFilter()).isEmpty();
         assertThat(spec.optimiser()).isEqualTo(new OptimiserSpec(OptimiserSpec.Kind.SGD, 0.9, false, false, 0.0005));
         assertThat(spec.schedule()).isEqualTo(new ScheduleSpec(ScheduleSpec.Kind.NONE, 0.1, 1, List.of()));
-        assertThat(spec.data()).isEqualTo(new DataSpec(DataSpec.Name.CIFAR10, DataSpec.Augmentation.THESIS, null));
+        assertThat(spec.data())
+                .isEqualTo(new DataSpec(DataSpec.Name.CIFAR10, DataSpec.Augmentation.THESIS, null, SubsetSpec.ALL));
         assertThat(spec.device()).isEqualTo(RunSpec.DeviceName.AUTO);
+    }
+
+    @Test
+    void subsetsAndWeightedReplacement_reachTheSpec() throws ParamException {
+        RunSpec perClass = RunSpec.from(Params.normalize(Map.of("seed", 3, "classes", 4, "per_class", 50)));
+        assertThat(perClass.data().subset()).isEqualTo(new SubsetSpec(4, 50, null, 3));
+        assertThat(perClass.data().subset().isPart()).isTrue();
+        assertThat(RunSpec.from(Params.normalize(Map.of("train_subset", 500, "subset_seed", 9)))
+                        .data()
+                        .subset())
+                .isEqualTo(new SubsetSpec(null, null, 500, 9));
+        assertThat(RunSpec.from(Params.normalize(Map.of())).data().subset().isPart())
+                .isFalse();
+        assertThatThrownBy(() -> new SubsetSpec(null, 0, null, 0)).hasMessageContaining("per_class");
+
+        List<Integer> w = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        assertThat(RunSpec.from(Params.normalize(Map.of("sampler", "weighted", "class_weights", w)))
+                        .sampler()
+                        .replacement())
+                .as("a weighted run without the key draws as before")
+                .isFalse();
+        assertThat(RunSpec.from(Params.normalize(
+                                Map.of("sampler", "weighted", "class_weights", w, "replacement", true)))
+                        .sampler()
+                        .replacement())
+                .isTrue();
     }
 
     @Test

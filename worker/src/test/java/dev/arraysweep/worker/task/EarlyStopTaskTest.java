@@ -71,9 +71,12 @@ class EarlyStopTaskTest {
         assertThat(done.stopEpoch()).as("stopped before the last epoch").isLessThan(epochs - 1);
         assertThat(done.epochsDone()).isEqualTo(done.stopEpoch() + 1);
         assertThat(events).filteredOn(e -> e.type().equals(JournalEvent.EPOCH)).hasSize(done.epochsDone());
-        assertThat(done.stopReason()).startsWith("early stopping: test accuracy did not improve for 1 epoch on its best");
+        assertThat(done.stopReason())
+                .startsWith("early stopping: test accuracy did not improve for 1 epoch on its best");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("run 0 of s done: early stopping");
-        assertThat(ws.checkpointDir("s", 0).resolve("checkpoint.bin")).doesNotExist();
+        assertThat(ws.checkpointDir("s", 0).resolve("checkpoint.bin"))
+                .as("the final state stays, as for every finished run")
+                .exists();
 
         new JournalIngest(db).ingestAll(ws.root().resolve("runs"));
         Run run = db.runs().byId(stored.id()).orElseThrow();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.params.Params;
+import dev.arraysweep.worker.spec.BatchFilterSpec;
 import dev.arraysweep.worker.spec.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,101 @@ class FactoriesTest {
     }
 
     @Test
+    void rankDensity_decayingPower_andTopUp() throws Exception {
+        assertThat(strategy("batch_filtering", false, "selector", "loss-weighted", "k", 64, "loss_weighting", "rank"))
+                .isEqualTo("rank-weighted(k=64, power=1.0) > mini-batches(1024)");
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epochs",
+                        11,
+                        "selector",
+                        "q-split",
+                        "k",
+                        64,
+                        "power_decay",
+                        "exponential",
+                        "final_power",
+                        0.5))
+                .isEqualTo("q-split(k=64, q=2, power=2.0) with exponential power 2.0 -> 0.5 > mini-batches(1024)");
+        assertThat(spec("selector", "loss-weighted", "power_decay", "linear", "epochs", 5)
+                        .selector()
+                        .powers(5)
+                        .at(4))
+                .isEqualTo(1.0);
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epoch_filtering",
+                        true,
+                        "selector",
+                        "top-k",
+                        "k",
+                        64,
+                        "empty_fallback",
+                        "top-up"))
+                .isEqualTo("empty-fallback(random) > top-up(64) > epoch-filter(hard, resample) > top-k(k=64) >"
+                        + " mini-batches(1024)");
+        assertThat(strategy("empty_fallback", "top-up"))
+                .isEqualTo("empty-fallback(random) > top-up(1024) > batch-filter(hard, raw batch 1024, overflow"
+                        + " discard, batch 1024)");
+    }
+
+    @Test
+    void softTopK_thesisIsAlg6OverTheSoftFiltersPool_pooledIsTheLossSelector() throws Exception {
+        assertThat(strategy("batch_size", 256, "filter_kind", "soft", "selector", "top-k", "k", 64))
+                .isEqualTo("top-k(k=64) > batch-filter(soft margin 0.1, raw batch 256, overflow discard, batch 256,"
+                        + " keeping losses)");
+        assertThat(strategy(
+                        "batch_size", 256, "filter_kind", "soft", "selector", "top-k", "k", 64, "soft_top_k", "thesis"))
+                .as("Alg. 6 judges correctness, margins and losses of its pool itself: the filter keeps no losses")
+                .isEqualTo("soft-accuracy-top-k(k=64, marginal: soft margin 0.1) > batch-filter(soft margin 0.1,"
+                        + " raw batch 256, overflow discard, batch 256)");
+        assertThat(strategy(
+                        "batch_filtering",
+                        false,
+                        "epoch_filtering",
+                        true,
+                        "dataset",
+                        "mnist",
+                        "filter_kind",
+                        "soft",
+                        "margin",
+                        0.3,
+                        "selector",
+                        "top-k",
+                        "k",
+                        32,
+                        "soft_top_k",
+                        "thesis"))
+                .isEqualTo("epoch-filter(soft margin 0.3, resample) > soft-accuracy-top-k(k=32, marginal: soft margin"
+                        + " 0.3) > mini-batches(1024)");
+    }
+
+    @Test
+    void batchModeVary_isAlg9_withRawBatchesOfTheAccumulationSize() throws Exception {
+        assertThat(strategy("batch_size", 128, "batch_mode", "vary"))
+                .isEqualTo("varying-batch-filter(hard, raw batch 128)");
+        assertThat(strategy(
+                        "batch_size",
+                        128,
+                        "accumulation_batch_size",
+                        512,
+                        "batch_mode",
+                        "vary",
+                        "selector",
+                        "top-k",
+                        "k",
+                        64))
+                .isEqualTo("top-k(k=64) > varying-batch-filter(hard, raw batch 512, keeping losses)");
+        assertThat(spec("batch_mode", "vary").batchFilter().orElseThrow().mode())
+                .isEqualTo(BatchFilterSpec.Mode.VARY);
+        assertThat(spec().batchFilter().orElseThrow().mode())
+                .as("a run without the key, stored before it existed")
+                .isEqualTo(BatchFilterSpec.Mode.ACCUMULATE);
+    }
+
+    @Test
     void importanceSampling_ofSeed002() throws Exception {
         assertThat(strategy(
                         "batch_filtering",
@@ -125,7 +221,7 @@ class FactoriesTest {
                         "weighted",
                         "class_weights",
                         List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5)))
-                .isEqualTo("weighted(class_weights, N per epoch) > mini-batches(1024)");
+                .isEqualTo("weighted(class_weights, N per epoch without replacement) > mini-batches(1024)");
         Path file = Files.writeString(dir.resolve("w.txt"), "1\n2\n");
         assertThat(strategy(
                         "dataset",
@@ -138,7 +234,23 @@ class FactoriesTest {
                         file.toString(),
                         "samples_per_epoch",
                         1000))
-                .isEqualTo("weighted(weights_file " + file + ", 1000 per epoch) > mini-batches(1024)");
+                .isEqualTo(
+                        "weighted(weights_file " + file + ", 1000 per epoch without replacement) > mini-batches(1024)");
+        assertThat(strategy(
+                        "dataset",
+                        "mnist",
+                        "batch_filtering",
+                        false,
+                        "sampler",
+                        "weighted",
+                        "class_weights",
+                        List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 5),
+                        "replacement",
+                        true,
+                        "samples_per_epoch",
+                        100_000))
+                .as("seed 003: every draw with p = w / sum(w), so an epoch may draw more than N")
+                .isEqualTo("weighted(class_weights, 100000 per epoch with replacement) > mini-batches(1024)");
         Path missing = dir.resolve("missing.txt");
         assertThatThrownBy(
                         () -> strategy("dataset", "mnist", "sampler", "weighted", "weights_file", missing.toString()))

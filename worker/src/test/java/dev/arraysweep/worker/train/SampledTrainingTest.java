@@ -113,5 +113,32 @@ class SampledTrainingTest {
         assertThat(epochs.get(0).sampler().rawForwarded()).isGreaterThanOrEqualTo(48);
         assertThat(epochs.get(0).sampler().trained())
                 .isEqualTo(4 * epochs.get(0).sampler().steps());
+
+        // seed 003's draws with replacement: more draws than samples, repeats through the filter and selector
+        List<EpochResult> drawn = train(
+                data,
+                "augmentation",
+                true,
+                "epoch_filtering",
+                true,
+                "batch_filtering",
+                false,
+                "epoch_filter_augmentation",
+                "reuse",
+                "selector",
+                "top-k",
+                "k",
+                4,
+                "sampler",
+                "weighted",
+                "class_weights",
+                List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 9),
+                "replacement",
+                true,
+                "samples_per_epoch",
+                96);
+        assertThat(drawn).hasSize(3);
+        assertThat(drawn.get(0).sampler().rawForwarded()).isGreaterThanOrEqualTo(96);
+        assertThat(drawn.get(2).test().losses().mean()).isFinite();
     }
 }

@@ -3,10 +3,14 @@ package dev.arraysweep.worker.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
+import dev.arraysweep.worker.data.Subset;
+import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.spec.SubsetSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,8 +137,41 @@ class TrainerTest {
                 .isLessThan(results.get(0).sampler().acceptanceRatio());
     }
 
+    @Test
+    void stepSizes_areThoseOfTheEpochsSmallestAndLargestSteps() {
+        Dataset data = toyData(200, 20);
+        // the archetype: 200 samples in steps of 16 are twelve full steps and one of 8
+        EpochResult archetype = train(spec(Map.of("epochs", 1)), data).get(0);
+        assertThat(archetype.sampler().minStepSize()).isEqualTo(8L);
+        assertThat(archetype.sampler().maxStepSize()).isEqualTo(16L);
+        // Alg. 9: a step per raw batch of 16 that accepted something, of the samples it accepted
+        for (EpochResult r : train(spec(Map.of("epochs", 2, "batch_filtering", true, "batch_mode", "vary")), data)) {
+            SamplerFigures f = r.sampler();
+            assertThat(f.rawForwarded()).isEqualTo(200);
+            assertThat(f.trained()).isEqualTo(f.accepted());
+            assertThat(f.overflowDiscarded()).isZero();
+            assertThat(f.steps()).isBetween(1L, 13L);
+            assertThat(f.minStepSize()).isBetween(1L, 16L);
+            assertThat(f.maxStepSize()).isBetween(f.minStepSize(), 16L);
+            assertThat((double) f.trained() / f.steps()).isBetween((double) f.minStepSize(), (double) f.maxStepSize());
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"archetype", "carry", "selector", "early-stop"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "archetype",
+                "carry",
+                "selector",
+                "rank-decay",
+                "top-up",
+                "vary",
+                "soft-thesis",
+                "weighted-replacement",
+                "per-class",
+                "train-subset-weighted",
+                "early-stop"
+            })
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
@@ -145,7 +182,68 @@ class TrainerTest {
                         // stops two epochs after its best test loss, training the train split's evaluation
                         // every third epoch and on the last
                     case "early-stop" -> Map.of("epochs", 8, "early_stopping_patience", 2, "eval_train_every", 3);
+                        // Alg. 9: each raw batch trains on what it accepted
+                    case "vary" -> Map.of(
+                            "epochs", 3, "batch_filtering", true, "batch_mode", "vary", "accumulation_batch_size", 24);
+                        // Alg. 6: top-k of the misclassified plus every marginal sample of each step's pool
+                    case "soft-thesis" -> Map.of(
+                            "epochs",
+                            3,
+                            "batch_filtering",
+                            true,
+                            "accumulation_batch_size",
+                            24,
+                            "filter_kind",
+                            "soft",
+                            "margin",
+                            0.3,
+                            "selector",
+                            "top-k",
+                            "k",
+                            4,
+                            "soft_top_k",
+                            "thesis");
+                        // seed 003: 100 independent weighted draws per epoch, 7 steps
+                    case "weighted-replacement" -> Map.of(
+                            "epochs",
+                            3,
+                            "sampler",
+                            "weighted",
+                            "class_weights",
+                            List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 100),
+                            "replacement",
+                            true,
+                            "samples_per_epoch",
+                            100);
+                        // thesis 5.4: 12 samples of each of the first 5 classes, 4 steps; chosen again on resume
+                    case "per-class" -> Map.of("epochs", 3, "classes", 5, "per_class", 12);
+                    case "train-subset-weighted" -> Map.of(
+                            "epochs",
+                            3,
+                            "train_subset",
+                            50,
+                            "sampler",
+                            "weighted",
+                            "class_weights",
+                            List.of(1, 1, 1, 1, 1, 10, 10, 10, 10, 10),
+                            "replacement",
+                            true);
                         // the selector reuses the batch filter's losses; samples waiting across an epoch keep theirs
+                    case "rank-decay" -> Map.of(
+                            "epochs",
+                            3,
+                            "selector",
+                            "loss-weighted",
+                            "k",
+                            8,
+                            "loss_weighting",
+                            "rank",
+                            "power_decay",
+                            "linear",
+                            "final_power",
+                            0.25);
+                        // the epoch filter's last mini-batch is short: filled with random samples
+                    case "top-up" -> Map.of("epochs", 3, "epoch_filtering", true, "empty_fallback", "top-up");
                     default -> Map.of(
                             "epochs",
                             3,
@@ -161,18 +259,32 @@ class TrainerTest {
         Dataset data = toyData(160, 40);
         List<EpochResult> straight = new ArrayList<>();
         java.util.Optional<EarlyStop> straightStop;
-        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+        try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
             assertThat(t.train(straight::add, () -> false)).isTrue();
             straightStop = t.earlyStop();
         }
         assertThat(straightStop.isPresent()).isEqualTo(kind.equals("early-stop"));
+        // asks per epoch: one after each step and one after the epoch; stop a couple of steps into epoch 2
+        int stopAsk =
+                switch (kind) {
+                    case "archetype", "rank-decay" -> 14;
+                    case "weighted-replacement" -> 10; // 7 steps + 1 per epoch: after step 2 of epoch 2
+                    case "per-class", "train-subset-weighted" -> 7; // 4 steps + 1 per epoch: after step 2
+                        // 10 steps + 1 per epoch: after step 2 of epoch 3, past the best epoch of the toy's test loss
+                    case "early-stop" -> 35;
+                    default -> 4;
+                };
+        if (kind.equals("top-up")) {
+            assertThat(straight)
+                    .as("every step full, some of it random")
+                    .allMatch(r -> r.sampler().trained() == 16 * r.sampler().steps())
+                    .anyMatch(r -> r.sampler().trained() > r.sampler().accepted());
+        }
 
         List<EpochResult> resumed = new ArrayList<>();
         int[] steps = {0};
         int stoppedAt;
-        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
-            // the early-stopping run: 10 steps and 11 asks an epoch, so the 38th ask follows step 5 of epoch 3
-            int stopAsk = kind.equals("archetype") ? 14 : kind.equals("early-stop") ? 38 : 4;
+        try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
             boolean finished = t.train(resumed::add, () -> ++steps[0] == stopAsk);
             assertThat(finished).isFalse();
             stoppedAt = t.stepsIntoEpoch();
@@ -183,8 +295,14 @@ class TrainerTest {
         if (kind.equals("archetype")) {
             // asked after each of the 10 steps of an epoch and once after the epoch: the 14th ask follows step 3
             assertThat(stoppedAt).isEqualTo(3);
+        } else if (stopAsk != 4 && stopAsk != 14) {
+            assertThat(stoppedAt).isEqualTo(2);
         }
-        try (Trainer t = new Trainer(spec(params), data, Device.cpu())) {
+        if (kind.equals("per-class")) {
+            assertThat(straight.get(0).sampler().trained()).isEqualTo(60);
+            assertThat(straight.get(0).sampler().steps()).isEqualTo(4);
+        }
+        try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
             assertThat(t.resumeFrom(dir, "h")).isEqualTo(resumed.size());
             assertThat(t.stepsIntoEpoch()).as("steps into the epoch, restored").isEqualTo(stoppedAt);
             assertThat(t.train(resumed::add, () -> false)).isTrue();
@@ -225,6 +343,32 @@ class TrainerTest {
             }
         }
         return best;
+    }
+
+    /**
+     * With {@code classes: 5} the model has 5 outputs (fcnet32: 1024*32 + 32 + 32*5 + 5 = 32,965 parameters, not
+     * the 33,130 of 10 classes) and learns the toy problem's first 5 classes, tested on their test images only.
+     */
+    @Test
+    void runOnTheFirstClasses_hasAModelOfThoseClasses_andLearnsThem() {
+        RunSpec spec = spec(Map.of("classes", 5, "per_class", 12));
+        Dataset data = runData(spec, toyData(200, 100));
+        assertThat(data.numClasses()).isEqualTo(5);
+        assertThat(data.test().labels()).hasSize(50).containsOnly(0, 1, 2, 3, 4);
+        try (Trainer t = new Trainer(spec, data, Device.cpu())) {
+            assertThat(Models.trainableParameterCount(t.block())).isEqualTo(32_965);
+        }
+        List<EpochResult> results = train(spec, data);
+        assertThat(results.get(2).sampler().trained()).isEqualTo(60);
+        assertThat(results.get(2).test().accuracy()).isGreaterThan(0.9);
+    }
+
+    /** {@return the part of {@code data} the run uses, chosen as the worker chooses it (TaskRunner)} */
+    private static Dataset runData(RunSpec spec, Dataset data) {
+        SubsetSpec s = spec.data().subset();
+        return s.isPart()
+                ? data.select(Subset.choose(data, s.classes(), s.perClass(), s.trainSubset(), s.seed()))
+                : data;
     }
 
     @Test
