@@ -71,8 +71,8 @@ class ExpandEditTest {
         CliRunner.Result r = cli.run("expand", f.toString(), "--retire");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(table(cli))
-                .isEqualTo(
-                        "array_index,seed,epochs,state\n0,0,2,retired\n1,1,2,retired\n2,0,3,pending\n3,1,3,pending\n");
+                .isEqualTo("array_index,seed,learning_rate,state\n0,0,0.1,retired\n1,1,0.1,retired\n2,0,0.05,pending\n"
+                        + "3,1,0.05,pending\n");
 
         Files.writeString(f, TWO_EPOCHS);
         assertThat(cli.run("expand", f.toString(), "--retire").code()).isZero();

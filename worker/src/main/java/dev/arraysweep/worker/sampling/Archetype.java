@@ -1,9 +1,6 @@
 package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.model.SamplerFigures;
-import java.io.Serializable;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The archetype (thesis Alg. 1): every sample of the shuffled epoch, in mini-batches of {@code batchSize};
@@ -44,17 +41,12 @@ public final class Archetype implements SamplingStrategy {
 
     @Override
     public StrategyState saveState(SampleSource source) {
-        Map<String, Serializable> v = new HashMap<>();
-        epochOrder.saveTo(v);
-        v.put("figures", figures.toArray());
-        return new StrategyState("none", v);
+        return new StrategyState("none", epochOrder.savedWith(figures));
     }
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
-        Map<String, Serializable> v = state.valuesOf("none");
-        epochOrder.restoreFrom(v);
-        figures.fromArray((long[]) v.get("figures"));
+        epochOrder.restoreWith(state.valuesOf("none"), figures);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,9 +178,7 @@ public final class BatchFilter implements SamplingStrategy {
 
     @Override
     public StrategyState saveState(SampleSource source) {
-        Map<String, Serializable> v = new HashMap<>();
-        epochOrder.saveTo(v);
-        v.put("figures", figures.toArray());
+        Map<String, Serializable> v = epochOrder.savedWith(figures);
         v.put("rawBatchesSinceStep", rawBatchesSinceStep);
         v.put("sizer", sizer.state());
         v.put("accumulatedCount", accumulatedCount);
@@ -202,8 +199,7 @@ public final class BatchFilter implements SamplingStrategy {
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
         Map<String, Serializable> v = state.valuesOf("batch-filter");
-        epochOrder.restoreFrom(v);
-        figures.fromArray((long[]) v.get("figures"));
+        epochOrder.restoreWith(v, figures);
         rawBatchesSinceStep = (Integer) v.get("rawBatchesSinceStep");
         sizer.restore((double[]) v.get("sizer"));
         accumulated.forEach(source::release);

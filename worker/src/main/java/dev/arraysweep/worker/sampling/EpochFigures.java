@@ -27,6 +27,18 @@ final class EpochFigures {
         return e;
     }
 
+    /**
+     * {@return the figures of a selection over {@code inner}'s pools}: pool forwards add to the inner
+     * strategy's, and accepted and trained are the samples the selection kept ({@code own.accepted})
+     */
+    static SamplerFigures selected(SamplerFigures inner, EpochFigures own) {
+        EpochFigures f = of(inner);
+        f.rawForwarded += own.rawForwarded;
+        f.accepted = own.accepted;
+        f.trained = own.accepted;
+        return f.snapshot();
+    }
+
     void reset() {
         rawForwarded = 0;
         accepted = 0;

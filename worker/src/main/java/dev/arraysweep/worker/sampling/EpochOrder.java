@@ -2,6 +2,7 @@ package dev.arraysweep.worker.sampling;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -40,5 +41,19 @@ final class EpochOrder {
     void restoreFrom(Map<String, Serializable> values) {
         order = (int[]) values.get("order");
         cursor = (Integer) values.get("cursor");
+    }
+
+    /** {@return new checkpoint values holding this order and the epoch's {@code figures}} */
+    Map<String, Serializable> savedWith(EpochFigures figures) {
+        Map<String, Serializable> values = new HashMap<>();
+        saveTo(values);
+        values.put("figures", figures.toArray());
+        return values;
+    }
+
+    /** Reads what {@link #savedWith} wrote, the figures into {@code figures}. */
+    void restoreWith(Map<String, Serializable> values, EpochFigures figures) {
+        restoreFrom(values);
+        figures.fromArray((long[]) values.get("figures"));
     }
 }

@@ -102,11 +102,7 @@ public final class SoftAccuracyTopK extends StrategyDecorator {
     /** Pool forwards add to the inner strategy's; accepted and trained are the selected samples. */
     @Override
     public SamplerFigures endEpoch() {
-        EpochFigures f = EpochFigures.of(inner.endEpoch());
-        f.rawForwarded += own.rawForwarded;
-        f.accepted = own.accepted;
-        f.trained = own.accepted;
-        return f.snapshot();
+        return EpochFigures.selected(inner.endEpoch(), own);
     }
 
     @Override

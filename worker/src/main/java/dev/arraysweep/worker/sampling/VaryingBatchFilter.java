@@ -1,10 +1,7 @@
 package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.model.SamplerFigures;
-import java.io.Serializable;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -107,17 +104,12 @@ public final class VaryingBatchFilter implements SamplingStrategy {
 
     @Override
     public StrategyState saveState(SampleSource source) {
-        Map<String, Serializable> v = new HashMap<>();
-        epochOrder.saveTo(v);
-        v.put("figures", figures.toArray());
-        return new StrategyState("varying-batch-filter", v);
+        return new StrategyState("varying-batch-filter", epochOrder.savedWith(figures));
     }
 
     @Override
     public void restoreState(StrategyState state, SampleSource source) {
-        Map<String, Serializable> v = state.valuesOf("varying-batch-filter");
-        epochOrder.restoreFrom(v);
-        figures.fromArray((long[]) v.get("figures"));
+        epochOrder.restoreWith(state.valuesOf("varying-batch-filter"), figures);
         lastStep = null;
         lastStepLosses = null;
     }
