@@ -105,8 +105,8 @@ class SignalledWorkerTest {
         events = JournalReader.read(journal, 0).events();
         assertThat(events.get(events.size() - 1).type()).isEqualTo(JournalEvent.DONE);
         assertThat(Files.exists(checkpoint))
-                .as("a finished run's checkpoint is deleted")
-                .isFalse();
+                .as("a finished run keeps its final state, for a later extension")
+                .isTrue();
 
         assertThat(twin.exit(300)).as(SweepFixture.output(twin)).isZero();
         ingest("status");
