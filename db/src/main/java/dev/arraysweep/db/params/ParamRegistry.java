@@ -284,6 +284,16 @@ final class ParamRegistry {
                     // weighted runs from before it applied to them drew without replacement and carry no key
                     .implicitAt(false, is("sampler", "weighted"))
                     .choosesSamples(),
+            choice(
+                            "importance_weights",
+                            "horvitz-thompson",
+                            "Importance sampling's loss weights: horvitz-thompson (unbiased: 1/(N p) per draw with replacement,"
+                                    + " m/(N q) without, 1 when every sample is drawn) or inverse-probability (1/(N p) for every"
+                                    + " drawn sample, seed 002 Alg. 1 as written; biased without replacement); default horvitz-thompson.",
+                            Constraint.oneOf("horvitz-thompson", "inverse-probability"))
+                    .when(is("sampler", "importance"))
+                    .choosesSamples()
+                    .implicitAt("horvitz-thompson"),
             new ParamDef(
                             "weights_file",
                             ParamType.STRING,
