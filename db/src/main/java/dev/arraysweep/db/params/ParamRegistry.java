@@ -373,7 +373,17 @@ final class ParamRegistry {
                             0,
                             Default.computed("seed", r -> r.get("seed")),
                             "Seed of the per_class or train_subset draw; null (the default) = the run's seed.")
-                    .when(given("per_class").or(given("train_subset"))));
+                    .when(given("per_class").or(given("train_subset"))),
+            new ParamDef(
+                            "divergence_loss_bound",
+                            ParamType.DOUBLE,
+                            true,
+                            Default.of(null),
+                            Constraint.greaterThan(0),
+                            "Stop the run as diverged when a step's training loss exceeds this; null (the default) = only"
+                                    + " a non-finite loss stops it.",
+                            ALWAYS)
+                    .implicitAt(null));
 
     private ParamRegistry() {}
 
