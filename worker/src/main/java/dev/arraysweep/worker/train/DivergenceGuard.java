@@ -33,11 +33,7 @@ final class DivergenceGuard {
         }
         if (bound != null && loss > bound) {
             throw new TrainingDiverged(
-                    epoch,
-                    epochs,
-                    step,
-                    loss,
-                    String.format(Locale.ROOT, "training loss above divergence_loss_bound %s:", bound));
+                    epoch, epochs, step, loss, String.format(Locale.ROOT, "training loss above %s:", bound));
         }
     }
 

@@ -17,15 +17,17 @@ public final class TrainingDiverged extends RuntimeException {
     private final double value;
 
     TrainingDiverged(int epoch, int epochs, int step, double value, String what) {
+        // the value first: status shows the first 60 characters of a run's error
         super(String.format(
                 Locale.ROOT,
-                "training diverged in epoch %d (%d/%d), %s: %s %s",
+                "%s %s %s epoch %d (%d/%d)%s",
+                what,
+                Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : Double.toString(value),
+                step == 0 ? "after" : "at",
                 epoch,
                 epoch + 1,
                 epochs,
-                step == 0 ? "at its end" : "step " + step,
-                what,
-                Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : Double.toString(value)));
+                step == 0 ? "" : ", step " + step));
         this.epoch = epoch;
         this.step = step;
         this.value = value;

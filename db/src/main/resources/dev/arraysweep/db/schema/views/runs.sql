@@ -1,7 +1,7 @@
 -- One row per run with one typed column per parameter.
 -- <param_columns> is ", p."NAME" AS "NAME"" for each run_param column, from the parameter registry.
 CREATE OR REPLACE VIEW runs AS
-SELECT s.name AS sweep, r.array_index, r.state, r.attempt, r.epochs_done, r.epochs_total, r.id AS run_id,
+SELECT s.name AS sweep, r.array_index, r.state, r.attempt, r.epochs_done, r.epochs_total, r.error_text, r.id AS run_id,
        r.params_hash, r.twin_key<param_columns>
   FROM run r
   JOIN sweep s ON s.id = r.sweep_id
