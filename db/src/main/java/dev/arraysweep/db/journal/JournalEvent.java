@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One line of a worker's journal: a claim, an epoch's metrics, or the end of an attempt.
  *
- * @param type one of {@code claim}, {@code epoch}, {@code done}, {@code failed}, {@code preempted}
+ * @param type one of {@code claim}, {@code epoch}, {@code done}, {@code failed}, {@code preempted},
+ *     {@code diverged}
  * @param sweep the sweep's name
  * @param index the run's array index
  * @param runId the run's database id
@@ -46,6 +47,8 @@ public record JournalEvent(
     public static final String DONE = "done";
     public static final String FAILED = "failed";
     public static final String PREEMPTED = "preempted";
+    /** Training stopped at a non-finite (or too large) loss; the detail names the epoch, step and value. */
+    public static final String DIVERGED = "diverged";
 
     public JournalEvent {
         Objects.requireNonNull(type, "type");
@@ -128,8 +131,8 @@ public record JournalEvent(
                 stopReason);
     }
 
-    /** {@return whether this event ends an attempt: done, failed or preempted} */
+    /** {@return whether this event ends an attempt: done, failed, preempted or diverged} */
     public boolean endsAttempt() {
-        return type.equals(DONE) || type.equals(FAILED) || type.equals(PREEMPTED);
+        return type.equals(DONE) || type.equals(FAILED) || type.equals(PREEMPTED) || type.equals(DIVERGED);
     }
 }

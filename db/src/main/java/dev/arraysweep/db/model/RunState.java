@@ -14,6 +14,11 @@ public enum RunState {
     FAILED,
     PREEMPTED,
     LOST,
+    /**
+     * Training stopped because its loss became non-finite (or exceeded {@code divergence_loss_bound}): a
+     * deterministic run would diverge again, so it is resubmitted only when asked for by name.
+     */
+    DIVERGED,
     RETIRED;
 
     /** {@return the lower-case name stored in the database and shown to users} */
@@ -39,9 +44,20 @@ public enum RunState {
         return states;
     }
 
+    /**
+     * {@return the states a worker may claim a run in: those of {@link #toRun}, failed, and diverged (which is
+     * never run again by default, but may be resubmitted by name)} A stale {@code running} is checked
+     * separately.
+     */
+    public static Set<RunState> claimableStates() {
+        Set<RunState> states = toRun(true);
+        states.add(DIVERGED);
+        return states;
+    }
+
     /** {@return whether a worker may claim a run in this state (a stale {@code running} is checked separately)} */
     public boolean claimable() {
-        return toRun(true).contains(this);
+        return claimableStates().contains(this);
     }
 
     /** {@return the names stored in the database of {@code states}, for SQL such as {@code state IN (<states>)}} */

@@ -305,6 +305,16 @@ final class ParamRegistry {
                     // weighted runs from before it applied to them drew without replacement and carry no key
                     .implicitAt(false, is("sampler", "weighted"))
                     .choosesSamples(),
+            choice(
+                            "importance_weights",
+                            "horvitz-thompson",
+                            "Importance sampling's loss weights: horvitz-thompson (unbiased: 1/(N p) per draw with replacement,"
+                                    + " m/(N q) without, 1 when every sample is drawn) or inverse-probability (1/(N p) for every"
+                                    + " drawn sample, seed 002 Alg. 1 as written; biased without replacement); default horvitz-thompson.",
+                            Constraint.oneOf("horvitz-thompson", "inverse-probability"))
+                    .when(is("sampler", "importance"))
+                    .choosesSamples()
+                    .implicitAt("horvitz-thompson"),
             new ParamDef(
                             "weights_file",
                             ParamType.STRING,
@@ -384,7 +394,17 @@ final class ParamRegistry {
                             0,
                             Default.computed("seed", r -> r.get("seed")),
                             "Seed of the per_class or train_subset draw; null (the default) = the run's seed.")
-                    .when(given("per_class").or(given("train_subset"))));
+                    .when(given("per_class").or(given("train_subset"))),
+            new ParamDef(
+                            "divergence_loss_bound",
+                            ParamType.DOUBLE,
+                            true,
+                            Default.of(null),
+                            Constraint.greaterThan(0),
+                            "Stop the run as diverged when a step's training loss exceeds this; null (the default) = only"
+                                    + " a non-finite loss stops it.",
+                            ALWAYS)
+                    .implicitAt(null));
 
     private ParamRegistry() {}
 

@@ -95,6 +95,11 @@ public final class ParamValues {
         return optional(name, Integer.class);
     }
 
+    /** {@return the value of a nullable DOUBLE parameter, or null} */
+    public Double nullableDouble(String name) {
+        return optional(name, Double.class);
+    }
+
     /** {@return the value of a nullable STRING parameter, or null} */
     public String nullableString(String name) {
         return optional(name, String.class);

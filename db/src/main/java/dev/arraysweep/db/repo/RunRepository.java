@@ -346,7 +346,7 @@ public final class RunRepository {
                         now,
                         now.minus(stale),
                         sameJob,
-                        RunState.dbNames(RunState.toRun(true)));
+                        RunState.dbNames(RunState.claimableStates()));
         Run run = byId(runId).orElseThrow();
         if (updated == 1) {
             event(runId, run.attempt(), "claim", "node=" + node + " job=" + jobId);

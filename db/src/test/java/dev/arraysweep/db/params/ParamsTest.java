@@ -353,6 +353,21 @@ class ParamsTest {
     }
 
     @Test
+    void importanceWeights_defaultIsNotCarried_soRunsFromBeforeItKeepTheirHashes() throws ParamException {
+        ParamValues before = normalize("sampler", "importance");
+        ParamValues unbiased = normalize("sampler", "importance", "importance_weights", "horvitz-thompson");
+        ParamValues seedAsWritten = normalize("sampler", "importance", "importance_weights", "inverse-probability");
+
+        assertThat(before.has("importance_weights")).isFalse();
+        assertThat(unbiased.hash()).isEqualTo(before.hash());
+        assertThat(seedAsWritten.string("importance_weights")).isEqualTo("inverse-probability");
+        assertThat(seedAsWritten.hash()).isNotEqualTo(before.hash());
+        assertThat(normalize("importance_weights", "inverse-probability").hash())
+                .as("no importance sampler: removed")
+                .isEqualTo(normalize().hash());
+    }
+
+    @Test
     void getterOfInapplicableParameter_saysWhenItApplies() throws ParamException {
         ParamValues adam = normalize("optimizer", "adam");
 

@@ -81,7 +81,8 @@ class TwinKeyTest {
     @Test
     void samplingParameters_areTheOnesTheHandWrittenListNamed() {
         // the list TwinKey kept by hand before the registry marked sampling parameters itself, plus the selector
-        // options added since (loss_weighting, power_decay, final_power)
+        // options added since (loss_weighting, power_decay, final_power) and
+        // importance_weights
         assertThat(TwinKey.SAMPLING_PARAMETERS)
                 .containsExactlyInAnyOrder(
                         "epoch_filtering",
@@ -107,6 +108,7 @@ class TwinKeyTest {
                         "warmup_epochs",
                         "samples_per_epoch",
                         "replacement",
+                        "importance_weights", // added with the parameter: it never applied to a stored run
                         "weights_file",
                         "class_weights",
                         // added since, marked as they were added

@@ -72,6 +72,10 @@ class RunRepositoryTest {
                 .containsExactlyInAnyOrder(RunState.PENDING, RunState.FAILED, RunState.PREEMPTED, RunState.LOST);
         assertThat(RunState.toRun(false))
                 .containsExactlyInAnyOrder(RunState.PENDING, RunState.PREEMPTED, RunState.LOST);
+        assertThat(RunState.claimableStates())
+                .as("a diverged run is never chosen to run again, but a worker may claim it when resubmitted by name")
+                .containsExactlyInAnyOrder(
+                        RunState.PENDING, RunState.FAILED, RunState.PREEMPTED, RunState.LOST, RunState.DIVERGED);
         for (RunState state : RunState.values()) {
             if (state == RunState.RUNNING) {
                 continue; // a running run is claimed only when stale: the tests below

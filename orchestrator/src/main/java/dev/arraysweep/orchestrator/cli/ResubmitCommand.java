@@ -13,11 +13,12 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code arraysweep resubmit SWEEP [--states failed,lost,preempted]}: submits exactly the runs in those
- * states as a new array (runs whose task Slurm still has queued are left out).
+ * states as a new array (runs whose task Slurm still has queued are left out). Diverged runs only when
+ * named: with the same parameters a run diverges again.
  */
 final class ResubmitCommand implements Command {
-    /** The states a run may be resubmitted from: every state whose runs still need training. */
-    private static final Set<RunState> ALLOWED = RunState.toRun(true);
+    /** The states a run may be resubmitted from: every state whose runs still need training, and diverged. */
+    private static final Set<RunState> ALLOWED = RunState.claimableStates();
 
     @Override
     public String name() {
@@ -41,8 +42,9 @@ final class ResubmitCommand implements Command {
                         .longOpt("states")
                         .hasArg()
                         .argName("LIST")
-                        .desc("run states to resubmit, from pending, failed, lost, preempted"
-                                + " (default failed,lost,preempted)")
+                        .desc("run states to resubmit, from pending, failed, lost, preempted, diverged"
+                                + " (default failed,lost,preempted; a diverged run diverges again unless training"
+                                + " is not deterministic, so only when named)")
                         .build());
     }
 

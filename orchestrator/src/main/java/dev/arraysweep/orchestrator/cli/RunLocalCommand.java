@@ -110,8 +110,8 @@ final class RunLocalCommand implements Command {
                                         + " logs)"
                                 : "",
                         failed > 0
-                                ? "; " + failed + " failed (arraysweep sql \"SELECT array_index, error_text FROM run"
-                                        + " WHERE state = 'failed'\")"
+                                ? "; " + failed + " failed or diverged (arraysweep sql \"SELECT array_index, state,"
+                                        + " error_text FROM run WHERE state IN ('failed', 'diverged')\")"
                                 : "");
         return failed > 0 ? ExitException.FAILURE : 0;
     }

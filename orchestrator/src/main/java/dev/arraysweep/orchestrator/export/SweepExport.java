@@ -60,7 +60,7 @@ public final class SweepExport {
         f.put(
                 "runs.csv",
                 "SELECT v.*, r.params_json, r.node, r.slurm_job_id, r.slurm_array_job_id, r.started_at,"
-                        + " r.ended_at, r.error_text FROM runs v JOIN run r ON r.id = v.run_id WHERE v.sweep = ?"
+                        + " r.ended_at FROM runs v JOIN run r ON r.id = v.run_id WHERE v.sweep = ?"
                         + " ORDER BY v.array_index");
         f.put("curves.csv", "SELECT * FROM curves WHERE sweep = ? ORDER BY array_index, epoch, split");
         f.put(

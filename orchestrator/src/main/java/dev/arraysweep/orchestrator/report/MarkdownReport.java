@@ -53,7 +53,7 @@ public final class MarkdownReport {
         header(md, "n");
         for (Report.Row r : t.rows()) {
             List<String> cells = new ArrayList<>();
-            cells.add(escape(r.setting().label()));
+            cells.add(label(r));
             cells.add(Integer.toString(r.points().size()));
             cells.add(epochs(r));
             for (Report.Figure f : Report.FIGURES) {
@@ -72,7 +72,7 @@ public final class MarkdownReport {
                 continue;
             }
             List<String> cells = new ArrayList<>();
-            cells.add(escape(r.setting().label()));
+            cells.add(label(r));
             Report.Figure testAccuracy = new Report.Figure(Metric.ACCURACY, Metric.Part.TEST);
             cells.add(Integer.toString(r.paired().get(testAccuracy).n()));
             cells.add(epochs(r));
@@ -81,6 +81,16 @@ public final class MarkdownReport {
             }
             row(md, cells);
         }
+    }
+
+    /** {@return the row's setting, marked when some of its runs diverged} */
+    private static String label(Report.Row r) {
+        List<Integer> diverged = r.diverged();
+        return escape(r.setting().label())
+                + (diverged.isEmpty()
+                        ? ""
+                        : " **(diverged: run" + (diverged.size() == 1 ? " " : "s ")
+                                + diverged.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")**");
     }
 
     private static void header(StringBuilder md, String countColumn) {

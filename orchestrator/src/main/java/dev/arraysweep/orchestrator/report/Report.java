@@ -1,5 +1,6 @@
 package dev.arraysweep.orchestrator.report;
 
+import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.orchestrator.results.Group;
 import dev.arraysweep.orchestrator.results.Grouping;
 import dev.arraysweep.orchestrator.results.Metric;
@@ -79,6 +80,14 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
             paired = Map.copyOf(paired);
         }
 
+        /** {@return the array indices of the setting's runs that diverged (state {@code diverged})} */
+        public List<Integer> diverged() {
+            return setting.runs().stream()
+                    .filter(r -> RunState.DIVERGED.dbName().equals(r.state()))
+                    .map(RunData::index)
+                    .toList();
+        }
+
         /** {@return the smallest and largest epoch looked at, or null when no run has figures} */
         int[] epochRange() {
             return points.isEmpty()
@@ -94,12 +103,12 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
     public static Report build(SweepResults results, At at) {
         List<GroupTable> tables = new ArrayList<>();
         for (Group g : Grouping.of(results)) {
-            tables.add(table(g, at));
+            tables.add(table(results.sweep(), g, at));
         }
         return new Report(results.sweep(), at, tables);
     }
 
-    private static GroupTable table(Group group, At at) {
+    private static GroupTable table(String sweep, Group group, At at) {
         List<String> notes = new ArrayList<>();
         Map<Integer, RunPoint> archetypeBySeed = new HashMap<>();
         Optional<Setting> archetype = group.archetype();
@@ -139,7 +148,13 @@ public record Report(String sweep, At at, List<GroupTable> groups) {
                     paired.put(f, PairedDifference.of(diffs));
                 }
             }
-            rows.add(new Row(s, points, summaries, paired));
+            Row row = new Row(s, points, summaries, paired);
+            if (!row.diverged().isEmpty()) {
+                notes.add(s.label() + ": run(s) " + row.diverged() + " diverged (a non-finite or too large training"
+                        + " loss stopped them), so their figures end at their last finished epoch; `arraysweep status "
+                        + sweep + "` shows the epoch, step and loss");
+            }
+            rows.add(row);
         }
         if (at.kind() == At.Kind.FINAL) {
             // runs that early stopping ended are compared at their own final epoch, as seed 002 compared them

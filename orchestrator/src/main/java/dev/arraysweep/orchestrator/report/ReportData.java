@@ -113,6 +113,7 @@ public final class ReportData {
         row.put("archetype", r.setting().archetype());
         row.put("sampling", r.setting().sampling());
         row.put("runs", r.points().stream().map(ReportData::run).toList());
+        row.put("diverged", r.diverged());
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> paired = new LinkedHashMap<>();
         for (Report.Figure f : Report.FIGURES) {

@@ -11,17 +11,18 @@ import org.junit.jupiter.api.Test;
 class ResubmitCancelCommandTest extends FakeSlurmCliTest {
     @Override
     int demoRuns() {
-        return 5;
+        return 6;
     }
 
     @BeforeEach
     void setStates() throws Exception {
-        // 0 pending, 1 failed, 2 lost, 3 preempted, 4 done
+        // 0 pending, 1 failed, 2 lost, 3 preempted, 4 done, 5 diverged
         sweeps.finish(NOW, "demo", 1, RunState.FAILED);
         long lost = sweeps.claim(NOW, "demo", 2, "local");
         sweeps.db(NOW).runs().setState(List.of(lost), RunState.RUNNING, RunState.LOST);
         sweeps.finish(NOW, "demo", 3, RunState.PREEMPTED);
         sweeps.finish(NOW, "demo", 4, RunState.DONE);
+        sweeps.finish(NOW, "demo", 5, RunState.DIVERGED);
     }
 
     @Test
@@ -41,6 +42,14 @@ class ResubmitCancelCommandTest extends FakeSlurmCliTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("--array=2%2 (runs 2)");
+    }
+
+    @Test
+    void resubmit_divergedRun_onlyWhenNamed() throws Exception {
+        CliRunner.Result r = cli.run("resubmit", "demo", "--states", "diverged");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resubmitting 1 run (diverged 1)").contains("--array=5%2 (runs 5)");
     }
 
     @Test

@@ -92,6 +92,28 @@ class StatusRunsTest {
     }
 
     @Test
+    void divergedRun_isCountedListedWithItsErrorAndInTheRunsView() throws Exception {
+        expandThreeRuns();
+        journal(2, JournalEvent.CLAIM, 0, null);
+        journal(2, JournalEvent.EPOCH, 1, null);
+        String why = "training loss NaN at epoch 1 (2/4), step 17; the checkpoint after epoch 0 (1 done) stays in x";
+        journal(2, JournalEvent.DIVERGED, 1, why);
+
+        CliRunner.Result r = cli.run("status", "s");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String counts = r.out().substring(0, r.out().indexOf("# "));
+        assertThat(counts).containsPattern("(?m)^sweep +\\| done +\\| running +\\| pending +\\| failed +\\| diverged ");
+        assertThat(counts).containsPattern("(?m)^s +\\| +0 +\\| +0 +\\| +2 +\\| +0 +\\| +1 ");
+        String runs = r.out().substring(r.out().indexOf("# "));
+        assertThat(runs)
+                .containsPattern(
+                        "(?m)^2 +\\| diverged +\\| 1/4 +\\| 0\\.6250 .*\\| training loss NaN at epoch 1 \\(2/4\\), step 17; ");
+        CliRunner.Result view = cli.run("sql", "SELECT state, error_text FROM runs WHERE array_index = 2", "--csv");
+        assertThat(view.out()).contains("diverged").contains("training loss NaN at epoch 1 (2/4), step 17;");
+    }
+
+    @Test
     void watch_refreshesUntilNothingIsLeft_andLeavesTheDatabaseFreeBetweenRefreshes() throws Exception {
         expandThreeRuns();
         journal(0, JournalEvent.CLAIM, 0, null);

@@ -88,15 +88,24 @@ class BinArraysweepTest {
         BinScripts.Result status = bin.arraysweep(dir, "status", "--workdir", work);
         assertThat(status.code()).as(status.describe()).isZero();
         List<String> header = cells(status.out().lines().findFirst().orElseThrow());
-        assertThat(header.subList(0, 9))
+        assertThat(header.subList(0, 10))
                 .containsExactly(
-                        "sweep", "done", "running", "pending", "failed", "preempted", "lost", "retired", "epochs");
+                        "sweep",
+                        "done",
+                        "running",
+                        "pending",
+                        "failed",
+                        "diverged",
+                        "preempted",
+                        "lost",
+                        "retired",
+                        "epochs");
         String row = status.out()
                 .lines()
                 .filter(l -> l.startsWith("tiny "))
                 .findFirst()
                 .orElseThrow();
-        assertThat(cells(row).subList(0, 9)).containsExactly("tiny", "2", "0", "0", "0", "0", "0", "0", "4/4");
+        assertThat(cells(row).subList(0, 10)).containsExactly("tiny", "2", "0", "0", "0", "0", "0", "0", "0", "4/4");
 
         BinScripts.Result sql = bin.arraysweep(
                 dir,

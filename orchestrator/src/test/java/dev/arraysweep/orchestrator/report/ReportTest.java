@@ -219,4 +219,32 @@ class ReportTest extends FilledResultsTest {
         assertThat(g.rows().get(0).epochRange()).containsExactly(1, 2);
         assertThat(g.notes()).anySatisfy(n -> assertThat(n).contains("final epochs differ (1 to 2)", "--epoch 1"));
     }
+
+    @Test
+    void aDivergedRun_marksItsRowAndSaysWhy() throws Exception {
+        SweepResults loaded = SweepResults.load(db, ResultsFixture.SWEEP);
+        RunData victim = loaded.runs().stream()
+                .filter(r -> Boolean.TRUE.equals(r.params().get("batch_filtering"))
+                        && Integer.valueOf(128).equals(r.params().get("batch_size")))
+                .findFirst()
+                .orElseThrow();
+        List<RunData> runs = loaded.runs().stream()
+                .map(r -> r == victim ? new RunData(r.id(), r.index(), "diverged", r.params(), r.train(), r.test()) : r)
+                .toList();
+        Report r = Report.build(new SweepResults(loaded.sweep(), runs), At.FINAL);
+
+        Report.GroupTable g = r.groups().get(0);
+        assertThat(g.rows().get(0).diverged()).isEmpty();
+        assertThat(g.rows().get(1).diverged()).containsExactly(victim.index());
+        assertThat(g.notes())
+                .containsExactly("batchwise: run(s) [" + victim.index() + "] diverged (a non-finite or too large"
+                        + " training loss stopped them), so their figures end at their last finished epoch;"
+                        + " `arraysweep status mnist-filter` shows the epoch, step and loss");
+        assertThat(MarkdownReport.render(r))
+                .contains("| batchwise **(diverged: run " + victim.index() + ")** |")
+                .contains("| none (archetype) |");
+        JsonNode json = new ObjectMapper().readTree(ReportData.json(r));
+        assertThat(json.at("/groups/0/rows/1/diverged/0").asInt()).isEqualTo(victim.index());
+        assertThat(json.at("/groups/0/rows/0/diverged").size()).isZero();
+    }
 }

@@ -3,7 +3,9 @@ package dev.arraysweep.worker.sampling;
 import dev.arraysweep.db.ExitException;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -15,22 +17,27 @@ import java.util.Random;
  * <p>During the first {@code warmup} epochs an epoch is the plain shuffled order with equal weights. After
  * that, at each epoch start {@code p = softmax(scores)} over all N samples, {@code samples_per_epoch} (N by
  * default) indices are drawn with probability p, with or without replacement, and shuffled; the inner
- * strategy steps through them and every trained sample i carries the loss weight {@code w_i = 1 / (N p_i)}
- * (the trainer minimises {@code mean(w_i * l_i)}), which keeps the gradient unbiased (seed 002, eq. 1-2).
- * Seed 002's warm-up weight {@code 1/N} is {@code 1/(N p_i)} with uniform {@code p_i = 1/N}, that is 1.
+ * strategy steps through them and every trained sample carries a loss weight (the trainer minimises
+ * {@code mean(w_i * l_i)}) that keeps the gradient unbiased (seed 002, eq. 1-2): {@code 1 / (N p_i)} per draw
+ * with replacement, the Horvitz-Thompson weight without ({@link ImportanceWeights}). Seed 002's warm-up
+ * weight {@code 1/N} is {@code 1/(N p_i)} with uniform {@code p_i = 1/N}, that is 1.
  */
 public final class ImportanceSampler extends StrategyDecorator {
     private final double beta;
     private final int warmupEpochs;
     private final Integer samplesPerEpoch;
     private final boolean replacement;
+    private final ImportanceWeights weighting;
     private Random rng;
     private double[] scores;
     private double[] logP; // this epoch's log-probabilities, null during warm-up
+    private int draws; // this epoch's draws m
+    private double logThreshold = Double.POSITIVE_INFINITY; // this epoch's (m+1)-th race key, without replacement
 
     /**
      * @param beta 0 for the last-loss score, the running-loss weight otherwise
      * @param samplesPerEpoch draws per epoch after warm-up, null for the training set size
+     * @param weighting how a drawn sample's loss is weighted
      * @param rng the generator of the draws, seeded from the run's seed
      */
     public ImportanceSampler(
@@ -39,6 +46,7 @@ public final class ImportanceSampler extends StrategyDecorator {
             int warmupEpochs,
             Integer samplesPerEpoch,
             boolean replacement,
+            ImportanceWeights weighting,
             Random rng) {
         super(inner);
         if (!(beta >= 0 && beta <= 1)) {
@@ -52,6 +60,7 @@ public final class ImportanceSampler extends StrategyDecorator {
         this.warmupEpochs = warmupEpochs;
         this.samplesPerEpoch = samplesPerEpoch;
         this.replacement = replacement;
+        this.weighting = Objects.requireNonNull(weighting, "weighting");
         this.rng = rng;
     }
 
@@ -66,15 +75,21 @@ public final class ImportanceSampler extends StrategyDecorator {
             inner.startEpoch(epoch, order, source);
             return;
         }
-        int draws = samplesPerEpoch == null ? n : samplesPerEpoch;
+        draws = samplesPerEpoch == null ? n : samplesPerEpoch;
         if (!replacement && draws > n) {
             throw ExitException.badInput("samples_per_epoch " + draws + " cannot be drawn without replacement from " + n
                     + " training samples; lower it or set replacement: true");
         }
         logP = WeightedDraw.logSoftmax(scores);
-        int[] drawn = replacement
-                ? WeightedDraw.withReplacement(logP, draws, rng)
-                : WeightedDraw.withoutReplacement(logP, draws, rng);
+        int[] drawn;
+        if (replacement) {
+            drawn = WeightedDraw.withReplacement(logP, draws, rng);
+            logThreshold = Double.POSITIVE_INFINITY;
+        } else {
+            WeightedDraw.Draw draw = WeightedDraw.withoutReplacementDraw(logP, draws, rng);
+            drawn = draw.positions();
+            logThreshold = draw.logThreshold();
+        }
         Shuffle.inPlace(drawn, rng);
         inner.startEpoch(epoch, drawn, source);
     }
@@ -85,12 +100,11 @@ public final class ImportanceSampler extends StrategyDecorator {
         return batch == null || logP == null ? batch : source.withWeights(batch, weights(batch.indices()));
     }
 
-    /** {@return {@code 1 / (N p_i)} of each index under this epoch's probabilities} */
+    /** {@return the loss weight of each index under this epoch's draw} */
     float[] weights(int[] indices) {
-        double logN = Math.log(scores.length);
         float[] w = new float[indices.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = (float) Math.exp(-(logN + logP[indices[i]]));
+            w[i] = (float) weighting.weight(logP[indices[i]], scores.length, draws, replacement, logThreshold);
         }
         return w;
     }
@@ -135,6 +149,8 @@ public final class ImportanceSampler extends StrategyDecorator {
         }
         if (logP != null) {
             v.put("logP", logP.clone());
+            v.put("draws", draws);
+            v.put("logThreshold", logThreshold);
         }
         return withInner("importance", v, source);
     }
@@ -145,6 +161,12 @@ public final class ImportanceSampler extends StrategyDecorator {
         rng = Rngs.restore((byte[]) v.get("rng"));
         scores = (double[]) v.get("scores");
         logP = (double[]) v.get("logP");
+        if (logP != null) {
+            // a checkpoint written before the threshold was kept finishes its epoch with q = 1, which is exact
+            // for m = N and with replacement
+            draws = v.get("draws") instanceof Integer d ? d : samplesPerEpoch == null ? logP.length : samplesPerEpoch;
+            logThreshold = v.get("logThreshold") instanceof Double t ? t : Double.POSITIVE_INFINITY;
+        }
         restoreInner(v, source);
     }
 
@@ -152,6 +174,7 @@ public final class ImportanceSampler extends StrategyDecorator {
     public String toString() {
         return "importance(" + (beta == 0 ? "last-loss" : "running-loss beta " + beta) + ", warm-up " + warmupEpochs
                 + ", " + (samplesPerEpoch == null ? "N" : samplesPerEpoch) + (replacement ? " with" : " without")
-                + " replacement) > " + inner;
+                + " replacement, " + weighting.name().toLowerCase(Locale.ROOT).replace('_', '-') + " weights) > "
+                + inner;
     }
 }

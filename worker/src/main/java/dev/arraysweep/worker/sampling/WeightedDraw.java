@@ -46,6 +46,25 @@ final class WeightedDraw {
      * uniformly random order, and only when fewer than {@code m} weights are positive.
      */
     static int[] withoutReplacement(double[] logWeights, int m, Random rng) {
+        return withoutReplacementDraw(logWeights, m, rng).positions();
+    }
+
+    /**
+     * The outcome of a draw without replacement.
+     *
+     * @param positions the drawn positions, in draw order
+     * @param logThreshold the log of the race key that came next, the {@code (m+1)}-th smallest (positive
+     *     infinity when every position was drawn or the next key belongs to a zero weight): position i's race
+     *     key is {@code E_i / w_i}, so given this threshold {@code t} it was drawn with probability
+     *     {@code 1 - exp(-w_i t)}, as {@link ImportanceSampler}'s Horvitz-Thompson weights use it
+     */
+    record Draw(int[] positions, double logThreshold) {}
+
+    /**
+     * {@return the draw of {@link #withoutReplacement} (the same positions from the same generator state) with
+     * the threshold its inclusion probabilities are conditioned on}
+     */
+    static Draw withoutReplacementDraw(double[] logWeights, int m, Random rng) {
         int n = logWeights.length;
         if (m > n) {
             throw new IllegalArgumentException("cannot draw " + m + " distinct positions from " + n);
@@ -71,7 +90,7 @@ final class WeightedDraw {
         for (int i = 0; i < m; i++) {
             out[i] = byKey[i];
         }
-        return out;
+        return new Draw(out, m < n ? key[byKey[m]] : Double.POSITIVE_INFINITY);
     }
 
     /** {@return {@code m} positions drawn independently, each with probability proportional to its weight} */

@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.spec;
 
+import dev.arraysweep.worker.sampling.ImportanceWeights;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param samplesPerEpoch draws per epoch of importance or weighted sampling; null = the training set size
  * @param replacement whether importance or weighted sampling draws with replacement; false for the other kinds
  *     and for weighted runs that leave it out (their behaviour before it applied to them)
+ * @param weights how importance sampling weights the drawn samples' losses; null for the other kinds
  * @param weightsFile weighted sampling's file of per-sample weights, or null
  * @param classWeights weighted sampling's per-class weights, or null
  */
@@ -23,6 +25,7 @@ public record SamplerSpec(
         int warmupEpochs,
         Integer samplesPerEpoch,
         boolean replacement,
+        ImportanceWeights weights,
         String weightsFile,
         List<Double> classWeights) {
     /** The samplers of the {@code sampler} parameter. */
@@ -42,6 +45,8 @@ public record SamplerSpec(
         Objects.requireNonNull(kind, "kind");
         classWeights = classWeights == null ? null : List.copyOf(classWeights);
         Valid.require((kind == Kind.IMPORTANCE) == (score != null), "only importance sampling has a score: " + score);
+        Valid.require(
+                (kind == Kind.IMPORTANCE) == (weights != null), "only importance sampling weights losses: " + weights);
         if (score == Score.RUNNING_LOSS) {
             Valid.check("beta", beta);
         }
@@ -64,7 +69,18 @@ public record SamplerSpec(
                 p.has("warmup_epochs") ? p.integer("warmup_epochs") : 0,
                 p.nullableInt("samples_per_epoch"),
                 p.has("replacement") && p.bool("replacement"),
+                importanceWeights(p, kind),
                 p.nullableString("weights_file"),
                 p.nullableDoubleList("class_weights"));
+    }
+
+    /** {@return the run's importance weights; runs do not carry the default, horvitz-thompson} */
+    private static ImportanceWeights importanceWeights(SpecReader p, Kind kind) {
+        if (kind != Kind.IMPORTANCE) {
+            return null;
+        }
+        return p.has("importance_weights")
+                ? p.choice("importance_weights", ImportanceWeights.class)
+                : ImportanceWeights.HORVITZ_THOMPSON;
     }
 }

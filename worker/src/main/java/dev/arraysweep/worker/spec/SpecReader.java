@@ -74,6 +74,12 @@ final class SpecReader {
         return values.has(name) ? values.nullableInt(name) : null;
     }
 
+    /** {@return the value of a nullable DOUBLE parameter, or null where it is null or does not apply} */
+    Double nullableReal(String name) {
+        read.add(name);
+        return values.has(name) ? values.nullableDouble(name) : null;
+    }
+
     /** {@return the value of a nullable STRING parameter, or null where it is null or does not apply} */
     String nullableString(String name) {
         read.add(name);

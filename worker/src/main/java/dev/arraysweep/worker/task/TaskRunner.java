@@ -21,6 +21,7 @@ import dev.arraysweep.worker.train.EarlyStop;
 import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
 import dev.arraysweep.worker.train.Trainer;
+import dev.arraysweep.worker.train.TrainingDiverged;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,9 +62,9 @@ public final class TaskRunner {
     }
 
     /**
-     * Runs the task at {@code index} of {@code sweep}. {@return 0 when the run is done, or
-     * {@link TaskEnvironment#REQUEUE_EXIT_CODE} when a signal stopped it after a checkpoint}; failures are
-     * thrown as ExitException
+     * Runs the task at {@code index} of {@code sweep}. {@return 0 when the run is done,
+     * {@link TaskEnvironment#REQUEUE_EXIT_CODE} when a signal stopped it after a checkpoint, or 1 when its
+     * training diverged (recorded as {@code diverged})}; failures are thrown as ExitException
      */
     public int run(String sweep, int index, TaskInfo info) {
         return run(sweep, index, info, StopSignal.install(out));
@@ -134,7 +135,13 @@ public final class TaskRunner {
                         "resuming from the checkpoint in %s at epoch %d%s%n",
                         checkpoints, resumed + 1, steps == 0 ? "" : " after " + steps + " of its steps");
             }
-            if (!trainer.train(epochs, stop)) {
+            boolean finished;
+            try {
+                finished = trainer.train(epochs, stop);
+            } catch (TrainingDiverged d) {
+                return diverged(claim, d, epochs.done, checkpoints);
+            }
+            if (!finished) {
                 trainer.saveCheckpoint(checkpoints, key);
                 int steps = trainer.stepsIntoEpoch();
                 String why = "stopped by " + (stop instanceof StopSignal s ? s.name() : "request") + " after "
@@ -160,6 +167,26 @@ public final class TaskRunner {
             out.printf("run %d of %s done%n", task.index(), task.sweep());
         }
         return 0;
+    }
+
+    /**
+     * Ends a run whose training diverged: journals it as {@code diverged} with the epoch, step and value, and
+     * leaves the checkpoint of the last finished epoch, written before the divergence, as it is.
+     * {@return the exit code, 1: the task did not finish}
+     */
+    private int diverged(Claim claim, TrainingDiverged d, int epochsDone, Path checkpoints) {
+        TaskFile task = claim.task();
+        String why = d.getMessage() + "; "
+                + (epochsDone == 0
+                        ? "no epoch finished before it"
+                        : "the checkpoint after epoch " + (epochsDone - 1) + " (" + epochsDone + " done) stays in "
+                                + checkpoints);
+        claim.record(JournalEvent.DIVERGED, epochsDone, List.of(), why);
+        out.printf(
+                "run %d of %s diverged: %s%n(a rerun with the same parameters diverges again; `arraysweep resubmit %s"
+                        + " --states diverged` runs it anyway)%n",
+                task.index(), task.sweep(), why, task.sweep());
+        return ExitException.FAILURE;
     }
 
     /** Records each finished epoch and checkpoints between epochs. */

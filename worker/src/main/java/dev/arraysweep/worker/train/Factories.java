@@ -128,6 +128,7 @@ final class Factories {
                     p.warmupEpochs(),
                     p.samplesPerEpoch(),
                     p.replacement(),
+                    p.weights(),
                     rng(s, IMPORTANCE_SEED));
             case WEIGHTED -> new WeightedSampler(
                     strategy, weights(s, positions), p.samplesPerEpoch(), p.replacement(), rng(s, WEIGHTED_SEED));

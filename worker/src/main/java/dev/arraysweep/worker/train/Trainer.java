@@ -64,6 +64,7 @@ public final class Trainer implements AutoCloseable {
     private final Optimizer optimizer;
     private final LrSchedule schedule;
     private final SamplingStrategy strategy;
+    private final DivergenceGuard guard;
     private final DeviceData trainData;
     private final NDArray trainEvalImages;
     private final NDArray trainLabels;
@@ -103,6 +104,7 @@ public final class Trainer implements AutoCloseable {
         this.optimizer = Factories.optimizer(spec);
         this.schedule = Factories.schedule(spec);
         this.strategy = strategy;
+        this.guard = new DivergenceGuard(spec.limits().epochs(), spec.limits().lossBound());
 
         TensorSet tensors = TensorSet.load(manager, dataset, spec.data().augmentation());
         this.trainEvalImages = tensors.trainEvalImages();
@@ -149,6 +151,9 @@ public final class Trainer implements AutoCloseable {
      * Trains from {@code state.nextEpoch()} until the last epoch or until early stopping ends the run (see
      * {@link #earlyStop()}), or until {@code stop} asks to stop after a step (preemption). {@return true when the
      * run is over, false when {@code stop} stopped it}
+     *
+     * @throws TrainingDiverged at the step whose loss is not finite (or above the run's bound), or at the end of
+     *     an epoch whose test loss is not finite; that epoch is not handed to the listener
      */
     public boolean train(EpochListener listener, BooleanSupplier stop) {
         long wallStart = System.nanoTime() - (long) (state.wallSecondsBefore() * 1e9);
@@ -164,10 +169,11 @@ public final class Trainer implements AutoCloseable {
             state.setMidEpoch(true);
             Batch batch;
             while ((batch = strategy.nextStep(trainData)) != null) {
-                float[] losses = step(batch, lr, strategy.wantsStepLosses());
+                StepLosses losses = step(batch, lr, strategy.wantsStepLosses());
                 state.countStep(batch.size());
-                if (losses != null) {
-                    strategy.afterStep(batch, losses);
+                guard.afterStep(epoch, state.stepsThisEpoch(), losses.mean());
+                if (losses.perSample() != null) {
+                    strategy.afterStep(batch, losses.perSample());
                 }
                 trainData.release(batch);
                 if (stop.getAsBoolean()) {
@@ -179,6 +185,7 @@ public final class Trainer implements AutoCloseable {
             SamplerFigures figures = state.withStepSizes(strategy.endEpoch());
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
             SplitMetrics test = evaluate(testImages, testLabels);
+            guard.afterEpoch(epoch, test.losses().mean());
             // decided before the listener checkpoints, so that a resumed run carries this epoch's count
             boolean last =
                     state.stopsEarlyAfter(epoch, test) || epoch == spec.limits().epochs() - 1;
@@ -218,11 +225,20 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * One optimiser step on {@code batch}. {@return the per-sample training losses on the host when
-     * {@code readLosses} (loss-based sampling scores need them; the read forces a device sync, so only then),
-     * otherwise null}
+     * A step's training losses on the host.
+     *
+     * @param mean the loss the step minimised (the weighted mean under importance weights)
+     * @param perSample the per-sample (unweighted) losses, or null when the strategy does not want them
      */
-    private float[] step(Batch batch, double lr, boolean readLosses) {
+    private record StepLosses(float mean, float[] perSample) {}
+
+    /**
+     * One optimiser step on {@code batch}. {@return the loss it minimised and, when {@code readLosses}
+     * (loss-based sampling scores need them), the per-sample training losses} Reading the loss is a device
+     * sync per step; the divergence check needs it (on a CPU, where the engine computes synchronously, it
+     * costs nothing).
+     */
+    private StepLosses step(Batch batch, double lr, boolean readLosses) {
         try (NDManager sub = manager.newSubManager()) {
             batch.x().tempAttach(sub);
             batch.y().tempAttach(sub);
@@ -230,20 +246,23 @@ public final class Trainer implements AutoCloseable {
                 batch.weights().tempAttach(sub);
             }
             NDArray losses;
+            NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = block.forward(parameterStore, new NDList(batch.x()), true)
                         .singletonOrThrow();
                 losses = Losses.perSample(logits, batch.y());
-                NDArray loss = batch.weights() == null
+                loss = batch.weights() == null
                         ? losses.mean()
                         : losses.mul(batch.weights()).mean();
                 collector.backward(loss);
             }
             optimizer.step(parameters, lr);
             // read after the update is queued, so the device is not idle while the host waits
-            return readLosses
+            float[] perSample = readLosses
                     ? losses.stopGradient().toType(DataType.FLOAT32, false).toFloatArray()
                     : null;
+            return new StepLosses(
+                    loss.stopGradient().toType(DataType.FLOAT32, false).getFloat(), perSample);
         }
     }
 

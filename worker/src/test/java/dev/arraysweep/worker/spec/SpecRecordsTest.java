@@ -79,7 +79,7 @@ class SpecRecordsTest {
                 .hasMessageContaining("margin");
         assertThatThrownBy(() -> new OptimiserSpec(OptimiserSpec.Kind.ADAM, 0.9, false, false, 0))
                 .hasMessageContaining("Adam has no momentum");
-        assertThatThrownBy(() -> new SamplerSpec(SamplerSpec.Kind.WEIGHTED, null, 0, 0, null, false, null, null))
+        assertThatThrownBy(() -> new SamplerSpec(SamplerSpec.Kind.WEIGHTED, null, 0, 0, null, false, null, null, null))
                 .hasMessageContaining("exactly one of weights_file and class_weights");
         assertThatThrownBy(() -> new BatchFilterSpec(0, BatchFilter.Overflow.CARRY, BatchFilterSpec.RawBatch.FIXED))
                 .hasMessageContaining("accumulation_batch_size");

@@ -204,10 +204,15 @@ class FactoriesTest {
                         0,
                         "samples_per_epoch",
                         30000))
-                .isEqualTo(
-                        "importance(running-loss beta 0.2, warm-up 0, 30000 without replacement) > mini-batches(128)");
+                .isEqualTo("importance(running-loss beta 0.2, warm-up 0, 30000 without replacement, horvitz-thompson"
+                        + " weights) > mini-batches(128)");
         assertThat(strategy("batch_filtering", false, "sampler", "importance", "replacement", true))
-                .isEqualTo("importance(last-loss, warm-up 5, N with replacement) > mini-batches(1024)");
+                .isEqualTo("importance(last-loss, warm-up 5, N with replacement, horvitz-thompson weights)"
+                        + " > mini-batches(1024)");
+        assertThat(strategy(
+                        "batch_filtering", false, "sampler", "importance", "importance_weights", "inverse-probability"))
+                .isEqualTo("importance(last-loss, warm-up 5, N without replacement, inverse-probability weights)"
+                        + " > mini-batches(1024)");
     }
 
     @Test

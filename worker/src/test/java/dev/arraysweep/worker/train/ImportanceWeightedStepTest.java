@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One SGD step of importance sampling through the real trainer: the sampler's weights {@code 1/(N p_i)} must
+ * One SGD step of importance sampling through the real trainer: the sampler's weights {@code 1/(N p_i)}
+ * ({@code importance_weights: inverse-probability}, so that drawing every sample once still weighs them) must
  * reach the loss, so the parameters after the step equal {@code p - lr * grad mean(w_i * loss_i)} computed by
  * hand ({@link FcNetByHand}), and measurably differ from the unweighted step.
  */
@@ -45,7 +46,9 @@ class ImportanceWeightedStepTest {
                 "sampler",
                 "importance",
                 "warmup_epochs",
-                0));
+                0,
+                "importance_weights",
+                "inverse-probability"));
         Dataset data = TrainerTest.toyData(N, 4);
         ImportanceSampler sampler = (ImportanceSampler) Factories.strategy(spec);
         int[] all = {0, 1, 2, 3, 4, 5, 6, 7};

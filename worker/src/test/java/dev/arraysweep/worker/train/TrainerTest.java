@@ -170,13 +170,17 @@ class TrainerTest {
                 "weighted-replacement",
                 "per-class",
                 "train-subset-weighted",
-                "early-stop"
+                "early-stop",
+                "importance"
             })
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
             String kind, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, Object> params =
                 switch (kind) {
                     case "archetype" -> Map.of("epochs", 3);
+                        // stopped in epoch 1, drawing 100 of 160 without replacement: Horvitz-Thompson weights
+                    case "importance" -> Map.of(
+                            "epochs", 3, "sampler", "importance", "warmup_epochs", 1, "samples_per_epoch", 100);
                     case "carry" -> Map.of(
                             "epochs", 3, "batch_filtering", true, "overflow", "carry", "accumulation_batch_size", 24);
                         // stops two epochs after its best test loss, training the train split's evaluation
@@ -267,7 +271,7 @@ class TrainerTest {
         // asks per epoch: one after each step and one after the epoch; stop a couple of steps into epoch 2
         int stopAsk =
                 switch (kind) {
-                    case "archetype", "rank-decay" -> 14;
+                    case "archetype", "rank-decay", "importance" -> 14;
                     case "weighted-replacement" -> 10; // 7 steps + 1 per epoch: after step 2 of epoch 2
                     case "per-class", "train-subset-weighted" -> 7; // 4 steps + 1 per epoch: after step 2
                         // 10 steps + 1 per epoch: after step 2 of epoch 3, past the best epoch of the toy's test loss
