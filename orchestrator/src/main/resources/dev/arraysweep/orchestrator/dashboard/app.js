@@ -170,7 +170,7 @@
       div.className = "panel";
       div.innerHTML = `<h4>${esc(g.label)} <span class="muted">(${g.seeds.length} seed${g.seeds.length === 1 ? "" : "s"})</span></h4>`;
       panels.appendChild(div);
-      const lines = g.settings.map((s, i) => ({ label: s.label, archetype: s.archetype, colour: s.archetype ? "#222" : COLOURS[i % COLOURS.length],
+      const lines = g.settings.map((s, i) => ({ label: s.label, archetype: s.archetype, colour: s.archetype ? "#222222" : COLOURS[i % COLOURS.length],
         x: s.x, mean: s.mean, low: s.low, high: s.high }));
       state.charts.push(chart(div, lines, c.x === "wall" ? "wall-clock seconds" : "epoch", `${d.split} ${title}`));
     });
@@ -187,17 +187,19 @@
       const base = series.length;
       series.push({ label: l.label, stroke: l.colour, width: l.archetype ? 2.5 : 1.8, dash: l.archetype ? [6, 4] : undefined, spanGaps: true });
       if (l.low) {
-        series.push({ label: l.label + " low", stroke: "transparent", spanGaps: true, legend: false, show: true });
-        series.push({ label: l.label + " high", stroke: "transparent", spanGaps: true, show: true });
-        bands.push({ series: [base + 2, base + 1], fill: l.colour + "22" });
+        const edge = { stroke: l.colour + "00", width: 0, spanGaps: true, points: { show: false } };
+        series.push(Object.assign({ label: l.label + " low" }, edge));
+        series.push(Object.assign({ label: l.label + " high" }, edge));
+        bands.push({ series: [base + 2, base + 1], fill: l.colour + "26" });
       }
     });
     const opts = { width: Math.min(640, Math.max(360, (window.innerWidth - 80) / 2)), height: 300, series, bands,
-      scales: { x: { time: false } }, axes: [{ label: xLabel }, { label: yLabel }],
-      legend: { live: false, markers: { show: true } } };
+      scales: { x: { time: false } }, axes: [{ label: xLabel }, { label: yLabel }], legend: { show: false } };
     const u = new uPlot(opts, data, el);
-    // hide the band edges from the legend: uPlot lists every series
-    el.querySelectorAll(".u-legend .u-series").forEach((tr, i) => { if (i > 0 && /( low| high)$/.test(series[i].label)) tr.style.display = "none"; });
+    const legend = document.createElement("div");
+    legend.className = "legend";
+    legend.innerHTML = lines.map(l => `<span><i style="border-color:${l.colour};border-style:${l.archetype ? "dashed" : "solid"}"></i>${esc(l.label)}</span>`).join("");
+    el.appendChild(legend);
     return u;
   }
 
@@ -278,19 +280,23 @@
   }
 
   // ---- live: poll the sweeps; re-render the view when its sweep changed ----
+  // each sweep's signature: epochs done and runs per state; a view is drawn after its signature was taken
+  async function signatures(first) {
+    const d = await api("sweeps");
+    let changed = false;
+    d.sweeps.forEach(s => {
+      const sig = s.epochs_done + "|" + JSON.stringify(s.counts);
+      if (!first && state.sig[s.name] !== sig && (state.view.kind === "sweeps" || state.view.sweep === s.name)) changed = true;
+      state.sig[s.name] = sig;
+    });
+    return changed;
+  }
+
   async function poll() {
     const live = document.getElementById("live");
     try {
-      const d = await api("sweeps");
+      const changed = await signatures(false);
       live.className = ""; live.textContent = "live · " + new Date().toLocaleTimeString();
-      let changed = false;
-      d.sweeps.forEach(s => {
-        const sig = s.epochs_done + "|" + JSON.stringify(s.counts);
-        if (state.sig[s.name] !== undefined && state.sig[s.name] !== sig) {
-          if (state.view.kind === "sweeps" || state.view.sweep === s.name) changed = true;
-        }
-        state.sig[s.name] = sig;
-      });
       if (changed && !(state.view.kind === "sweep" && state.view.tab === "compare")) await render(true);
     } catch (e) {
       live.className = "stale"; live.textContent = "not refreshing: " + e.message;
@@ -299,5 +305,6 @@
   }
 
   window.addEventListener("hashchange", () => render(false));
-  render(false).then(() => setTimeout(poll, POLL_MS));
+  state.view = route();
+  signatures(true).catch(() => null).then(() => render(false)).then(() => setTimeout(poll, POLL_MS));
 })();
