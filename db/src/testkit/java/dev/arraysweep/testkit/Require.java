@@ -31,6 +31,19 @@ public final class Require {
         return FASHION_MNIST;
     }
 
+    /** Debian's Chromium and its driver, which the dashboard's browser test drives headless. */
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Skips the test (fails it in CI) unless Debian's {@code chromium} and {@code chromium-driver} are installed. */
+    public static void chromium() {
+        that(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver;"
+                        + " .ci/run installs them)");
+    }
+
     /** Skips the test (fails it where every requirement is required) unless {@code condition} holds. */
     public static void that(boolean condition, String why) {
         that(condition, why, System.getenv());

@@ -20,6 +20,7 @@ final class Commands {
                 new ReportCommand(),
                 new PlotCommand(),
                 new ExportCommand(),
+                new DashboardCommand(),
                 new DbCommand(),
                 new BenchCommand());
     }

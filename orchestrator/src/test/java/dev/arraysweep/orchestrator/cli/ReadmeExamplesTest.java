@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesTest {
     /** Commands left to other tests: they train (run-local), need a cluster, serve, or take minutes. */
     private static final Set<String> ELSEWHERE =
-            Set.of("run-local", "submit", "resubmit", "cancel", "bench", "db serve", "db console");
+            Set.of("run-local", "submit", "resubmit", "cancel", "bench", "db serve", "db console", "dashboard");
 
     private static final Path REPO = Path.of("..");
 

@@ -1,0 +1,83 @@
+package dev.arraysweep.orchestrator.dashboard;
+
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalIngest;
+import dev.arraysweep.db.journal.JournalListing;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.bench.OrchestratorBench;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code arraysweep dashboard --bench}: fills a work directory with a sweep of {@code runs} runs of {@code epochs}
+ * epochs (two metric rows each, through journals, as {@code arraysweep bench} does), serves it, and times the
+ * run table and a curve panel's JSON over HTTP, each request opening the database as the dashboard always does.
+ */
+public final class DashboardBench {
+    private static final int REPEATS = 3;
+
+    private DashboardBench() {}
+
+    /** {@return the figures} */
+    public static Map<String, Object> run(Workspace ws, Clock clock, PrintStream progress, int runs, int epochs)
+            throws IOException, InterruptedException {
+        OrchestratorBench bench = new OrchestratorBench(ws, clock, progress);
+        Map<String, Object> filled = bench.ingest(runs, 2L * runs * epochs);
+        DatabaseReader reader = new DatabaseReader() {
+            @Override
+            public synchronized <T> T read(Function<Database, T> read) {
+                try (Database db = Database.open(ws.dbUrl(), clock, false)) {
+                    // as the command does: journals first (nothing new here, but the listing is paid for)
+                    new JournalIngest(db).ingest(JournalListing.of(ws.root().resolve("runs")));
+                    return read.apply(db);
+                }
+            }
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("filled", filled);
+        String sweep = OrchestratorBench.STATUS_SWEEP;
+        try (DashboardServer server = DashboardServer.start(new DashboardApi(reader, ws), 0, "localhost", null)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + server.port() + "/api/";
+            out.put("sweeps", time(http, base + "sweeps", progress));
+            out.put("run_table", time(http, base + "sweeps/" + sweep + "/runs", progress));
+            out.put(
+                    "curve_panel",
+                    time(http, base + "sweeps/" + sweep + "/curves?metric=accuracy&split=test", progress));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> time(HttpClient http, String url, PrintStream progress)
+            throws IOException, InterruptedException {
+        List<Double> seconds = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            seconds.add(Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + new String(r.body()));
+            }
+            bytes = r.body().length;
+        }
+        progress.printf(Locale.ROOT, "bench dashboard %s: %s s, %d bytes%n", url, seconds, bytes);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", url.replaceFirst("http://localhost:\\d+", ""));
+        m.put("seconds", seconds);
+        m.put("bytes", bytes);
+        return m;
+    }
+}
