@@ -108,6 +108,11 @@ public record Workspace(Path root, String dbUrl) {
         return sweepDir(sweep).resolve("checkpoints").resolve(Integer.toString(index));
     }
 
+    /** {@return the folder of the model files one array index keeps when its run is done} */
+    public Path modelDir(String sweep, int index) {
+        return sweepDir(sweep).resolve("models").resolve(Integer.toString(index));
+    }
+
     /** {@return the folder of worker logs of a sweep} */
     public Path logDir(String sweep) {
         return sweepDir(sweep).resolve("logs");

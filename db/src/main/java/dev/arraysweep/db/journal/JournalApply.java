@@ -4,6 +4,7 @@ import dev.arraysweep.db.repo.MetricRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -27,8 +28,7 @@ public final class JournalApply {
                 return claim(h, runId, e);
             }
             case JournalEvent.EPOCH -> {
-                MetricRepository.upsert(
-                        h, e.metrics().stream().map(m -> m.withRunId(runId)).toList());
+                MetricRepository.upsertRecorded(h, recorded(runId, e));
                 epochsDone(h, runId, e.attempt(), e.epochsDone(), e.atMillis());
                 return 0;
             }
@@ -36,6 +36,17 @@ public final class JournalApply {
                 return e.endsAttempt() ? endAttempt(h, runId, e) : 0;
             }
         }
+    }
+
+    /**
+     * {@return the metric rows of epoch event {@code e} for run {@code runId}, recorded at the event's time} Both
+     * ingest and a live write take {@code recorded_at} from here, so it is the same however the rows arrive.
+     */
+    static List<MetricRepository.Recorded> recorded(long runId, JournalEvent e) {
+        Instant at = Instant.ofEpochMilli(e.atMillis());
+        return e.metrics().stream()
+                .map(m -> new MetricRepository.Recorded(m.withRunId(runId), at))
+                .toList();
     }
 
     /**

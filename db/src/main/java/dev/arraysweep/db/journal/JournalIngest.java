@@ -1,7 +1,6 @@
 package dev.arraysweep.db.journal;
 
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.MetricRepository;
 import dev.arraysweep.db.task.RunLock;
@@ -147,7 +146,7 @@ public final class JournalIngest {
                 return;
             }
             h.useTransaction(tx -> {
-                List<EpochMetrics> pending = new ArrayList<>();
+                List<MetricRepository.Recorded> pending = new ArrayList<>();
                 Map<Long, JournalEvent> lastEpoch = new LinkedHashMap<>();
                 PreparedBatch positions =
                         tx.prepareBatch("MERGE INTO journal_position(path, bytes) KEY(path)" + " VALUES (:p, :b)");
@@ -159,11 +158,11 @@ public final class JournalIngest {
                             continue;
                         }
                         if (e.type().equals(JournalEvent.EPOCH)) {
-                            e.metrics().forEach(m -> pending.add(m.withRunId(runId)));
+                            pending.addAll(JournalApply.recorded(runId, e));
                             lastEpoch.merge(runId, e, (a, b) -> b.epochsDone() >= a.epochsDone() ? b : a);
                             if (pending.size() >= BATCH) {
                                 metricRows += pending.size();
-                                MetricRepository.upsert(tx, pending);
+                                MetricRepository.upsertRecorded(tx, pending);
                                 pending.clear();
                             }
                         } else {
@@ -179,7 +178,7 @@ public final class JournalIngest {
                 }
                 metricRows += pending.size();
                 if (!pending.isEmpty()) {
-                    MetricRepository.upsert(tx, pending);
+                    MetricRepository.upsertRecorded(tx, pending);
                 }
                 flushEpochs(tx, lastEpoch);
                 positions.execute();

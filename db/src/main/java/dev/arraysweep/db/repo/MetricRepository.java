@@ -6,6 +6,7 @@ import dev.arraysweep.db.repo.MetricDao.Key;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +20,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Writes and reads {@code epoch_metric}; writes are upserts keyed on (run, epoch, split), so replays are harmless.
- * Reads go through {@link MetricDao}; writes are plain JDBC batches (see {@link #upsert(Handle, List)}).
+ * Reads go through {@link MetricDao}; writes are plain JDBC batches (see {@link #upsertRecorded(Handle, List)}).
+ *
+ * <p>{@code recorded_at} is when the epoch was recorded: the time of the journal event that carries its rows
+ * (written right after the epoch ended), not when a batch of rows reached the database. Journal ingest and a
+ * worker writing live both pass that time ({@link Recorded}), so an epoch gets the same {@code recorded_at}
+ * however it arrived. Only rows written without an event ({@link #upsert(List)}, tests and benchmarks) take the
+ * time of the write.
  */
 public final class MetricRepository {
     private static final String COLUMNS = "run_id, epoch, split, attempt, accuracy, mean_loss, best_loss, worst_loss,"
@@ -32,18 +39,27 @@ public final class MetricRepository {
     private static final String MERGE =
             "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)" + " VALUES (" + MARKS + ")";
 
+    /** A metric row and when its epoch was recorded (its journal event's time). */
+    public record Recorded(EpochMetrics metrics, Instant at) {}
+
     private final Jdbi jdbi;
 
     MetricRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** Upserts metric rows in one batch and one transaction. */
+    /** Upserts metric rows in one batch and one transaction, recorded now. */
     public void upsert(List<EpochMetrics> rows) {
         if (rows.isEmpty()) {
             return;
         }
         jdbi.useTransaction(h -> upsert(h, rows));
+    }
+
+    /** Upserts metric rows on an open handle, recorded now (rows that come without a journal event). */
+    public static void upsert(Handle h, List<EpochMetrics> rows) {
+        Instant now = Instant.now();
+        upsertRecorded(h, rows.stream().map(m -> new Recorded(m, now)).toList());
     }
 
     /**
@@ -54,37 +70,38 @@ public final class MetricRepository {
      * <p>Both statements are plain JDBC batches with positional parameters, not a {@code @SqlBatch}: with 27
      * columns a row, JDBI's per-value binding cost more than H2's insert itself when ingesting large journals.
      */
-    public static void upsert(Handle h, List<EpochMetrics> rows) {
+    public static void upsertRecorded(Handle h, List<Recorded> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Set<Key> stored = storedKeys(h, rows);
-        List<EpochMetrics> fresh = new ArrayList<>();
-        List<EpochMetrics> known = new ArrayList<>();
+        List<Recorded> fresh = new ArrayList<>();
+        List<Recorded> known = new ArrayList<>();
         Set<Key> inserting = new HashSet<>();
-        for (EpochMetrics m : rows) {
+        for (Recorded r : rows) {
+            EpochMetrics m = r.metrics();
             Key k = new Key(m.runId(), m.epoch(), m.split());
             // a key seen again in this batch is merged after the insert, so the last row wins, as with MERGE
-            (stored.contains(k) || !inserting.add(k) ? known : fresh).add(m);
+            (stored.contains(k) || !inserting.add(k) ? known : fresh).add(r);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        write(h, INSERT, fresh, now);
-        write(h, MERGE, known, now);
+        write(h, INSERT, fresh);
+        write(h, MERGE, known);
     }
 
-    private static Set<Key> storedKeys(Handle h, List<EpochMetrics> rows) {
+    private static Set<Key> storedKeys(Handle h, List<Recorded> rows) {
         Set<Long> runs = new TreeSet<>();
-        rows.forEach(m -> runs.add(m.runId()));
+        rows.forEach(r -> runs.add(r.metrics().runId()));
         return new HashSet<>(h.attach(MetricDao.class).storedKeys(new ArrayList<>(runs)));
     }
 
     /** Writes rows with positional JDBC parameters (JDBI's named binding cost more than H2's insert here). */
-    private static void write(Handle h, String sql, List<EpochMetrics> rows, OffsetDateTime now) {
+    private static void write(Handle h, String sql, List<Recorded> rows) {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
-            for (EpochMetrics m : rows) {
+            for (Recorded r : rows) {
+                EpochMetrics m = r.metrics();
                 SamplerFigures s = m.sampler();
                 int i = 1;
                 st.setLong(i++, m.runId());
@@ -113,7 +130,7 @@ public final class MetricRepository {
                 st.setObject(i++, s.maxStepSize(), Types.BIGINT);
                 st.setObject(i++, m.hostMemoryBytes(), Types.BIGINT);
                 st.setObject(i++, m.deviceMemoryBytes(), Types.BIGINT);
-                st.setObject(i, now);
+                st.setObject(i, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
                 st.addBatch();
             }
             st.executeBatch();

@@ -13,6 +13,7 @@ import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Datasets;
 import dev.arraysweep.worker.data.Subset;
+import dev.arraysweep.worker.models.ModelFiles;
 import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
@@ -155,6 +156,7 @@ public final class TaskRunner {
             early = trainer.earlyStop();
             // the final state stays: raising the run's epochs later continues from it (expand extends)
             trainer.saveCheckpoint(checkpoints, key);
+            ModelFiles.writeFinal(trainer.block(), spec.model(), workspace.modelDir(task.sweep(), task.index()));
         }
         if (early.isPresent()) {
             claim.recordStoppedEarly(
