@@ -1,8 +1,10 @@
 package dev.arraysweep.testkit;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -42,6 +44,29 @@ public final class Require {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver;"
                         + " .ci/run installs them)");
+    }
+
+    /** Skips the test (fails it in CI) unless Debian's {@code python3-torch} imports. */
+    public static void torch() {
+        that(
+                torchImports(),
+                "needs Debian's python3-torch for a check against PyTorch itself (apt-get install python3-torch;"
+                        + " .ci/run installs it)");
+    }
+
+    private static boolean torchImports() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Skips the test (fails it where every requirement is required) unless {@code condition} holds. */

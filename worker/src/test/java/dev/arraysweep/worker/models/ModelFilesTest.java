@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.testkit.Checkout;
+import dev.arraysweep.testkit.Require;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,14 +169,16 @@ class ModelFilesTest {
     }
 
     /**
-     * Optional (skipped without Debian's python3-torch): PyTorch loads each file into the original class with
+     * Needs Debian's python3-torch ({@link Require#torch}; CI installs it): PyTorch loads each file into the original class with
      * {@code load_state_dict(strict=True)} and its eval logits equal DJL's.
      */
     @Test
     void pyTorchLoadsTheFile_strictly_andComputesTheSameLogits() throws Exception {
         Optional<Path> script = Checkout.find("worker/src/test/python/load_kept_model.py");
-        Assumptions.assumeTrue(script.isPresent(), "load_kept_model.py not found");
-        Assumptions.assumeTrue(torchAvailable(), "python3-torch is not installed");
+        assertThat(script)
+                .as("worker/src/test/python/load_kept_model.py in the checkout")
+                .isPresent();
+        Require.torch();
         String[][] cases = {{"resnet18", "3", "10"}, {"lenet", "1", "10"}, {"dla", "3", "10"}, {"simpledla", "1", "7"}};
         List<String> command =
                 new ArrayList<>(List.of("/usr/bin/python3", script.get().toString()));
@@ -251,21 +253,6 @@ class ModelFilesTest {
                         "%s: first differing value at %d (%s, expected %s)",
                         what, at, at < 0 ? "" : actual[at], at < 0 ? "" : expected[at])
                 .isEqualTo(-1);
-    }
-
-    private static boolean torchAvailable() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** An independent safetensors reader: header length, JSON header, contiguous little-endian data. */
