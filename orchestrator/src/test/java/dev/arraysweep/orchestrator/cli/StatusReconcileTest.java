@@ -45,7 +45,7 @@ class StatusReconcileTest extends FakeSlurmCliTest {
         assertThat(state(2)).isEqualTo(RunState.RUNNING);
         assertThat(state(3)).isEqualTo(RunState.RUNNING);
         assertThat(slurm.log("squeue")).singleElement().asString().contains("-j 100");
-        assertThat(r.out()).containsPattern("demo +\\| +0 +\\| +2 +\\| +1 +\\| +0 +\\| +0 +\\| +2 ");
+        assertThat(r.out()).containsPattern("demo +\\| +0 +\\| +2 +\\| +1 +\\| +0 +\\| +0 +\\| +0 +\\| +2 ");
     }
 
     @Test
