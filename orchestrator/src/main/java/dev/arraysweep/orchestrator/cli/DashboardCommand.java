@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arraysweep.db.ExitException;
 import dev.arraysweep.db.FlagValues;
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.orchestrator.dashboard.DashboardApi;
 import dev.arraysweep.orchestrator.dashboard.DashboardBench;
 import dev.arraysweep.orchestrator.dashboard.DashboardServer;
 import dev.arraysweep.orchestrator.dashboard.DatabaseReader;
+import dev.arraysweep.orchestrator.dashboard.ShortHoldReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -132,21 +131,14 @@ final class DashboardCommand implements Command {
     }
 
     /**
-     * {@return the dashboard of {@code ctx}'s work directory, serving} Each request opens the database as
-     * {@code status} does, journals ingested first, and closes it after ({@link Context#closeDatabases}), so
-     * workers' ingest and other commands are never locked out for longer than one request.
+     * {@return the dashboard of {@code ctx}'s work directory, serving} The database is opened as {@code status}
+     * opens it, journals ingested first, serves the requests of one short poll cycle ({@link ShortHoldReader#HOLD})
+     * and is closed ({@link Context#closeDatabases}), so workers' ingest and other commands are never locked out
+     * for longer than that.
      */
     static DashboardServer start(Context ctx, int port, String bind, String token) {
-        DatabaseReader reader = new DatabaseReader() {
-            @Override
-            public synchronized <T> T read(Function<Database, T> read) {
-                try {
-                    return read.apply(ctx.openIngested(false).db());
-                } finally {
-                    ctx.closeDatabases();
-                }
-            }
-        };
+        DatabaseReader reader = new ShortHoldReader(
+                () -> ctx.openIngested(false).db(), db -> ctx.closeDatabases(), ShortHoldReader.HOLD);
         return DashboardServer.start(new DashboardApi(reader, ctx.workspace()), port, bind, token);
     }
 

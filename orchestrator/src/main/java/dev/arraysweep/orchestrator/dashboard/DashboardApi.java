@@ -9,6 +9,8 @@ import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.orchestrator.plot.Band;
+import dev.arraysweep.orchestrator.plot.Curve;
 import dev.arraysweep.orchestrator.report.At;
 import dev.arraysweep.orchestrator.report.Report;
 import dev.arraysweep.orchestrator.report.ReportData;
@@ -16,6 +18,7 @@ import dev.arraysweep.orchestrator.results.EpochRow;
 import dev.arraysweep.orchestrator.results.Group;
 import dev.arraysweep.orchestrator.results.Grouping;
 import dev.arraysweep.orchestrator.results.Metric;
+import dev.arraysweep.orchestrator.results.RunData;
 import dev.arraysweep.orchestrator.results.Setting;
 import dev.arraysweep.orchestrator.results.SweepResults;
 import dev.arraysweep.orchestrator.status.RunRow;
@@ -60,6 +63,11 @@ public final class DashboardApi {
         this.workspace = workspace;
     }
 
+    /** Lets go of the database, if it is held. */
+    void close() {
+        reader.close();
+    }
+
     /** {@return the answer to {@code GET /api<path>?<query>}} */
     Answer answer(String path, Map<String, String> query) {
         String[] p = path.replaceAll("/+$", "").split("/");
@@ -71,6 +79,7 @@ public final class DashboardApi {
                 String sweep = p[2];
                 return switch (p[3]) {
                     case "runs" -> ok(reader.read(db -> runs(db, sweep)));
+                    case "groups" -> ok(reader.read(db -> groups(db, sweep)));
                     case "curves" -> ok(curves(sweep, query));
                     case "report" -> new Answer(200, bytes(reader.read(db -> report(db, sweep, query))));
                     default -> notFound(path);
@@ -182,8 +191,44 @@ public final class DashboardApi {
     }
 
     /**
-     * {@code /api/sweeps/{name}/curves?metric=M&split=S&x=X&band=B}: per configuration (group) the curve of each
-     * sampling setting over its seeds, the archetype first.
+     * {@code /api/sweeps/{name}/groups}: the configurations (groups) a curve panel can show, by number, with their
+     * settings and runs; read without a metric row.
+     */
+    static Map<String, Object> groups(Database db, String sweep) {
+        db.sweeps().require(sweep);
+        List<Object> groups = new ArrayList<>();
+        for (Group g : Grouping.of(SweepResults.withoutRows(db, sweep))) {
+            Map<String, Object> m = describe(g);
+            List<Object> settings = new ArrayList<>();
+            for (Setting s : g.settings()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("label", s.label());
+                sm.put("archetype", s.archetype());
+                sm.put("runs", s.runs().stream().map(RunData::index).toList());
+                settings.add(sm);
+            }
+            m.put("settings", settings);
+            groups.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sweep", sweep);
+        m.put("groups", groups);
+        return m;
+    }
+
+    private static Map<String, Object> describe(Group g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", g.number());
+        m.put("label", g.label());
+        m.put("varying", g.varying());
+        m.put("seeds", g.seeds());
+        return m;
+    }
+
+    /**
+     * {@code /api/sweeps/{name}/curves?group=N&metric=M&split=S&x=X&band=B}: the panel of configuration {@code N}
+     * (numbered from 1 as {@code /groups} lists them): the curve of each sampling setting over its seeds, the
+     * archetype first. Only that group's runs' metric rows are read.
      */
     Map<String, Object> curves(String sweep, Map<String, String> query) {
         String metric = query.getOrDefault("metric", "accuracy");
@@ -191,50 +236,77 @@ public final class DashboardApi {
         if (y == null) {
             throw new IllegalArgumentException("metric must be one of " + FIGURES.keySet() + ", not '" + metric + "'");
         }
-        SeedCurve.Split split = SeedCurve.Split.of(query.getOrDefault("split", "test"));
+        CurveSplit split = CurveSplit.of(query.getOrDefault("split", "test"));
         String x = query.getOrDefault("x", "epoch");
         if (!x.equals("epoch") && !x.equals("wall")) {
             throw new IllegalArgumentException("x must be epoch or wall, not '" + x + "'");
         }
-        String band = query.getOrDefault("band", "minmax");
-        if (!band.equals("minmax") && !band.equals("std")) {
-            throw new IllegalArgumentException("band must be minmax or std, not '" + band + "'");
+        String bandName = query.getOrDefault("band", "minmax");
+        if (!bandName.equals("minmax") && !bandName.equals("std")) {
+            throw new IllegalArgumentException("band must be minmax or std, not '" + bandName + "'");
         }
-        SweepResults results = reader.read(db -> {
-            db.sweeps().require(sweep);
-            return SweepResults.load(db, sweep);
-        });
-        List<Object> groups = new ArrayList<>();
-        for (Group g : Grouping.of(results)) {
-            List<Object> settings = new ArrayList<>();
-            for (Setting s : g.settings()) {
-                SeedCurve c = SeedCurve.of(s.runs(), y, split, x.equals("wall"), band.equals("std"));
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("label", s.label());
-                m.put("archetype", s.archetype());
-                m.put("runs", s.runs().stream().map(r -> r.index()).toList());
-                m.put("with_data", c.runs());
-                m.put("x", numbers(c.x()));
-                m.put("mean", numbers(c.mean()));
-                m.put("low", numbers(c.low()));
-                m.put("high", numbers(c.high()));
-                settings.add(m);
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", g.label());
-            m.put("varying", g.varying());
-            m.put("seeds", g.seeds());
-            m.put("settings", settings);
-            groups.add(m);
-        }
+        Band band = bandName.equals("std") ? Band.STD : Band.MIN_MAX;
+        int number = groupNumber(sweep, query.get("group"));
+        boolean wall = x.equals("wall");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sweep", sweep);
         m.put("metric", metric);
         m.put("split", split.code());
         m.put("x", x);
-        m.put("band", band);
-        m.put("groups", groups);
+        m.put("band", bandName);
+        m.put("group", reader.read(db -> {
+            db.sweeps().require(sweep);
+            List<Group> groups = Grouping.of(SweepResults.withoutRows(db, sweep));
+            if (number > groups.size()) {
+                throw ExitException.badInput("sweep '" + sweep + "' has " + groups.size() + " group"
+                        + (groups.size() == 1 ? "" : "s") + " (see /api/sweeps/" + sweep + "/groups), not " + number);
+            }
+            Group g = groups.get(number - 1);
+            Map<Long, RunData> rows = new HashMap<>();
+            SweepResults.withRows(
+                            db,
+                            g.settings().stream()
+                                    .flatMap(s -> s.runs().stream())
+                                    .toList())
+                    .forEach(r -> rows.put(r.id(), r));
+            List<Object> settings = new ArrayList<>();
+            for (Setting s : g.settings()) {
+                List<RunData> runs =
+                        s.runs().stream().map(r -> rows.get(r.id())).toList();
+                Curve c = Curve.ofPoints(runs, r -> split.points(r, y, wall), band);
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("label", s.label());
+                sm.put("archetype", s.archetype());
+                sm.put("runs", runs.stream().map(RunData::index).toList());
+                sm.put("with_data", c.runs());
+                sm.put("x", numbers(c.x()));
+                sm.put("mean", numbers(c.mean()));
+                sm.put("low", numbers(c.low()));
+                sm.put("high", numbers(c.high()));
+                settings.add(sm);
+            }
+            Map<String, Object> gm = describe(g);
+            gm.put("settings", settings);
+            return gm;
+        }));
         return m;
+    }
+
+    private static int groupNumber(String sweep, String group) {
+        String how = "curves show one configuration: group=N, a number from /api/sweeps/" + sweep + "/groups (the"
+                + " first is 1)";
+        if (group == null) {
+            throw new IllegalArgumentException(how);
+        }
+        try {
+            int n = Integer.parseInt(group);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(how + ", not '" + group + "'");
     }
 
     /** {@code /api/sweeps/{name}/report?at=final|best|N}: {@code arraysweep report --format json}. */

@@ -256,5 +256,6 @@ public final class DashboardServer implements AutoCloseable {
         }
         server.stop(0);
         threads.shutdownNow();
+        api.close();
     }
 }

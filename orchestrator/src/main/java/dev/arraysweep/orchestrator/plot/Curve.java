@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One setting's curve over its seeds: at each epoch the mean over the runs that have a finite value there,
- * and a band around it.
+ * and a band around it. {@code plot} draws it into PNG figures and the dashboard into its panels.
  *
  * @param x the x value per point: the epoch, or the mean over runs of another figure such as wall-clock seconds
  * @param mean the mean y per point
@@ -20,7 +20,16 @@ import java.util.function.ToDoubleFunction;
  * @param high the band's upper edge per point
  * @param runs the number of runs with data
  */
-record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
+public record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
+    /**
+     * One run's value at one epoch.
+     *
+     * @param epoch the epoch the point belongs to (points of one epoch are averaged over runs)
+     * @param x its x value
+     * @param y its y value
+     */
+    public record Point(int epoch, double x, double y) {}
+
     /** {@return whether the curve has no point} */
     boolean isEmpty() {
         return x.length == 0;
@@ -42,15 +51,26 @@ record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
             ToDoubleFunction<EpochRow> x,
             ToDoubleFunction<EpochRow> y,
             Band band) {
+        return ofPoints(
+                runs,
+                run -> split.apply(run).stream()
+                        .map(row -> new Point(row.epoch(), x.applyAsDouble(row), y.applyAsDouble(row)))
+                        .toList(),
+                band);
+    }
+
+    /**
+     * {@return the curve of the points each run gives, averaged per epoch over {@code runs}} Points whose x or y
+     * is not finite are left out; a run counts as with data when it has one point left.
+     */
+    public static Curve ofPoints(List<RunData> runs, Function<RunData, List<Point>> points, Band band) {
         Map<Integer, List<double[]>> byEpoch = new TreeMap<>();
         int withData = 0;
         for (RunData run : runs) {
             boolean any = false;
-            for (EpochRow row : split.apply(run)) {
-                double xv = x.applyAsDouble(row);
-                double yv = y.applyAsDouble(row);
-                if (Double.isFinite(xv) && Double.isFinite(yv)) {
-                    byEpoch.computeIfAbsent(row.epoch(), e -> new ArrayList<>()).add(new double[] {xv, yv});
+            for (Point p : points.apply(run)) {
+                if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                    byEpoch.computeIfAbsent(p.epoch(), e -> new ArrayList<>()).add(new double[] {p.x(), p.y()});
                     any = true;
                 }
             }
@@ -62,24 +82,25 @@ record Curve(double[] x, double[] mean, double[] low, double[] high, int runs) {
         double[] low = new double[n];
         double[] high = new double[n];
         int i = 0;
-        for (List<double[]> points : byEpoch.values()) {
+        for (List<double[]> atEpoch : byEpoch.values()) {
             double sx = 0;
             double sy = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (double[] p : points) {
+            for (double[] p : atEpoch) {
                 sx += p[0];
                 sy += p[1];
                 min = Math.min(min, p[1]);
                 max = Math.max(max, p[1]);
             }
-            xs[i] = sx / points.size();
-            mean[i] = sy / points.size();
+            xs[i] = sx / atEpoch.size();
+            mean[i] = sy / atEpoch.size();
             if (band == Band.MIN_MAX) {
                 low[i] = min;
                 high[i] = max;
             } else {
-                double std = Summary.of(points.stream().map(p -> p[1]).toList()).std();
+                double std =
+                        Summary.of(atEpoch.stream().map(p -> p[1]).toList()).std();
                 double half = Double.isFinite(std) ? std : 0;
                 low[i] = mean[i] - half;
                 high[i] = mean[i] + half;

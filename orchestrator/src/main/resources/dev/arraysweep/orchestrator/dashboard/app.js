@@ -2,6 +2,7 @@
 "use strict";
 (function () {
   const POLL_MS = 2000;
+  const PANELS = 12; // curve panels shown at first and added per "more"
   const METRICS = [
     ["accuracy", "Accuracy"], ["mean_loss", "Mean loss"], ["q90_loss", "Q=0.9 loss"], ["worst_loss", "Worst loss"],
     ["raw_batches_per_step", "Sampler: raw batches / step"], ["overflow_discarded", "Sampler: overflow discarded"],
@@ -9,7 +10,8 @@
   const COLOURS = ["#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#9e9d24"];
   const $main = document.getElementById("main");
   const state = { sig: {}, view: null, sort: { col: 0, dir: 1 }, filter: "", selected: new Set(),
-    curve: { metric: "accuracy", split: "test", x: "epoch", band: "minmax" }, at: "final", charts: [] };
+    curve: { metric: "accuracy", split: "test", x: "epoch", band: "minmax" }, curveSweep: null, panels: 0, curveDraw: 0,
+    at: "final", charts: [] };
 
   const esc = s => String(s == null ? "" : s).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
   const fmt = v => v == null ? "–" : typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : String(v);
@@ -152,29 +154,45 @@
     return `<select id="${id}">${options.map(([k, l]) => `<option value="${k}" ${k === value ? "selected" : ""}>${esc(l)}</option>`).join("")}</select>`;
   }
 
+  // the configurations first (light), then one panel per request for those shown; "more" shows the next PANELS
   async function renderCurves(v) {
     const c = state.curve;
-    const d = await api(`sweeps/${enc(v.sweep)}/curves?metric=${c.metric}&split=${c.split}&x=${c.x}&band=${c.band}`);
+    const mine = ++state.curveDraw; // a later draw (live, a control, "more") supersedes this one
+    const d = await api(`sweeps/${enc(v.sweep)}/groups`);
+    if (mine !== state.curveDraw) return;
+    if (state.curveSweep !== v.sweep) { state.curveSweep = v.sweep; state.panels = PANELS; }
     destroyCharts();
     $main.innerHTML = `<h2>${esc(v.sweep)}</h2>${tabs(v)}
       <div class="controls">${select("metric", METRICS, c.metric)}
       ${select("split", [["test", "test"], ["train", "train"], ["ratio", "test / train"]], c.split)}
       ${select("x", [["epoch", "x: epoch"], ["wall", "x: wall-clock seconds"]], c.x)}
       ${select("band", [["minmax", "band: min–max over seeds"], ["std", "band: ±1 std over seeds"]], c.band)}</div>
-      <div class="panels" id="panels"></div>`;
+      <div class="panels" id="panels"></div><p id="more-panels"></p>`;
     ["metric", "split", "x", "band"].forEach(k => document.getElementById(k).addEventListener("change", e => { state.curve[k] = e.target.value; renderCurves(v); }));
     const panels = document.getElementById("panels");
-    const title = METRICS.find(m => m[0] === c.metric)[1];
-    d.groups.forEach(g => {
+    if (d.groups.length === 0) { panels.innerHTML = `<p class="muted">no runs with metrics yet</p>`; return; }
+    const shown = d.groups.slice(0, state.panels);
+    const divs = shown.map(g => {
       const div = document.createElement("div");
       div.className = "panel";
       div.innerHTML = `<h4>${esc(g.label)} <span class="muted">(${g.seeds.length} seed${g.seeds.length === 1 ? "" : "s"})</span></h4>`;
       panels.appendChild(div);
-      const lines = g.settings.map((s, i) => ({ label: s.label, archetype: s.archetype, colour: s.archetype ? "#222222" : COLOURS[i % COLOURS.length],
-        x: s.x, mean: s.mean, low: s.low, high: s.high }));
-      state.charts.push(chart(div, lines, c.x === "wall" ? "wall-clock seconds" : "epoch", `${d.split} ${title}`));
+      return div;
     });
-    if (d.groups.length === 0) panels.innerHTML = `<p class="muted">no runs with metrics yet</p>`;
+    const more = document.getElementById("more-panels");
+    if (d.groups.length > shown.length) {
+      more.innerHTML = `<span class="muted">${shown.length} of ${d.groups.length} configurations</span> <button id="more">show ${Math.min(PANELS, d.groups.length - shown.length)} more</button>`;
+      document.getElementById("more").addEventListener("click", () => { state.panels += PANELS; renderCurves(v); });
+    }
+    const title = METRICS.find(m => m[0] === c.metric)[1];
+    const answers = await Promise.all(shown.map(g =>
+      api(`sweeps/${enc(v.sweep)}/curves?group=${g.group}&metric=${c.metric}&split=${c.split}&x=${c.x}&band=${c.band}`)));
+    if (mine !== state.curveDraw) return;
+    answers.forEach((p, i) => {
+      const lines = p.group.settings.map((s, j) => ({ label: s.label, archetype: s.archetype, colour: s.archetype ? "#222222" : COLOURS[j % COLOURS.length],
+        x: s.x, mean: s.mean, low: s.low, high: s.high }));
+      state.charts.push(chart(divs[i], lines, c.x === "wall" ? "wall-clock seconds" : "epoch", `${p.split} ${title}`));
+    });
   }
 
   // lines: {label, colour, archetype, x, mean, low?, high?}; one uPlot with a band per line that has low/high
