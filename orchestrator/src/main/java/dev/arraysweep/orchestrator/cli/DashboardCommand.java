@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -103,29 +102,14 @@ final class DashboardCommand implements Command {
             throw ExitException.wrongState(ctx.noDatabase());
         }
         try (DashboardServer server = start(ctx, port, bind, token)) {
-            CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(
-                    () -> {
-                        server.close();
-                        stopped.countDown();
-                    },
-                    "arraysweep-dashboard-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            ctx.out().println("dashboard of " + ctx.workspace().root() + " at");
-            ctx.out().println("  " + server.url());
-            ctx.out().println("it only reads; the database is opened per request. Stop with Ctrl-C");
-            ctx.out().flush();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it stops the server
-                }
-            }
+            Foreground.serveUntilStopped(server, "arraysweep-dashboard-stop", () -> {
+                ctx.out().println("dashboard of " + ctx.workspace().root() + " at");
+                ctx.out().println("  " + server.url());
+                ctx.out()
+                        .println(
+                                "it only reads, and holds the database at most a second per poll cycle. Stop with Ctrl-C");
+                ctx.out().flush();
+            });
         }
         return 0;
     }

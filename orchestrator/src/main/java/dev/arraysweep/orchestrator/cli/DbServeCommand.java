@@ -5,7 +5,6 @@ import dev.arraysweep.db.repo.DbPassword;
 import dev.arraysweep.orchestrator.server.DbServer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -73,36 +72,19 @@ final class DbServeCommand implements DbCommand.Subcommand {
         String password = passwordFile == null ? "" : DbPassword.read(Path.of(passwordFile));
         try (DbServer server = DbServer.start(
                 ctx.workspace().root(), port, bind, password, passwordFile == null ? null : Path.of(passwordFile))) {
-            CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(
-                    () -> {
-                        server.close();
-                        stopped.countDown();
-                    },
-                    "arraysweep-db-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            server.notes().forEach(n -> ctx.out().println("note: " + n));
-            ctx.out().println("serving " + ctx.workspace().root() + " on port " + server.port() + "; workers use");
-            ctx.out().println("  " + server.url());
-            ctx.out()
-                    .println("set it as slurm.db_url in the sweep (or ARRAYSWEEP_DB / --db for arraysweep commands)"
-                            + (passwordFile == null
-                                    ? ""
-                                    : ", with ARRAYSWEEP_DB_PASSWORD_FILE="
-                                            + Path.of(passwordFile).toAbsolutePath())
-                            + "; stop with Ctrl-C");
-            ctx.out().flush();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it stops the server
-                }
-            }
+            Foreground.serveUntilStopped(server, "arraysweep-db-serve-stop", () -> {
+                server.notes().forEach(n -> ctx.out().println("note: " + n));
+                ctx.out().println("serving " + ctx.workspace().root() + " on port " + server.port() + "; workers use");
+                ctx.out().println("  " + server.url());
+                ctx.out()
+                        .println("set it as slurm.db_url in the sweep (or ARRAYSWEEP_DB / --db for arraysweep commands)"
+                                + (passwordFile == null
+                                        ? ""
+                                        : ", with ARRAYSWEEP_DB_PASSWORD_FILE="
+                                                + Path.of(passwordFile).toAbsolutePath())
+                                + "; stop with Ctrl-C");
+                ctx.out().flush();
+            });
         }
         ctx.out().println("stopped serving " + ctx.workspace().root());
         return 0;

@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.dashboard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.orchestrator.server.BindAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ public final class DashboardServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw ExitException.badInput("--port " + port + " is not a TCP port (1-65535)");
         }
-        InetAddress address = address(bind);
+        InetAddress address = BindAddress.resolve(bind);
         String key = token == null || token.isBlank() ? null : token.strip();
         if (!address.isLoopbackAddress() && key == null) {
             throw ExitException.badInput("serving the dashboard to other machines (--bind " + bind + ") needs a"
@@ -102,7 +102,7 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        String host = address.isAnyLocalAddress() ? hostName() : bind;
+        String host = address.isAnyLocalAddress() ? BindAddress.hostName().toLowerCase(Locale.ROOT) : bind;
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.getAddress().getPort() + "/"
                 + (key == null ? "" : "?token=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
@@ -230,22 +230,6 @@ public final class DashboardServer implements AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static InetAddress address(String bind) {
-        try {
-            return InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw ExitException.badInput("--bind " + bind + " is not an address or host name of this machine");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName().toLowerCase(Locale.ROOT);
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /** Stops accepting requests and waits a moment for those in flight. */

@@ -6,7 +6,6 @@ import dev.arraysweep.db.repo.AccessLock;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.schema.Schema;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,7 +66,7 @@ public final class DbServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw ExitException.badInput("--port " + port + " is not a TCP port (1-65535)");
         }
-        InetAddress address = address(bind);
+        InetAddress address = BindAddress.resolve(bind);
         boolean loopback = address.isLoopbackAddress();
         boolean wildcard = address.isAnyLocalAddress();
         if (!loopback && password.isEmpty()) {
@@ -107,7 +106,7 @@ public final class DbServer implements AutoCloseable {
                             + " (is the port taken? choose another with --port)",
                     e);
         }
-        String host = wildcard ? hostName() : bind;
+        String host = wildcard ? BindAddress.hostName() : bind;
         String url = "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/" + Workspace.databaseFile(workDir);
         String local = "jdbc:h2:tcp://" + (loopback || wildcard ? "localhost" : bind) + ":" + server.getPort() + "/"
                 + Workspace.databaseFile(workDir);
@@ -150,22 +149,6 @@ public final class DbServer implements AutoCloseable {
 
     private static boolean wrongPassword(SQLException e) {
         return "28000".equals(e.getSQLState()) || e.getErrorCode() == 28000;
-    }
-
-    private static InetAddress address(String bind) {
-        try {
-            return InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw ExitException.badInput("--bind " + bind + " is not an address or host name of this machine");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /** {@return the JDBC URL workers use: {@code jdbc:h2:tcp://HOST:PORT/<workdir>/arraysweep}} */
