@@ -36,10 +36,12 @@ public record RunRow(
      */
     public static List<RunRow> load(Database db, long sweepId, int limit) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT r.array_index, r.state, r.epochs_done, r.epochs_total,"
-                        + " m.accuracy, m.mean_loss, m.wall_seconds, r.error_text, r.stop_reason FROM run r"
+                        + " m.accuracy, m.mean_loss, m.wall_seconds, r.error_text, r.stop_reason"
+                        // the runs first, cut to the limit; then one primary-key lookup each for the latest epoch
+                        + " FROM (SELECT id, array_index, state, epochs_done, epochs_total, error_text, stop_reason"
+                        + " FROM run WHERE sweep_id = :s AND state <> 'retired' ORDER BY array_index LIMIT :n) r"
                         + " LEFT JOIN epoch_metric m ON m.run_id = r.id AND m.split = 'test'"
-                        + " AND m.epoch = r.epochs_done - 1"
-                        + " WHERE r.sweep_id = :s AND r.state <> 'retired' ORDER BY r.array_index LIMIT :n")
+                        + " AND m.epoch = r.epochs_done - 1 ORDER BY r.array_index")
                 .bind("s", sweepId)
                 .bind("n", limit)
                 .map((rs, ctx) -> new RunRow(
