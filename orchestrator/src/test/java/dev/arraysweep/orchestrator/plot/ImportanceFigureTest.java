@@ -3,14 +3,24 @@ package dev.arraysweep.orchestrator.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.ImportanceFigures;
+import dev.arraysweep.db.model.SamplerFigures;
+import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.db.params.Params;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.repo.NewRun;
 import dev.arraysweep.orchestrator.results.EpochRow;
 import dev.arraysweep.orchestrator.results.Group;
 import dev.arraysweep.orchestrator.results.RunData;
 import dev.arraysweep.orchestrator.results.Setting;
+import dev.arraysweep.orchestrator.results.SweepResults;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -111,5 +121,46 @@ class ImportanceFigureTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(ImportanceFigure.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ImportanceFigure.HEIGHT);
+    }
+
+    @Test
+    void plotOfAStoredSweep_drawsTheStoredValues(@TempDir Path dir) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        ParamValues v = Params.normalize(
+                Map.of("dataset", "mnist", "model", "lenet", "epochs", 2, "batch_size", 128, "sampler", "importance"));
+        db.runs()
+                .storeExpansion(
+                        "imp",
+                        "f",
+                        "imp.yaml",
+                        "f",
+                        null,
+                        List.of(new NewRun(v.hash(), v.toJson(), 2, new HashMap<>(v.asMap()))));
+        long id = db.runs().find("imp", 0).orElseThrow().id();
+        SamplerFigures warmUp = new SamplerFigures(0, 0, 10, 0, 1, 1, 1)
+                .withImportance(new ImportanceFigures(0, 0.5, 1.25, 2, 3, null, null))
+                .withWork(new EpochWork(0.75, 0.125, 0.0625, 2.25));
+        SamplerFigures drawn = new SamplerFigures(0, 0, 10, 0, 1, 1, 1)
+                .withImportance(new ImportanceFigures(0, 0.25, 0.75, 1.5, 3, 4.0, 7.5))
+                .withWork(new EpochWork(0.5, 0.25, 0.125, 1.75));
+        db.metrics()
+                .upsert(List.of(
+                        new EpochMetrics(id, 1, 0, "test", 0.5, 1, 0, 2, 1, 1, 2, 10, 1, 1, 0.1, warmUp, null, null),
+                        new EpochMetrics(id, 1, 1, "test", 0.6, 1, 0, 2, 1, 1, 2, 10, 1, 2, 0.1, drawn, null, null)));
+
+        List<Plots.Planned> planned = Plots.plan(SweepResults.load(db, "imp"), dir.resolve("plots"), Band.MIN_MAX);
+        Plots.Planned figure = planned.stream()
+                .filter(p -> p.file().getFileName().toString().endsWith("-importance.png"))
+                .findFirst()
+                .orElseThrow();
+        List<XYChart> panels = figure.grid().rows().get(0);
+        String label = figure.group().settings().get(0).label();
+        assertThat(panels.get(0).getSeriesMap().get(label + " q50").getYData()).containsExactly(1.25, 0.75);
+        assertThat(panels.get(1).getSeriesMap().get(label).getXData()).containsExactly(1.0);
+        assertThat(panels.get(1).getSeriesMap().get(label).getYData()).containsExactly(7.5);
+        assertThat(panels.get(2).getSeriesMap().get(label + " eval").getYData()).containsExactly(0.125, 0.25);
+        assertThat(panels.get(3).getSeriesMap().get(label).getYData()).containsExactly(2.25, 1.75);
+        assertThat(Plots.write(List.of(figure))).allMatch(Files::isRegularFile);
     }
 }
