@@ -1,7 +1,10 @@
 package dev.arraysweep.db.model;
 
 /**
- * Where an epoch's time went and the loss its steps minimised (seed 002, appendix C and figure 1).
+ * Where an epoch's time went and the loss its steps minimised (seed 002, appendix C, l.199-204, figure 6: training
+ * = forward, backward and update passes, evaluation = forwards on evaluation data, sampling = score updates and
+ * draws; figure 1, l.138: the training loss). Our sampling time also holds the inner strategy's batch gathers,
+ * which run inside the strategy's calls.
  *
  * <p>{@code trainSeconds + samplingSeconds} is at most the epoch's {@code epoch_seconds} (which, as before,
  * excludes evaluation; the rest is the loop's bookkeeping: data order, releasing batches); {@code evalSeconds}

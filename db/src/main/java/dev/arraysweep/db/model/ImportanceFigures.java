@@ -1,8 +1,9 @@
 package dev.arraysweep.db.model;
 
 /**
- * The importance sampler's own figures of one epoch (seed 002, appendix B: the distribution of the scores;
- * the weights behind eq. 1-2).
+ * The importance sampler's own figures of one epoch (seed 002, appendix B, l.187-197, figures 4-5: the
+ * distribution of the scores; the weights behind eq. 1-2). The seed draws the whole distribution; these are its
+ * five-number summary, and the weight figures are ours (the seed records none).
  *
  * <p>The score quantiles are over all N samples' scores at the end of the epoch (after its score updates),
  * with linear interpolation (numpy's default). The weight figures are over the epoch's m draws, each draw
