@@ -13,6 +13,10 @@ package dev.arraysweep.db.model;
  * @param minStepSize samples in the epoch's smallest training step, as the trainer counted them; null when no
  *                    step was taken or the figure was not recorded (rows from before it existed)
  * @param maxStepSize samples in the epoch's largest training step; null as {@code minStepSize}
+ * @param importance the importance sampler's score and weight figures; null for runs without one and on rows
+ *     from before they were recorded
+ * @param work the epoch's time split and the loss its steps minimised, as the trainer measured them; null on
+ *     rows from before they were recorded
  */
 public record SamplerFigures(
         long rawForwarded,
@@ -23,7 +27,34 @@ public record SamplerFigures(
         double meanRawBatchesPerStep,
         double acceptanceRatio,
         Long minStepSize,
-        Long maxStepSize) {
+        Long maxStepSize,
+        ImportanceFigures importance,
+        EpochWork work) {
+    /** Figures with step sizes, without the importance and work figures. */
+    public SamplerFigures(
+            long rawForwarded,
+            long accepted,
+            long trained,
+            long overflowDiscarded,
+            long steps,
+            double meanRawBatchesPerStep,
+            double acceptanceRatio,
+            Long minStepSize,
+            Long maxStepSize) {
+        this(
+                rawForwarded,
+                accepted,
+                trained,
+                overflowDiscarded,
+                steps,
+                meanRawBatchesPerStep,
+                acceptanceRatio,
+                minStepSize,
+                maxStepSize,
+                null,
+                null);
+    }
+
     /** Figures of a strategy, without the step sizes the trainer adds ({@link #withStepSizes}). */
     public SamplerFigures(
             long rawForwarded,
@@ -61,6 +92,40 @@ public record SamplerFigures(
                 meanRawBatchesPerStep,
                 acceptanceRatio,
                 min,
-                max);
+                max,
+                importance,
+                work);
+    }
+
+    /** {@return these figures with the importance sampler's figures} */
+    public SamplerFigures withImportance(ImportanceFigures figures) {
+        return new SamplerFigures(
+                rawForwarded,
+                accepted,
+                trained,
+                overflowDiscarded,
+                steps,
+                meanRawBatchesPerStep,
+                acceptanceRatio,
+                minStepSize,
+                maxStepSize,
+                figures,
+                work);
+    }
+
+    /** {@return these figures with the epoch's time split and sampled loss} */
+    public SamplerFigures withWork(EpochWork w) {
+        return new SamplerFigures(
+                rawForwarded,
+                accepted,
+                trained,
+                overflowDiscarded,
+                steps,
+                meanRawBatchesPerStep,
+                acceptanceRatio,
+                minStepSize,
+                maxStepSize,
+                importance,
+                w);
     }
 }

@@ -1,6 +1,8 @@
 package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,8 +41,37 @@ public final class EpochMetricsMapper implements RowMapper<EpochMetrics> {
                         rs.getDouble("mean_raw_batches_per_step"),
                         rs.getDouble("acceptance_ratio"),
                         rs.getObject("min_step_size", Long.class),
-                        rs.getObject("max_step_size", Long.class)),
+                        rs.getObject("max_step_size", Long.class),
+                        importance(rs),
+                        work(rs)),
                 rs.getObject("host_memory_bytes", Long.class),
                 rs.getObject("device_memory_bytes", Long.class));
+    }
+
+    /** {@return the importance figures, or null when the row has none (score_min is NULL)} */
+    private static ImportanceFigures importance(ResultSet rs) throws SQLException {
+        Double min = rs.getObject("score_min", Double.class);
+        return min == null
+                ? null
+                : new ImportanceFigures(
+                        min,
+                        rs.getDouble("score_q10"),
+                        rs.getDouble("score_q50"),
+                        rs.getDouble("score_q90"),
+                        rs.getDouble("score_max"),
+                        rs.getObject("weight_max", Double.class),
+                        rs.getObject("weight_ess", Double.class));
+    }
+
+    /** {@return the time split and sampled loss, or null when the row has none (train_seconds is NULL)} */
+    private static EpochWork work(ResultSet rs) throws SQLException {
+        Double train = rs.getObject("train_seconds", Double.class);
+        return train == null
+                ? null
+                : new EpochWork(
+                        train,
+                        rs.getDouble("eval_seconds"),
+                        rs.getDouble("sampling_seconds"),
+                        rs.getObject("sampled_loss", Double.class));
     }
 }

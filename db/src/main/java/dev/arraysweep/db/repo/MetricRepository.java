@@ -1,6 +1,8 @@
 package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.MetricDao.Key;
 import java.sql.PreparedStatement;
@@ -32,9 +34,10 @@ public final class MetricRepository {
     private static final String COLUMNS = "run_id, epoch, split, attempt, accuracy, mean_loss, best_loss, worst_loss,"
             + " q50_loss, q90_loss, q99_loss, sample_count, epoch_seconds, wall_seconds, learning_rate, raw_forwarded,"
             + " accepted, trained, overflow_discarded, steps, mean_raw_batches_per_step, acceptance_ratio,"
-            + " min_step_size, max_step_size, host_memory_bytes, device_memory_bytes, recorded_at";
-    private static final String MARKS =
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " min_step_size, max_step_size, score_min, score_q10, score_q50, score_q90, score_max, weight_max,"
+            + " weight_ess, train_seconds, eval_seconds, sampling_seconds, sampled_loss, host_memory_bytes,"
+            + " device_memory_bytes, recorded_at";
+    private static final String MARKS = "?" + ", ?".repeat(37);
     private static final String INSERT = "INSERT INTO epoch_metric(" + COLUMNS + ") VALUES (" + MARKS + ")";
     private static final String MERGE =
             "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)" + " VALUES (" + MARKS + ")";
@@ -128,6 +131,19 @@ public final class MetricRepository {
                 st.setDouble(i++, s.acceptanceRatio());
                 st.setObject(i++, s.minStepSize(), Types.BIGINT);
                 st.setObject(i++, s.maxStepSize(), Types.BIGINT);
+                ImportanceFigures f = s.importance();
+                st.setObject(i++, f == null ? null : f.scoreMin(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.scoreQ10(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.scoreQ50(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.scoreQ90(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.scoreMax(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.weightMax(), Types.DOUBLE);
+                st.setObject(i++, f == null ? null : f.weightEss(), Types.DOUBLE);
+                EpochWork w = s.work();
+                st.setObject(i++, w == null ? null : w.trainSeconds(), Types.DOUBLE);
+                st.setObject(i++, w == null ? null : w.evalSeconds(), Types.DOUBLE);
+                st.setObject(i++, w == null ? null : w.samplingSeconds(), Types.DOUBLE);
+                st.setObject(i++, w == null ? null : w.sampledLoss(), Types.DOUBLE);
                 st.setObject(i++, m.hostMemoryBytes(), Types.BIGINT);
                 st.setObject(i++, m.deviceMemoryBytes(), Types.BIGINT);
                 st.setObject(i, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));

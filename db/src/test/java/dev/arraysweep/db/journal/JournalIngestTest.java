@@ -2,7 +2,10 @@ package dev.arraysweep.db.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.Database;
@@ -100,6 +103,43 @@ class JournalIngestTest {
         ingest.ingestAll(dir.resolve("runs"));
         assertThat(db.metrics().forRun(id)).hasSize(6);
         assertThat(db.metrics().countForSweep(run.sweepId())).isEqualTo(6);
+    }
+
+    @Test
+    void importanceFiguresAndTimeSplit_goThroughTheJournal_andOldLinesWithoutThemReadAsNull() throws Exception {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun("h", "{}", 3, Map.of())));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        db.runs().claim(id, null, null, "n", Duration.ofMinutes(5));
+        SamplerFigures figures = new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5)
+                .withImportance(new ImportanceFigures(0.5, 1, 1.5, 2, 2.5, 4.0, 25.5))
+                .withWork(new EpochWork(1.25, 0.5, 0.25, 0.75));
+        EpochMetrics withFigures = new EpochMetrics(
+                0, 1, 1, "test", 0.6, 1, 0.1, 3, 0.9, 2, 2.9, 100, 1.5, 3, 0.1, figures, 1L << 20, null);
+        JournalEvent fresh = new JournalEvent(JournalEvent.EPOCH, "s", 0, 99, 1, 0, 2, List.of(withFigures), null);
+        // a line written before the figures existed: its sampler object lacks their fields
+        var old = (ObjectNode) Journal.JSON.valueToTree(epoch(1, 0, 0.5));
+        for (var m : old.withArray("metrics")) {
+            var sampler = (ObjectNode) m.get("sampler");
+            sampler.remove(List.of("importance", "work"));
+            assertThat(sampler.has("rawForwarded")).isTrue();
+        }
+        String oldLine = Journal.JSON.writeValueAsString(old);
+        assertThat(oldLine).doesNotContain("importance").doesNotContain("work");
+        Path file = dir.resolve("runs/s/journal/0.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, oldLine + "\n" + Journal.JSON.writeValueAsString(fresh) + "\n");
+
+        JournalIngest.Result r = new JournalIngest(db).ingestAll(dir.resolve("runs"));
+        assertThat(r.metricRows()).isEqualTo(3);
+        List<EpochMetrics> stored = db.metrics().forRun(id);
+        assertThat(stored).filteredOn(m -> m.epoch() == 0).hasSize(2).allSatisfy(m -> {
+            assertThat(m.sampler().importance()).isNull();
+            assertThat(m.sampler().work()).isNull();
+            assertThat(m.sampler().minStepSize()).isEqualTo(32L);
+        });
+        assertThat(stored).filteredOn(m -> m.epoch() == 1).singleElement().satisfies(m -> assertThat(m.sampler())
+                .isEqualTo(figures));
     }
 
     @Test

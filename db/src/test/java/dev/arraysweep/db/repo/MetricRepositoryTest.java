@@ -3,6 +3,8 @@ package dev.arraysweep.db.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.model.EpochMetrics;
+import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,5 +84,39 @@ class MetricRepositoryTest {
         assertThat(stored.get(0).sampler()).isEqualTo(sizes);
         assertThat(stored.get(1).sampler().minStepSize()).isNull();
         assertThat(stored.get(1).sampler().maxStepSize()).isNull();
+    }
+
+    @Test
+    void importanceFiguresAndTimeSplit_areStored_andReadBackAsNullWhereNotRecorded() {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun("h", "{}", 3, Map.of())));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        SamplerFigures drawn = new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5)
+                .withImportance(new ImportanceFigures(0.1, 0.2, 0.3, 0.4, 0.5, 2.5, 3.25))
+                .withWork(new EpochWork(0.75, 0.125, 0.0625, 1.5));
+        SamplerFigures warmUp = new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5)
+                .withImportance(new ImportanceFigures(0, 0, 0, 0, 0, null, null))
+                .withWork(new EpochWork(0.5, 0.25, 0.125, null));
+        db.metrics()
+                .upsert(List.of(
+                        new EpochMetrics(id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, drawn, null, 7L),
+                        new EpochMetrics(
+                                id, 1, 1, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, warmUp, null, 7L),
+                        row(id, 1, 2, "test", 0.2)));
+
+        List<EpochMetrics> stored = db.metrics().forRun(id);
+        assertThat(stored.get(0).sampler()).isEqualTo(drawn);
+        assertThat(stored.get(1).sampler()).isEqualTo(warmUp);
+        assertThat(stored.get(1).sampler().importance().weightEss()).isNull();
+        assertThat(stored.get(1).sampler().work().sampledLoss()).isNull();
+        assertThat(stored.get(2).sampler().importance()).isNull();
+        assertThat(stored.get(2).sampler().work()).isNull();
+        // the views pick the columns up
+        Double ess = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT weight_ess FROM curves WHERE run_id = :id AND epoch = 0")
+                        .bind("id", id)
+                        .mapTo(Double.class)
+                        .one());
+        assertThat(ess).isEqualTo(3.25);
     }
 }

@@ -23,6 +23,11 @@ final class FigureFiles {
         return dir.resolve(stem(sweep, group) + "-sampler.png");
     }
 
+    /** {@return the importance figure's file of a group} */
+    static Path importance(Path dir, String sweep, Group group) {
+        return dir.resolve(stem(sweep, group) + "-importance.png");
+    }
+
     private static String stem(String sweep, Group group) {
         String label = group.label()
                 .toLowerCase(Locale.ROOT)

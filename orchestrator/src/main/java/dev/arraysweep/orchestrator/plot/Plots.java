@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds and writes every figure of a sweep: per group the panel figure and, where there is a filter, the sampler figure. */
+/** Builds and writes every figure of a sweep: per group the panel figure and, where there is a filter, the sampler figure, and where there are importance sampler figures, the importance figure. */
 public final class Plots {
     private Plots() {}
 
@@ -30,6 +30,12 @@ public final class Plots {
             if (SamplerFigure.applies(g)) {
                 out.add(new Planned(
                         FigureFiles.sampler(dir, results.sweep(), g), g, SamplerFigure.of(results.sweep(), g, band)));
+            }
+            if (ImportanceFigure.applies(g)) {
+                out.add(new Planned(
+                        FigureFiles.importance(dir, results.sweep(), g),
+                        g,
+                        ImportanceFigure.of(results.sweep(), g, band)));
             }
         }
         return out;

@@ -12,6 +12,14 @@ package dev.arraysweep.orchestrator.results;
  * @param rawBatchesPerStep raw batches forwarded per training step (sampler figure)
  * @param overflowDiscarded accepted samples discarded because a step was full, in this epoch
  * @param acceptanceRatio accepted / forwarded samples in this epoch
+ * @param scoreQ10 the importance sampler's scores at quantile 0.1 at the epoch's end (importance figure)
+ * @param scoreQ50 its median score
+ * @param scoreQ90 its score at quantile 0.9
+ * @param weightEss the effective sample size of the epoch's draw weights
+ * @param trainSeconds seconds of the epoch in optimiser steps
+ * @param evalSeconds seconds of the epoch's evaluation
+ * @param samplingSeconds seconds of the epoch in the sampling strategy
+ * @param sampledLoss mean of the losses the epoch's steps minimised
  */
 public record EpochRow(
         int epoch,
@@ -22,4 +30,12 @@ public record EpochRow(
         double wallSeconds,
         double rawBatchesPerStep,
         double overflowDiscarded,
-        double acceptanceRatio) {}
+        double acceptanceRatio,
+        double scoreQ10,
+        double scoreQ50,
+        double scoreQ90,
+        double weightEss,
+        double trainSeconds,
+        double evalSeconds,
+        double samplingSeconds,
+        double sampledLoss) {}

@@ -112,7 +112,15 @@ public record SweepResults(String sweep, List<RunData> runs) {
                 number(rs, "wall_seconds"),
                 number(rs, "mean_raw_batches_per_step"),
                 number(rs, "overflow_discarded"),
-                number(rs, "acceptance_ratio"));
+                number(rs, "acceptance_ratio"),
+                number(rs, "score_q10"),
+                number(rs, "score_q50"),
+                number(rs, "score_q90"),
+                number(rs, "weight_ess"),
+                number(rs, "train_seconds"),
+                number(rs, "eval_seconds"),
+                number(rs, "sampling_seconds"),
+                number(rs, "sampled_loss"));
     }
 
     private static double number(ResultSet rs, String column) throws SQLException {

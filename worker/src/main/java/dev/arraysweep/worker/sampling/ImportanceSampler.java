@@ -1,7 +1,11 @@
 package dev.arraysweep.worker.sampling;
 
 import dev.arraysweep.db.ExitException;
+import dev.arraysweep.db.model.ImportanceFigures;
+import dev.arraysweep.db.model.SamplerFigures;
+import dev.arraysweep.worker.eval.Quantiles;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +37,8 @@ public final class ImportanceSampler extends StrategyDecorator {
     private double[] logP; // this epoch's log-probabilities, null during warm-up
     private int draws; // this epoch's draws m
     private double logThreshold = Double.POSITIVE_INFINITY; // this epoch's (m+1)-th race key, without replacement
+    private Double weightMax; // this epoch's largest draw weight; null in warm-up (or from an older checkpoint)
+    private Double weightEss; // this epoch's effective sample size of the draw weights; null as weightMax
 
     /**
      * @param beta 0 for the last-loss score, the running-loss weight otherwise
@@ -90,6 +96,7 @@ public final class ImportanceSampler extends StrategyDecorator {
             drawn = draw.positions();
             logThreshold = draw.logThreshold();
         }
+        weighDraws(drawn);
         Shuffle.inPlace(drawn, rng);
         inner.startEpoch(epoch, drawn, source);
     }
@@ -98,6 +105,43 @@ public final class ImportanceSampler extends StrategyDecorator {
     public Batch nextStep(SampleSource source) {
         Batch batch = inner.nextStep(source);
         return batch == null || logP == null ? batch : source.withWeights(batch, weights(batch.indices()));
+    }
+
+    /**
+     * Records the largest weight and the effective sample size {@code (sum w)^2 / sum w^2} over the epoch's
+     * draws, each draw counted once, with the weight (as a float, what the loss carries) of {@link #weights}.
+     */
+    private void weighDraws(int[] drawn) {
+        float[] w = weights(drawn);
+        double sum = 0;
+        double squares = 0;
+        double max = 0;
+        for (float x : w) {
+            sum += x;
+            squares += (double) x * x;
+            max = Math.max(max, x);
+        }
+        weightMax = max;
+        weightEss = squares == 0 ? 0 : sum * sum / squares;
+    }
+
+    /**
+     * {@return the inner strategy's figures with this sampler's: the quantiles of all N scores as they stand
+     * at the epoch's end, and the epoch's draw weights (null in warm-up)}
+     */
+    @Override
+    public SamplerFigures endEpoch() {
+        SamplerFigures inner = super.endEpoch();
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        return inner.withImportance(new ImportanceFigures(
+                sorted[0],
+                Quantiles.linearOfSorted(sorted, 0.10),
+                Quantiles.linearOfSorted(sorted, 0.50),
+                Quantiles.linearOfSorted(sorted, 0.90),
+                sorted[sorted.length - 1],
+                logP == null ? null : weightMax,
+                logP == null ? null : weightEss));
     }
 
     /** {@return the loss weight of each index under this epoch's draw} */
@@ -151,6 +195,10 @@ public final class ImportanceSampler extends StrategyDecorator {
             v.put("logP", logP.clone());
             v.put("draws", draws);
             v.put("logThreshold", logThreshold);
+            if (weightMax != null) {
+                v.put("weightMax", weightMax);
+                v.put("weightEss", weightEss);
+            }
         }
         return withInner("importance", v, source);
     }
@@ -166,6 +214,9 @@ public final class ImportanceSampler extends StrategyDecorator {
             // for m = N and with replacement
             draws = v.get("draws") instanceof Integer d ? d : samplesPerEpoch == null ? logP.length : samplesPerEpoch;
             logThreshold = v.get("logThreshold") instanceof Double t ? t : Double.POSITIVE_INFINITY;
+            // a checkpoint written before the weight figures were kept reports none for its epoch
+            weightMax = v.get("weightMax") instanceof Double w ? w : null;
+            weightEss = v.get("weightEss") instanceof Double e ? e : null;
         }
         restoreInner(v, source);
     }

@@ -164,16 +164,28 @@ public final class Trainer implements AutoCloseable {
             if (!state.midEpoch()) {
                 int[] order = state.shuffle(trainData.size());
                 trainData.useOrder(order);
+                long t = System.nanoTime();
                 strategy.startEpoch(epoch, order, trainData);
+                state.addSamplingSeconds((System.nanoTime() - t) / 1e9);
             }
             state.setMidEpoch(true);
             Batch batch;
-            while ((batch = strategy.nextStep(trainData)) != null) {
+            while (true) {
+                long t0 = System.nanoTime();
+                batch = strategy.nextStep(trainData);
+                long t1 = System.nanoTime();
+                state.addSamplingSeconds((t1 - t0) / 1e9);
+                if (batch == null) {
+                    break;
+                }
                 StepLosses losses = step(batch, lr, strategy.wantsStepLosses());
+                long t2 = System.nanoTime();
                 state.countStep(batch.size());
+                state.addStepLoss(losses.mean(), (t2 - t1) / 1e9);
                 guard.afterStep(epoch, state.stepsThisEpoch(), losses.mean());
                 if (losses.perSample() != null) {
                     strategy.afterStep(batch, losses.perSample());
+                    state.addSamplingSeconds((System.nanoTime() - t2) / 1e9);
                 }
                 trainData.release(batch);
                 if (stop.getAsBoolean()) {
@@ -182,8 +194,11 @@ public final class Trainer implements AutoCloseable {
                     return false;
                 }
             }
+            long endStart = System.nanoTime();
             SamplerFigures figures = state.withStepSizes(strategy.endEpoch());
+            state.addSamplingSeconds((System.nanoTime() - endStart) / 1e9);
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9 + state.takeEpochSecondsBefore();
+            long evalStart = System.nanoTime();
             SplitMetrics test = evaluate(testImages, testLabels);
             guard.afterEpoch(epoch, test.losses().mean());
             // decided before the listener checkpoints, so that a resumed run carries this epoch's count
@@ -191,6 +206,7 @@ public final class Trainer implements AutoCloseable {
                     state.stopsEarlyAfter(epoch, test) || epoch == spec.limits().epochs() - 1;
             boolean evalTrain = spec.evalTrainEvery() > 0 && ((epoch + 1) % spec.evalTrainEvery() == 0 || last);
             SplitMetrics train = evalTrain ? evaluate(trainEvalImages, trainLabels) : null;
+            figures = state.withWork(figures, (System.nanoTime() - evalStart) / 1e9);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             state.finishEpoch();
             state.setWallSecondsBefore(wall);

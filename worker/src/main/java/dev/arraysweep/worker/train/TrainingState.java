@@ -1,5 +1,6 @@
 package dev.arraysweep.worker.train;
 
+import dev.arraysweep.db.model.EpochWork;
 import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.worker.eval.SplitMetrics;
 import dev.arraysweep.worker.sampling.Shuffle;
@@ -11,7 +12,7 @@ import java.util.Random;
  * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
  * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
  * the run's seed, so a filtered run and its archetype twin see the same first data order), the sizes of the
- * current epoch's smallest and largest steps, time already spent, and early stopping's best value and count
+ * current epoch's smallest and largest steps, its time split and the sum of its steps' losses, time already spent, and early stopping's best value and count
  * when the run has early stopping.
  */
 final class TrainingState implements Serializable {
@@ -28,6 +29,12 @@ final class TrainingState implements Serializable {
     private final Random augmentRandom;
     private double wallSecondsBefore;
     private double epochSecondsBefore;
+    /** Seconds of the current epoch in optimiser steps and in the sampling strategy, as far as it got. */
+    private double trainSeconds;
+
+    private double samplingSeconds;
+    /** Sum of the losses the current epoch's steps minimised (their count is {@code stepsThisEpoch}). */
+    private double stepLossSum;
     /** Null when the run has no early stopping (and in checkpoints written before it existed). */
     private EarlyStopping earlyStopping;
 
@@ -85,6 +92,26 @@ final class TrainingState implements Serializable {
                 : figures.withStepSizes((long) minStepSize, (long) maxStepSize);
     }
 
+    /** Adds the loss a step minimised (after {@link #countStep}) and the seconds it took. */
+    void addStepLoss(double loss, double seconds) {
+        stepLossSum += loss;
+        trainSeconds += seconds;
+    }
+
+    /** Adds seconds spent in the sampling strategy. */
+    void addSamplingSeconds(double seconds) {
+        samplingSeconds += seconds;
+    }
+
+    /**
+     * {@return {@code figures} with the current epoch's time split and the mean loss its steps minimised (null
+     * when it took none)}
+     */
+    SamplerFigures withWork(SamplerFigures figures, double evalSeconds) {
+        Double sampledLoss = stepsThisEpoch == 0 ? null : stepLossSum / stepsThisEpoch;
+        return figures.withWork(new EpochWork(trainSeconds, evalSeconds, samplingSeconds, sampledLoss));
+    }
+
     Random augmentRandom() {
         return augmentRandom;
     }
@@ -100,6 +127,9 @@ final class TrainingState implements Serializable {
         stepsThisEpoch = 0;
         minStepSize = 0;
         maxStepSize = 0;
+        trainSeconds = 0;
+        samplingSeconds = 0;
+        stepLossSum = 0;
     }
 
     double wallSecondsBefore() {

@@ -63,6 +63,46 @@ class ImportanceSamplerTest {
     }
 
     @Test
+    void epochFigures_areTheScoreQuantilesAndTheDrawWeightsLargestAndEffectiveSize() {
+        // scores ln 1..ln 4: p = (1, 2, 3, 4) / 10; all N = 4 drawn once with weights 1/(N p) = 10/(4k)
+        double[] scores = {0, Math.log(2), Math.log(3), Math.log(4)};
+        IndexOnlySource src = new IndexOnlySource(4, i -> false);
+        ImportanceSampler s = sampler(4, 0, 1, null, false, ImportanceWeights.INVERSE_PROBABILITY, 0);
+        trainEpoch(s, src, 0, identity(4), scores); // warm-up: last-loss scores become the losses
+        var warmUp = s.endEpoch().importance();
+        assertThat(warmUp.weightMax()).as("no draw in warm-up").isNull();
+        assertThat(warmUp.weightEss()).isNull();
+        assertThat(warmUp.scoreMax()).isCloseTo(Math.log(4), within(1e-6));
+
+        trainEpoch(s, src, 1, identity(4), scores); // the same losses again: the scores stay
+        var f = s.endEpoch().importance();
+        // numpy linear quantiles of the sorted scores: position q * (n - 1)
+        assertThat(f.scoreMin()).isEqualTo(0.0);
+        assertThat(f.scoreQ10()).isCloseTo(0.3 * Math.log(2), within(1e-6));
+        assertThat(f.scoreQ50()).isCloseTo((Math.log(2) + Math.log(3)) / 2, within(1e-6));
+        assertThat(f.scoreQ90()).isCloseTo(Math.log(3) + 0.7 * (Math.log(4) - Math.log(3)), within(1e-6));
+        assertThat(f.scoreMax()).isCloseTo(Math.log(4), within(1e-6));
+        assertThat(f.weightMax()).isCloseTo(2.5, within(1e-6)); // 10 / (4 * 1)
+        // (sum w)^2 / sum w^2 = (2.5 * 25/12)^2 / (6.25 * 205/144) = 125/41
+        assertThat(f.weightEss()).isCloseTo(125.0 / 41, within(1e-6));
+    }
+
+    @Test
+    void drawWeightFigures_countEachDrawWithReplacement() {
+        // one sample holds (almost) all the probability: every draw is it, weight 1/(N p) = 1/4 each, ESS = m
+        double[] scores = {60, 0, 0, 0};
+        IndexOnlySource src = new IndexOnlySource(4, i -> false);
+        ImportanceSampler s = sampler(8, 0, 1, 6, true, ImportanceWeights.INVERSE_PROBABILITY, 0);
+        trainEpoch(s, src, 0, identity(4), scores);
+        trainEpoch(s, src, 1, identity(4), scores);
+        var f = s.endEpoch().importance();
+        assertThat(f.weightMax()).isCloseTo(0.25, within(1e-6));
+        assertThat(f.weightEss()).as("six draws of equal weight").isCloseTo(6.0, within(1e-9));
+        assertThat(f.scoreQ50()).isEqualTo(0.0);
+        assertThat(f.scoreMax()).isEqualTo(60.0);
+    }
+
+    @Test
     void softmaxProbabilitiesAndWeights_matchSeed002Reference() {
         JsonNode ref = PytorchReference.section("importance_seed002");
         double[] scores = PytorchReference.doubles(ref.get("scores"));

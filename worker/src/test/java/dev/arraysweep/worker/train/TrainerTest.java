@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import dev.arraysweep.db.model.SamplerFigures;
@@ -9,6 +10,11 @@ import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.data.Split;
 import dev.arraysweep.worker.data.Subset;
 import dev.arraysweep.worker.models.Models;
+import dev.arraysweep.worker.sampling.Archetype;
+import dev.arraysweep.worker.sampling.Batch;
+import dev.arraysweep.worker.sampling.SampleSource;
+import dev.arraysweep.worker.sampling.SamplingStrategy;
+import dev.arraysweep.worker.sampling.StrategyState;
 import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.spec.SubsetSpec;
 import java.util.ArrayList;
@@ -100,7 +106,11 @@ class TrainerTest {
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).test()).isEqualTo(a.get(i).test());
             assertThat(b.get(i).train()).isEqualTo(a.get(i).train());
-            assertThat(b.get(i).sampler()).isEqualTo(a.get(i).sampler());
+            // all but the times: the sampled loss too
+            assertThat(b.get(i).sampler().withWork(null))
+                    .isEqualTo(a.get(i).sampler().withWork(null));
+            assertThat(b.get(i).sampler().work().sampledLoss())
+                    .isEqualTo(a.get(i).sampler().work().sampledLoss());
         }
     }
 
@@ -331,10 +341,94 @@ class TrainerTest {
             assertThat(resumed.get(i).train())
                     .as("epoch %d train", i)
                     .isEqualTo(straight.get(i).train());
-            assertThat(resumed.get(i).sampler())
+            // times differ between runs; everything else, the importance figures included, is exact
+            assertThat(resumed.get(i).sampler().withWork(null))
                     .as("epoch %d sampler", i)
-                    .isEqualTo(straight.get(i).sampler());
+                    .isEqualTo(straight.get(i).sampler().withWork(null));
+            assertThat(resumed.get(i).sampler().work().sampledLoss())
+                    .as("epoch %d sampled loss", i)
+                    .isEqualTo(straight.get(i).sampler().work().sampledLoss());
+            assertThat(resumed.get(i).sampler().importance() != null)
+                    .as("epoch %d importance figures", i)
+                    .isEqualTo(kind.equals("importance"));
         }
+    }
+
+    /** Plain batches in order, reading every step's per-sample losses as the trainer hands them over. */
+    private static final class RecordingStrategy implements SamplingStrategy {
+        final Archetype inner;
+        final List<Double> stepMeans = new ArrayList<>();
+
+        RecordingStrategy(int batchSize) {
+            inner = new Archetype(batchSize);
+        }
+
+        @Override
+        public void startEpoch(int epoch, int[] order, SampleSource source) {
+            inner.startEpoch(epoch, order, source);
+        }
+
+        @Override
+        public Batch nextStep(SampleSource source) {
+            return inner.nextStep(source);
+        }
+
+        @Override
+        public boolean wantsStepLosses() {
+            return true;
+        }
+
+        @Override
+        public void afterStep(Batch batch, float[] losses) {
+            double sum = 0;
+            for (float l : losses) {
+                sum += l;
+            }
+            stepMeans.add(sum / losses.length);
+        }
+
+        @Override
+        public SamplerFigures endEpoch() {
+            return inner.endEpoch();
+        }
+
+        @Override
+        public StrategyState saveState(SampleSource source) {
+            return inner.saveState(source);
+        }
+
+        @Override
+        public void restoreState(StrategyState state, SampleSource source) {
+            inner.restoreState(state, source);
+        }
+    }
+
+    @Test
+    void sampledLoss_isTheMeanOfTheStepLosses_andTheTimeSplitFitsTheEpoch() {
+        // 160 samples in steps of 16: 10 equal steps, each minimising the plain mean of its losses
+        RunSpec spec = spec(Map.of("epochs", 2));
+        RecordingStrategy recording = new RecordingStrategy(16);
+        List<EpochResult> results = new ArrayList<>();
+        try (Trainer t = new Trainer(spec, toyData(160, 40), Device.cpu(), recording)) {
+            assertThat(t.train(results::add, () -> false)).isTrue();
+        }
+        assertThat(recording.stepMeans).hasSize(20);
+        for (EpochResult r : results) {
+            var w = r.sampler().work();
+            double expected = recording.stepMeans.subList(10 * r.epoch(), 10 * r.epoch() + 10).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
+            assertThat(w.sampledLoss()).as("epoch %d", r.epoch()).isCloseTo(expected, within(1e-6));
+            assertThat(w.trainSeconds()).isPositive();
+            assertThat(w.samplingSeconds()).isPositive();
+            assertThat(w.evalSeconds()).isPositive();
+            assertThat(w.trainSeconds() + w.samplingSeconds()).isLessThanOrEqualTo(r.epochSeconds());
+            assertThat(r.sampler().importance()).as("no importance sampler").isNull();
+        }
+        assertThat(results.get(1).sampler().work().sampledLoss())
+                .as("it learns")
+                .isLessThan(results.get(0).sampler().work().sampledLoss());
     }
 
     /** {@return the first epoch with the lowest test mean loss} */
