@@ -2,6 +2,7 @@ package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import java.sql.ResultSet;
@@ -45,7 +46,21 @@ public final class EpochMetricsMapper implements RowMapper<EpochMetrics> {
                         importance(rs),
                         work(rs)),
                 rs.getObject("host_memory_bytes", Long.class),
-                rs.getObject("device_memory_bytes", Long.class));
+                rs.getObject("device_memory_bytes", Long.class),
+                gpu(rs));
+    }
+
+    /** {@return what nvidia-smi reported, or null when the row has no reading (gpu_readings is NULL)} */
+    private static GpuFigures gpu(ResultSet rs) throws SQLException {
+        Integer readings = rs.getObject("gpu_readings", Integer.class);
+        return readings == null
+                ? null
+                : new GpuFigures(
+                        rs.getObject("gpu_utilization", Double.class),
+                        rs.getObject("gpu_temperature", Double.class),
+                        rs.getObject("gpu_power_watts", Double.class),
+                        rs.getObject("gpu_memory_used_bytes", Long.class),
+                        readings);
     }
 
     /** {@return the importance figures, or null when the row has none (score_min is NULL)} */

@@ -2,6 +2,7 @@ package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.db.repo.MetricDao.Key;
@@ -36,8 +37,9 @@ public final class MetricRepository {
             + " accepted, trained, overflow_discarded, steps, mean_raw_batches_per_step, acceptance_ratio,"
             + " min_step_size, max_step_size, score_min, score_q10, score_q50, score_q90, score_max, weight_max,"
             + " weight_ess, train_seconds, eval_seconds, sampling_seconds, sampled_loss, host_memory_bytes,"
-            + " device_memory_bytes, recorded_at";
-    private static final String MARKS = "?" + ", ?".repeat(37);
+            + " device_memory_bytes, gpu_utilization, gpu_temperature, gpu_power_watts, gpu_memory_used_bytes,"
+            + " gpu_readings, recorded_at";
+    private static final String MARKS = "?" + ", ?".repeat(42);
     private static final String INSERT = "INSERT INTO epoch_metric(" + COLUMNS + ") VALUES (" + MARKS + ")";
     private static final String MERGE =
             "MERGE INTO epoch_metric(" + COLUMNS + ") KEY(run_id, epoch, split)" + " VALUES (" + MARKS + ")";
@@ -146,6 +148,12 @@ public final class MetricRepository {
                 st.setObject(i++, w == null ? null : w.sampledLoss(), Types.DOUBLE);
                 st.setObject(i++, m.hostMemoryBytes(), Types.BIGINT);
                 st.setObject(i++, m.deviceMemoryBytes(), Types.BIGINT);
+                GpuFigures g = m.gpu();
+                st.setObject(i++, g == null ? null : g.utilizationPercent(), Types.DOUBLE);
+                st.setObject(i++, g == null ? null : g.temperatureC(), Types.DOUBLE);
+                st.setObject(i++, g == null ? null : g.powerWatts(), Types.DOUBLE);
+                st.setObject(i++, g == null ? null : g.memoryUsedBytes(), Types.BIGINT);
+                st.setObject(i++, g == null ? null : g.readings(), Types.INTEGER);
                 st.setObject(i, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
                 st.addBatch();
             }

@@ -59,8 +59,10 @@ public final class Schema {
 
     /**
      * (Re)creates the views unless every one exists and the last carries, as its comment, the hash of these
-     * very definitions: most commands open the database, and a read-only one such as {@code status} then
-     * writes nothing.
+     * very definitions and of the tables' columns: most commands open the database, and a read-only one such as
+     * {@code status} then writes nothing. The columns count because H2 expands a view's {@code m.*} when the view
+     * is created: a migration that adds a column to {@code epoch_metric} leaves the definitions as they are, and
+     * the views would go on without the new column.
      */
     static void createViewsUnlessCurrent(Connection c, List<String> definitions) throws SQLException {
         List<String> names = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class Schema {
         }
         String last = names.get(names.size() - 1);
         String stamp = "arraysweep views "
-                + Integer.toHexString(String.join(";", definitions).hashCode());
+                + Integer.toHexString((String.join(";", definitions) + ";" + tableColumns(c)).hashCode());
         try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*), MAX(CASE WHEN TABLE_NAME = ? THEN REMARKS END)"
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'VIEW'"
                 + " AND TABLE_NAME IN (" + String.join(",", Collections.nCopies(names.size(), "?")) + ")")) {
@@ -93,6 +95,25 @@ public final class Schema {
             }
             st.execute("COMMENT ON VIEW " + last + " IS '" + stamp + "'");
         }
+    }
+
+    /** {@return every column of the schema's tables, in order, as one string} */
+    private static String tableColumns(Connection c) throws SQLException {
+        StringBuilder columns = new StringBuilder();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT c.TABLE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c"
+                        + " JOIN INFORMATION_SCHEMA.TABLES t"
+                        + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                        + " WHERE c.TABLE_SCHEMA = 'PUBLIC' AND t.TABLE_TYPE = 'BASE TABLE'"
+                        + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION")) {
+            while (rs.next()) {
+                columns.append(rs.getString(1))
+                        .append('.')
+                        .append(rs.getString(2))
+                        .append(',');
+            }
+        }
+        return columns.toString();
     }
 
     /** {@return whether the arraysweep tables exist} */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.SamplerFigures;
@@ -140,6 +141,54 @@ class JournalIngestTest {
         });
         assertThat(stored).filteredOn(m -> m.epoch() == 1).singleElement().satisfies(m -> assertThat(m.sampler())
                 .isEqualTo(figures));
+    }
+
+    @Test
+    void gpuFigures_goThroughTheJournal_andOldLinesWithoutThemReadAsNull() throws Exception {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun("h", "{}", 3, Map.of())));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        db.runs().claim(id, null, null, "n", Duration.ofMinutes(5));
+        GpuFigures gpu = new GpuFigures(93.0, 70.5, null, 1L << 33, 4);
+        EpochMetrics watched = new EpochMetrics(
+                0,
+                1,
+                1,
+                "test",
+                0.6,
+                1,
+                0.1,
+                3,
+                0.9,
+                2,
+                2.9,
+                100,
+                1.5,
+                3,
+                0.1,
+                SamplerFigures.none(),
+                1L << 20,
+                1L << 32,
+                gpu);
+        JournalEvent fresh = new JournalEvent(JournalEvent.EPOCH, "s", 0, 99, 1, 0, 2, List.of(watched), null);
+        var old = (ObjectNode) Journal.JSON.valueToTree(epoch(1, 0, 0.5));
+        for (var m : old.withArray("metrics")) {
+            ((ObjectNode) m).remove("gpu");
+        }
+        String oldLine = Journal.JSON.writeValueAsString(old);
+        assertThat(oldLine).doesNotContain("gpu");
+        Path file = dir.resolve("runs/s/journal/0.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, oldLine + "\n" + Journal.JSON.writeValueAsString(fresh) + "\n");
+
+        new JournalIngest(db).ingestAll(dir.resolve("runs"));
+        List<EpochMetrics> stored = db.metrics().forRun(id);
+        assertThat(stored).filteredOn(m -> m.epoch() == 0).isNotEmpty().allSatisfy(m -> assertThat(m.gpu())
+                .isNull());
+        assertThat(stored).filteredOn(m -> m.epoch() == 1).singleElement().satisfies(m -> {
+            assertThat(m.gpu()).isEqualTo(gpu);
+            assertThat(m.deviceMemoryBytes()).isEqualTo(1L << 32);
+        });
     }
 
     @Test

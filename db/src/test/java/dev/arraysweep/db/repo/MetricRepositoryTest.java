@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.EpochWork;
+import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.db.model.ImportanceFigures;
 import dev.arraysweep.db.model.SamplerFigures;
 import java.nio.file.Path;
@@ -118,5 +119,42 @@ class MetricRepositoryTest {
                         .mapTo(Double.class)
                         .one());
         assertThat(ess).isEqualTo(3.25);
+    }
+
+    @Test
+    void gpuFigures_areStored_readBackWithTheirNulls_andReachTheViews() {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun("h", "{}", 3, Map.of())));
+        long id = db.runs().find("s", 0).orElseThrow().id();
+        SamplerFigures f = new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5);
+        GpuFigures watched = new GpuFigures(87.5, 61.0, 251.25, 3L << 30, 12);
+        GpuFigures noPower = new GpuFigures(40.0, 55.0, null, 1L << 30, 0);
+        db.metrics()
+                .upsert(List.of(
+                        new EpochMetrics(
+                                id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, f, null, 5L << 30,
+                                watched),
+                        new EpochMetrics(
+                                id, 1, 1, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, f, null, 5L << 30,
+                                noPower),
+                        row(id, 1, 2, "test", 0.2)));
+
+        List<EpochMetrics> stored = db.metrics().forRun(id);
+        assertThat(stored.get(0).gpu()).isEqualTo(watched);
+        assertThat(stored.get(0).deviceMemoryBytes()).isEqualTo(5L << 30);
+        assertThat(stored.get(1).gpu()).isEqualTo(noPower);
+        assertThat(stored.get(2).gpu()).isNull();
+        Double power = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT gpu_power_watts FROM final_metrics WHERE run_id = :id")
+                        .bind("id", id)
+                        .mapTo(Double.class)
+                        .one());
+        assertThat(power).isNull(); // the last epoch has no reading
+        Double utilization = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT gpu_utilization FROM curves WHERE run_id = :id AND epoch = 0")
+                        .bind("id", id)
+                        .mapTo(Double.class)
+                        .one());
+        assertThat(utilization).isEqualTo(87.5);
     }
 }

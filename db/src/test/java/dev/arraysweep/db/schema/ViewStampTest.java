@@ -42,6 +42,30 @@ class ViewStampTest {
         }
     }
 
+    @Test
+    void aColumnAddedToATableByAMigration_reachesTheViewsThatSelectAllOfItsColumns() throws Exception {
+        List<String> views = List.of("CREATE OR REPLACE VIEW all_of_t AS SELECT t.* FROM t");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:viewcolumns");
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t(a INT)");
+            st.execute("INSERT INTO t VALUES (1)");
+            Schema.createViewsUnlessCurrent(c, views);
+            st.execute("ALTER TABLE t ADD COLUMN b INT DEFAULT 5"); // what V6 did to epoch_metric
+            assertThat(columns(st, "SELECT * FROM all_of_t"))
+                    .as("H2 keeps the columns the view had when it was made")
+                    .isEqualTo(1);
+            Schema.createViewsUnlessCurrent(c, views);
+            assertThat(columns(st, "SELECT * FROM all_of_t")).isEqualTo(2);
+            assertThat(value(st, "SELECT b FROM all_of_t")).isEqualTo(5);
+        }
+    }
+
+    private static int columns(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.getMetaData().getColumnCount();
+        }
+    }
+
     private static int value(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import dev.arraysweep.db.Hosts;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.models.Models;
+import dev.arraysweep.worker.telemetry.DeviceMemory;
+import dev.arraysweep.worker.telemetry.ProcessMemory;
 import dev.arraysweep.worker.train.EpochResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ public final class WorkerBench {
         if (sizing) {
             report.put("raw_batch_sizing", RawBatchSizing.measure(device, progress));
         }
-        report.put("peak_host_memory_bytes", Memory.peakHostBytes());
+        report.put("peak_host_memory_bytes", ProcessMemory.peakResidentBytes());
         report.put("load_average_at_end", Hosts.loadAverage());
         return report;
     }
@@ -143,11 +145,11 @@ public final class WorkerBench {
         m.put("selection_forward", s);
 
         m.put("evaluation", evaluation(plan, Stats.median(map(archetype, Stretch::imagesPerSecond))));
-        m.put("host_memory_bytes_now", Memory.hostBytes());
-        m.put("peak_host_memory_bytes_so_far", Memory.peakHostBytes());
+        m.put("host_memory_bytes_now", ProcessMemory.residentBytes());
+        m.put("peak_host_memory_bytes_so_far", ProcessMemory.peakResidentBytes());
         sampleDevice();
         if (device.isGpu()) {
-            m.put("device_memory_bytes_now", Memory.deviceBytes(device));
+            m.put("device_memory_bytes_now", DeviceMemory.bytesInUse(device));
             m.put("peak_device_memory_bytes_sampled", peakDeviceBytes);
         }
         m.put("load_average_at_end", Hosts.loadAverage());
@@ -303,7 +305,7 @@ public final class WorkerBench {
     }
 
     private void sampleDevice() {
-        Long bytes = Memory.deviceBytes(device);
+        Long bytes = DeviceMemory.bytesInUse(device);
         if (bytes != null) {
             peakDeviceBytes = Math.max(peakDeviceBytes, bytes);
         }

@@ -2,6 +2,7 @@ package dev.arraysweep.worker.task;
 
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.worker.eval.SplitMetrics;
+import dev.arraysweep.worker.telemetry.DeviceTelemetry;
 import dev.arraysweep.worker.train.EpochResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,17 @@ import java.util.List;
 final class MetricRows {
     private MetricRows() {}
 
-    static List<EpochMetrics> of(long runId, int attempt, EpochResult r) {
+    static List<EpochMetrics> of(long runId, int attempt, EpochResult r, DeviceTelemetry.Reading device) {
         List<EpochMetrics> rows = new ArrayList<>(2);
         if (r.train() != null) {
-            rows.add(row(runId, attempt, r, "train", r.train()));
+            rows.add(row(runId, attempt, r, device, "train", r.train()));
         }
-        rows.add(row(runId, attempt, r, "test", r.test()));
+        rows.add(row(runId, attempt, r, device, "test", r.test()));
         return rows;
     }
 
-    private static EpochMetrics row(long runId, int attempt, EpochResult r, String split, SplitMetrics m) {
+    private static EpochMetrics row(
+            long runId, int attempt, EpochResult r, DeviceTelemetry.Reading device, String split, SplitMetrics m) {
         var l = m.losses();
         return new EpochMetrics(
                 runId,
@@ -39,6 +41,7 @@ final class MetricRows {
                 r.learningRate(),
                 r.sampler(),
                 r.hostMemoryBytes(),
-                r.deviceMemoryBytes());
+                device.deviceMemoryBytes(),
+                device.gpu());
     }
 }

@@ -18,6 +18,7 @@ import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunLimits;
 import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.spec.SubsetSpec;
+import dev.arraysweep.worker.telemetry.DeviceTelemetry;
 import dev.arraysweep.worker.train.EarlyStop;
 import dev.arraysweep.worker.train.EpochListener;
 import dev.arraysweep.worker.train.EpochResult;
@@ -102,12 +103,19 @@ public final class TaskRunner {
 
     private int train(Claim claim, RunSpec spec, BooleanSupplier stop) {
         TaskFile task = claim.task();
-        String dataset = Choices.name(spec.data().dataset());
-        Path dataDir = DataDirs.resolve(dataset, spec.data().dataDir(), env);
         Device device = Devices.resolve(Choices.name(spec.device()));
         out.printf(
                 "run %d of %s, attempt %d on %s: %s%n",
                 task.index(), task.sweep(), claim.attempt(), device, task.paramsJson());
+        try (DeviceTelemetry telemetry = DeviceTelemetry.start(device, env, out)) {
+            return train(claim, spec, stop, device, telemetry);
+        }
+    }
+
+    private int train(Claim claim, RunSpec spec, BooleanSupplier stop, Device device, DeviceTelemetry telemetry) {
+        TaskFile task = claim.task();
+        String dataset = Choices.name(spec.data().dataset());
+        Path dataDir = DataDirs.resolve(dataset, spec.data().dataDir(), env);
         Dataset data = Datasets.load(dataset, dataDir);
         RunLimits limits = spec.limits();
         if (limits.trainLimit() != null || limits.testLimit() != null) {
@@ -121,7 +129,7 @@ public final class TaskRunner {
                     Subset.choose(data, subset.classes(), subset.perClass(), subset.trainSubset(), subset.seed()));
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
-        Epochs epochs = new Epochs(claim, spec, checkpoints);
+        Epochs epochs = new Epochs(claim, spec, checkpoints, telemetry);
         Optional<EarlyStop> early;
         try (Trainer trainer = new Trainer(spec, data, device)) {
             epochs.trainer = trainer;
@@ -196,21 +204,27 @@ public final class TaskRunner {
         private final Claim claim;
         private final RunSpec spec;
         private final Path checkpoints;
+        private final DeviceTelemetry telemetry;
         private Trainer trainer;
         private int done;
         private String key;
 
-        Epochs(Claim claim, RunSpec spec, Path checkpoints) {
+        Epochs(Claim claim, RunSpec spec, Path checkpoints, DeviceTelemetry telemetry) {
             this.claim = claim;
             this.spec = spec;
             this.checkpoints = checkpoints;
+            this.telemetry = telemetry;
         }
 
         @Override
         public void onEpoch(EpochResult result) {
             done = result.epoch() + 1;
             claim.epochsDone(done);
-            claim.record(JournalEvent.EPOCH, done, MetricRows.of(claim.task().runId(), claim.attempt(), result), null);
+            claim.record(
+                    JournalEvent.EPOCH,
+                    done,
+                    MetricRows.of(claim.task().runId(), claim.attempt(), result, telemetry.endEpoch()),
+                    null);
             print(result, spec.limits().epochs());
             if (done < spec.limits().epochs()) {
                 trainer.saveCheckpoint(checkpoints, key);

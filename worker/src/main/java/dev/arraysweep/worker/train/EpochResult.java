@@ -4,8 +4,9 @@ import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.worker.eval.SplitMetrics;
 
 /**
- * What one epoch produced: its sampler figures, learning rate, timing and the evaluation of each split
- * ({@code train} is null in epochs where {@code eval_train_every} skips it).
+ * What one epoch produced: its sampler figures, learning rate, timing, the process's resident memory and the
+ * evaluation of each split ({@code train} is null in epochs where {@code eval_train_every} skips it). The device's
+ * figures are the task's to add ({@code telemetry}).
  */
 public record EpochResult(
         int epoch,
@@ -15,5 +16,4 @@ public record EpochResult(
         double wallSeconds,
         SplitMetrics train,
         SplitMetrics test,
-        long hostMemoryBytes,
-        Long deviceMemoryBytes) {}
+        long hostMemoryBytes) {}

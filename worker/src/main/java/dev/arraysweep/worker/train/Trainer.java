@@ -25,6 +25,7 @@ import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
 import dev.arraysweep.worker.spec.RunSpec;
+import dev.arraysweep.worker.telemetry.ProcessMemory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -211,7 +212,7 @@ public final class Trainer implements AutoCloseable {
             state.finishEpoch();
             state.setWallSecondsBefore(wall);
             listener.onEpoch(new EpochResult(
-                    epoch, lr, figures, epochSeconds, wall, train, test, HostMemory.residentBytes(), null));
+                    epoch, lr, figures, epochSeconds, wall, train, test, ProcessMemory.residentBytes()));
             if (state.earlyStop().isPresent()) {
                 return true;
             }

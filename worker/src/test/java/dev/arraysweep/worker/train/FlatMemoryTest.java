@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
+import dev.arraysweep.worker.telemetry.ProcessMemory;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class FlatMemoryTest {
                             r -> {
                                 arrays[r.epoch()] =
                                         manager.getManagedArrays().size(); // recursive: sub-managers included
-                                rss[r.epoch()] = HostMemory.residentBytes();
+                                rss[r.epoch()] = ProcessMemory.residentBytes();
                             },
                             () -> false))
                     .isTrue();
