@@ -433,8 +433,8 @@ public final class DashboardApi {
             m.put(metric.column(), metric::of);
         }
         m.put("raw_batches_per_step", EpochRow::rawBatchesPerStep);
-        m.put("overflow_discarded", EpochRow::overflowDiscarded);
-        m.put("acceptance_ratio", EpochRow::acceptanceRatio);
+        m.put("overflow_per_step", EpochRow::overflowPerStep);
+        m.put("trained_per_forwarded", EpochRow::trainedPerForwarded);
         return m;
     }
 

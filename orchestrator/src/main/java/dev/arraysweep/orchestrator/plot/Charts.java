@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.plot;
 import dev.arraysweep.orchestrator.results.Setting;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -72,32 +73,55 @@ final class Charts {
         return PALETTE[i % PALETTE.length];
     }
 
-    /** Adds a setting's curve: a band when more than one run has data, then its mean line; nothing when empty. */
+    /**
+     * Adds a setting's curve: a band when more than one run has data, then its mean line; nothing when empty. An
+     * epoch whose mean is NaN (a gap) breaks the line and the band there.
+     */
     static void add(XYChart chart, String name, Curve curve, Color colour) {
         if (curve.isEmpty()) {
             return;
         }
         if (curve.runs() > 1) {
-            int n = curve.x().length;
-            double[] px = new double[2 * n];
-            double[] py = new double[2 * n];
-            for (int i = 0; i < n; i++) {
-                px[i] = curve.x()[i];
-                py[i] = curve.high()[i];
-                px[2 * n - 1 - i] = curve.x()[i];
-                py[2 * n - 1 - i] = curve.low()[i];
+            int segment = 0;
+            for (int[] part : finiteParts(curve.mean())) {
+                int n = part[1] - part[0];
+                double[] px = new double[2 * n];
+                double[] py = new double[2 * n];
+                for (int i = 0; i < n; i++) {
+                    px[i] = curve.x()[part[0] + i];
+                    py[i] = curve.high()[part[0] + i];
+                    px[2 * n - 1 - i] = curve.x()[part[0] + i];
+                    py[2 * n - 1 - i] = curve.low()[part[0] + i];
+                }
+                XYSeries band = chart.addSeries(name + (segment++ == 0 ? "" : " #" + segment) + BAND_SUFFIX, px, py);
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 50));
+                band.setLineColor(new Color(0, 0, 0, 0));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(false);
             }
-            XYSeries band = chart.addSeries(name + BAND_SUFFIX, px, py);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 50));
-            band.setLineColor(new Color(0, 0, 0, 0));
-            band.setMarker(SeriesMarkers.NONE);
-            band.setShowInLegend(false);
         }
-        XYSeries line = chart.addSeries(name, curve.x(), curve.mean());
+        XYSeries line = chart.addSeries(name, curve.x(), curve.mean()); // XChart breaks the line at NaN
         line.setLineColor(colour);
-        line.setMarker(curve.x().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        boolean lonePoints = finiteParts(curve.mean()).stream().anyMatch(p -> p[1] - p[0] == 1);
+        line.setMarker(lonePoints ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setMarkerColor(colour);
+    }
+
+    /** {@return the index ranges [from, to) of the runs of finite values in {@code values}} */
+    static List<int[]> finiteParts(double[] values) {
+        List<int[]> parts = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= values.length; i++) {
+            boolean finite = i < values.length && Double.isFinite(values[i]);
+            if (finite && start < 0) {
+                start = i;
+            } else if (!finite && start >= 0) {
+                parts.add(new int[] {start, i});
+                start = -1;
+            }
+        }
+        return parts;
     }
 
     /** Gives charts the same y range, so that train and test panels of one metric compare at a glance. */
@@ -106,8 +130,10 @@ final class Charts {
         double max = Double.NEGATIVE_INFINITY;
         for (Curve c : curves) {
             for (int i = 0; i < c.x().length; i++) {
-                min = Math.min(min, c.low()[i]);
-                max = Math.max(max, c.high()[i]);
+                if (Double.isFinite(c.low()[i]) && Double.isFinite(c.high()[i])) {
+                    min = Math.min(min, c.low()[i]);
+                    max = Math.max(max, c.high()[i]);
+                }
             }
         }
         if (!(min < max)) {

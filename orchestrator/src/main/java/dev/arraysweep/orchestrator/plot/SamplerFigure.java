@@ -9,8 +9,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The thesis' sampler figure (appendix figure 6) of one group: per epoch the mean number of raw batches
- * forwarded per training step, the accepted samples discarded as overflow, and the acceptance ratio.
+ * The thesis' sampler figure (seed 004 appendix figure 6, l.3362-3376) of one group, per epoch: (a) the average
+ * number of raw batches forwarded to build one training step, (b) the average number of accepted samples
+ * discarded as overflow per step, (c) the ratio of the samples forwarded that were ultimately trained. An epoch
+ * without a training step has none of these: it is a gap in the line, not a zero (the thesis' late epochs with
+ * few or no steps, l.1765-1772).
  */
 final class SamplerFigure {
     static final int PANEL_WIDTH = 480;
@@ -32,9 +35,9 @@ final class SamplerFigure {
         XYChart raw = Charts.chart(
                 "(a) Raw batches per training step", "epoch", "raw batches / step", PANEL_WIDTH, PANEL_HEIGHT);
         XYChart overflow = Charts.chart(
-                "(b) Overflow discarded", "epoch", "samples discarded per epoch", PANEL_WIDTH, PANEL_HEIGHT);
-        XYChart acceptance =
-                Charts.chart("(c) Acceptance ratio", "epoch", "accepted / forwarded", PANEL_WIDTH, PANEL_HEIGHT);
+                "(b) Overflow per training step", "epoch", "samples discarded / step", PANEL_WIDTH, PANEL_HEIGHT);
+        XYChart trained = Charts.chart(
+                "(c) Samples trained / forwarded", "epoch", "trained / forwarded", PANEL_WIDTH, PANEL_HEIGHT);
         for (Setting s : group.settings()) {
             var colour = Charts.colour(group.settings(), s);
             Charts.add(
@@ -42,16 +45,16 @@ final class SamplerFigure {
             Charts.add(
                     overflow,
                     s.label(),
-                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::overflowDiscarded, band),
+                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::overflowPerStep, band),
                     colour);
             Charts.add(
-                    acceptance,
+                    trained,
                     s.label(),
-                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::acceptanceRatio, band),
+                    Curve.perEpoch(s.runs(), RunData::test, EpochRow::trainedPerForwarded, band),
                     colour);
         }
         Charts.legend(raw, Styler.LegendPosition.InsideNW);
         return new ChartGrid(
-                "Sampler: " + PanelFigure.title(sweep, group, band), List.of(List.of(raw, overflow, acceptance)));
+                "Sampler: " + PanelFigure.title(sweep, group, band), List.of(List.of(raw, overflow, trained)));
     }
 }

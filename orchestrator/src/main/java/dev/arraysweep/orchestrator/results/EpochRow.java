@@ -9,9 +9,13 @@ package dev.arraysweep.orchestrator.results;
  * @param q90Loss per-sample loss at quantile 0.9
  * @param worstLoss the largest per-sample loss
  * @param wallSeconds wall-clock seconds of training from the run's start to the end of this epoch
- * @param rawBatchesPerStep raw batches forwarded per training step (sampler figure)
- * @param overflowDiscarded accepted samples discarded because a step was full, in this epoch
- * @param acceptanceRatio accepted / forwarded samples in this epoch
+ * @param rawBatchesPerStep raw batches forwarded per training step (the thesis' appendix figure 6a); NaN in an
+ *     epoch without a step
+ * @param overflowPerStep accepted samples discarded because a step was full, per training step (figure 6b: "the
+ *     average number of samples that were passed through the model but were discarded"); NaN without a step
+ * @param trainedPerForwarded samples trained / samples forwarded for selection in this epoch (figure 6c: "the
+ *     ratio of samples that passed through the model that ultimately were included in the batch"); NaN without a
+ *     step or without a selection forward
  * @param scoreQ10 the importance sampler's scores at quantile 0.1 at the epoch's end (importance figure)
  * @param scoreQ50 its median score
  * @param scoreQ90 its score at quantile 0.9
@@ -29,8 +33,8 @@ public record EpochRow(
         double worstLoss,
         double wallSeconds,
         double rawBatchesPerStep,
-        double overflowDiscarded,
-        double acceptanceRatio,
+        double overflowPerStep,
+        double trainedPerForwarded,
         double scoreQ10,
         double scoreQ50,
         double scoreQ90,
