@@ -16,6 +16,12 @@ import java.util.Set;
  * Defaults follow thesis table 4.1 where it has them, then DESIGN.md, then seed 002 appendix A.
  */
 final class ParamRegistry {
+    /**
+     * The test metrics a run can watch, by early stopping and by {@code keep_best}: test-loss (the test split's
+     * mean loss, lower is better) and test-accuracy (higher is better); the worker's enum spells them.
+     */
+    private static final Constraint TEST_METRIC = Constraint.oneOf("test-loss", "test-accuracy");
+
     private static final Condition FILTERING = is("epoch_filtering", true).or(is("batch_filtering", true));
 
     /**
@@ -63,8 +69,20 @@ final class ParamRegistry {
                             "test-loss",
                             "What early stopping watches: test-loss (mean test loss, lower is better) or test-accuracy"
                                     + " (higher is better); an epoch improves on a strictly better value; default test-loss.",
-                            Constraint.oneOf("test-loss", "test-accuracy"))
+                            TEST_METRIC)
                     .when(given("early_stopping_patience")),
+            new ParamDef(
+                            "keep_best",
+                            ParamType.CHOICE,
+                            true,
+                            Default.of(null),
+                            TEST_METRIC,
+                            "Also keep the model of the best epoch by this test metric (as early_stopping_metric:"
+                                    + " test-loss lower, test-accuracy higher is better; a tie keeps the earlier epoch)"
+                                    + " as best.params, best.safetensors and best.json next to the final model,"
+                                    + " rewritten as each better epoch ends; null (the default) = the final model only.",
+                            ALWAYS)
+                    .implicitAt(null),
             integer("batch_size", 1024, 1, "Mini-batch size of each training step (thesis table 4.1: 1024)."),
             choice(
                     "optimizer",

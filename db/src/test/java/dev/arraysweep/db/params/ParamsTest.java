@@ -194,6 +194,24 @@ class ParamsTest {
     }
 
     @Test
+    void keepBest_isLeftOutUnlessSet_andChoosesAmongEarlyStoppingsMetrics() throws ParamException {
+        assertThat(normalize().has("keep_best")).isFalse();
+        assertThat(normalize("keep_best", null).hash())
+                .as("off (null) is left out: no stored run changes its hash")
+                .isEqualTo(normalize().hash());
+        ParamValues loss = normalize("keep_best", "Test-Loss");
+        assertThat(loss.string("keep_best")).isEqualTo("test-loss");
+        assertThat(loss.hash()).isNotEqualTo(normalize().hash());
+        assertThat(normalize("keep_best", "test-accuracy").hash()).isNotEqualTo(loss.hash());
+        assertThat(Params.find("keep_best").orElseThrow().constraint())
+                .as("one definition of the test metrics")
+                .isSameAs(Params.find("early_stopping_metric").orElseThrow().constraint());
+        assertThatThrownBy(() -> normalize("keep_best", "test_accuracy"))
+                .hasMessage("keep_best: \"test_accuracy\" is not allowed; expected one of test-loss, test-accuracy"
+                        + " (or null for the default: null). Did you mean \"test-accuracy\"?");
+    }
+
+    @Test
     void milestones_mustStrictlyIncrease() {
         assertThatThrownBy(() -> normalize("lr_scheduler", "multistep", "milestones", List.of(100, 100)))
                 .hasMessage(

@@ -8,12 +8,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The files a finished run keeps of its model, in {@code runs/<sweep>/models/<index>/}:
@@ -27,7 +30,13 @@ import java.util.Map;
  *       {@code num_batches_tracked} is not (PyTorch sets it to 0).
  * </ul>
  *
- * <p>Each file is written next to its place and moved there, so a reader never sees half a file.
+ * <p>A run with {@code keep_best} also keeps its best epoch's model the same way, as {@code best.params} and
+ * {@code best.safetensors}, with {@code best.json} naming the epoch, metric and value; they are rewritten whenever
+ * an epoch beats the best so far, as that epoch ends.
+ *
+ * <p>Each file is written next to its place and moved there, so a reader never sees half a file. The best files
+ * are replaced one after the other, {@code best.json} last: once it names an epoch, the weight files are that
+ * epoch's (or, while a later best is being written, that one's).
  */
 public final class ModelFiles {
     /** The final weights in DJL's format. */
@@ -35,21 +44,83 @@ public final class ModelFiles {
     /** The final weights as safetensors with PyTorch's names. */
     public static final String FINAL_SAFETENSORS = "final.safetensors";
 
+    /** The best epoch's weights in DJL's format. */
+    public static final String BEST_PARAMS = "best.params";
+    /** The best epoch's weights as safetensors with PyTorch's names. */
+    public static final String BEST_SAFETENSORS = "best.safetensors";
+    /** Which epoch the best files hold: {@code {"epoch": 3, "metric": "test-loss", "value": 0.41}}. */
+    public static final String BEST_JSON = "best.json";
+
     private ModelFiles() {}
+
+    /**
+     * What {@link #BEST_JSON} says of the best epoch.
+     *
+     * @param epoch the epoch, numbered from 0 as the journal and {@code epoch_metric} number them
+     * @param metric the {@code keep_best} metric, as the parameter names it ({@code test-loss})
+     * @param value its value at that epoch, as journalled
+     */
+    public record Best(int epoch, String metric, double value) {
+        public Best {
+            if (epoch < 0) {
+                throw new IllegalArgumentException("epoch " + epoch + " < 0");
+            }
+            Objects.requireNonNull(metric, "metric");
+        }
+
+        /** {@return the JSON of {@link #BEST_JSON}; the value as Java's shortest round-tripping decimal} */
+        String json() {
+            String v = Double.isFinite(value) ? Double.toString(value) : "null";
+            return "{\"epoch\": " + epoch + ", \"metric\": \"" + metric + "\", \"value\": " + v + "}\n";
+        }
+    }
 
     /** Writes {@link #FINAL_PARAMS} and {@link #FINAL_SAFETENSORS} of {@code block}, model {@code name}, to {@code dir}. */
     public static void writeFinal(Block block, String name, Path dir) {
+        write(block, name, dir, FINAL_PARAMS, FINAL_SAFETENSORS);
+    }
+
+    /**
+     * Writes {@link #BEST_PARAMS} and {@link #BEST_SAFETENSORS} of {@code block}, model {@code name}, as
+     * {@link #writeFinal} writes the final ones, then {@link #BEST_JSON} of {@code best}, to {@code dir}.
+     */
+    public static void writeBest(Block block, String name, Path dir, Best best) {
+        write(block, name, dir, BEST_PARAMS, BEST_SAFETENSORS);
+        try {
+            atomically(dir.resolve(BEST_JSON), out -> out.write(best.json().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + BEST_JSON + " in " + dir, e);
+        }
+    }
+
+    /**
+     * Deletes the best files in {@code dir}, if any: a run that starts from scratch (or keeps no best model) must
+     * not leave another run's, from an earlier use of its index, next to its own.
+     */
+    public static void deleteBest(Path dir) {
+        try {
+            for (String file : List.of(BEST_JSON, BEST_PARAMS, BEST_SAFETENSORS)) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the best model files in " + dir, e);
+        }
+    }
+
+    private static void write(Block block, String name, Path dir, String params, String safetensors) {
         try {
             Files.createDirectories(dir);
-            atomically(dir.resolve(FINAL_PARAMS), out -> {
+            atomically(dir.resolve(params), out -> {
                 DataOutputStream data = new DataOutputStream(out);
                 block.saveParameters(data);
                 data.flush();
             });
             LinkedHashMap<String, SafeTensors.Tensor> tensors = torchStateDict(block, name);
             atomically(
-                    dir.resolve(FINAL_SAFETENSORS),
-                    out -> SafeTensors.write(out, Map.of("format", "pt", "model", name), tensors));
+                    dir.resolve(safetensors),
+                    // sorted: Map.of iterates in an order that changes from one JVM to the next, and a resumed
+                    // run must write the same bytes
+                    out -> SafeTensors.write(out, new TreeMap<>(Map.of("format", "pt", "model", name)), tensors));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model files in " + dir, e);
         }

@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param metric the test metric watched
  */
 public record EarlyStoppingSpec(int patience, Metric metric) {
-    /** The choices of the {@code early_stopping_metric} parameter. */
+    /**
+     * The test metrics a run can watch: the choices of {@code early_stopping_metric} and of {@code keep_best}
+     * (one definition in the registry; the enum stays nested here, where checkpoints of early stopping name it).
+     */
     public enum Metric {
         /** The test split's mean loss; lower is better. */
         TEST_LOSS,

@@ -1,6 +1,7 @@
 package dev.arraysweep.worker.spec;
 
 import dev.arraysweep.db.params.ParamValues;
+import dev.arraysweep.worker.spec.EarlyStoppingSpec.Metric;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param filter what the filters share; empty when neither filter is on
  * @param batchFilter the batchwise filter; empty when it is off
  * @param epochFilter the epochwise filter; empty when it is off
+ * @param keepBest the test metric by which the model of the best epoch is kept besides the final one; empty = none
  */
 public record RunSpec(
         String model,
@@ -31,7 +33,8 @@ public record RunSpec(
         Optional<BatchFilterSpec> batchFilter,
         Optional<EpochFilterSpec> epochFilter,
         SelectorSpec selector,
-        SamplerSpec sampler) {
+        SamplerSpec sampler,
+        Optional<Metric> keepBest) {
     /** The choices of the {@code device} parameter. */
     public enum DeviceName {
         AUTO,
@@ -51,6 +54,7 @@ public record RunSpec(
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(keepBest, "keepBest");
         Valid.require(
                 filter.isPresent() == (batchFilter.isPresent() || epochFilter.isPresent()),
                 "the shared filter settings are there exactly when a filter is on");
@@ -78,7 +82,8 @@ public record RunSpec(
                 batchFiltering ? Optional.of(BatchFilterSpec.from(p)) : Optional.empty(),
                 epochFiltering ? Optional.of(EpochFilterSpec.from(p)) : Optional.empty(),
                 SelectorSpec.from(p),
-                SamplerSpec.from(p));
+                SamplerSpec.from(p),
+                Optional.ofNullable(p.choiceOr("keep_best", Metric.class, null)));
     }
 
     /** {@return whether the filters judge with the model in training mode (batch norm on batch statistics)} */

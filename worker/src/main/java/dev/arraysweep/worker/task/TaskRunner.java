@@ -129,7 +129,8 @@ public final class TaskRunner {
                     Subset.choose(data, subset.classes(), subset.perClass(), subset.trainSubset(), subset.seed()));
         }
         Path checkpoints = workspace.checkpointDir(task.sweep(), task.index());
-        Epochs epochs = new Epochs(claim, spec, checkpoints, telemetry);
+        Path models = workspace.modelDir(task.sweep(), task.index());
+        Epochs epochs = new Epochs(claim, spec, checkpoints, models, telemetry);
         Optional<EarlyStop> early;
         try (Trainer trainer = new Trainer(spec, data, device)) {
             epochs.trainer = trainer;
@@ -143,6 +144,10 @@ public final class TaskRunner {
                 out.printf(
                         "resuming from the checkpoint in %s at epoch %d%s%n",
                         checkpoints, resumed + 1, steps == 0 ? "" : " after " + steps + " of its steps");
+            }
+            if (resumed < 0 || spec.keepBest().isEmpty()) {
+                // best files of an earlier run at this index; a resumed run's are its own, its checkpoint knows them
+                ModelFiles.deleteBest(models);
             }
             boolean finished;
             try {
@@ -164,7 +169,7 @@ public final class TaskRunner {
             early = trainer.earlyStop();
             // the final state stays: raising the run's epochs later continues from it (expand extends)
             trainer.saveCheckpoint(checkpoints, key);
-            ModelFiles.writeFinal(trainer.block(), spec.model(), workspace.modelDir(task.sweep(), task.index()));
+            ModelFiles.writeFinal(trainer.block(), spec.model(), models);
         }
         if (early.isPresent()) {
             claim.recordStoppedEarly(
@@ -199,20 +204,22 @@ public final class TaskRunner {
         return ExitException.FAILURE;
     }
 
-    /** Records each finished epoch and checkpoints between epochs. */
+    /** Records each finished epoch, keeps the best epoch's model (keep_best) and checkpoints between epochs. */
     private final class Epochs implements EpochListener {
         private final Claim claim;
         private final RunSpec spec;
         private final Path checkpoints;
+        private final Path models;
         private final DeviceTelemetry telemetry;
         private Trainer trainer;
         private int done;
         private String key;
 
-        Epochs(Claim claim, RunSpec spec, Path checkpoints, DeviceTelemetry telemetry) {
+        Epochs(Claim claim, RunSpec spec, Path checkpoints, Path models, DeviceTelemetry telemetry) {
             this.claim = claim;
             this.spec = spec;
             this.checkpoints = checkpoints;
+            this.models = models;
             this.telemetry = telemetry;
         }
 
@@ -226,6 +233,8 @@ public final class TaskRunner {
                     MetricRows.of(claim.task().runId(), claim.attempt(), result, telemetry.endEpoch()),
                     null);
             print(result, spec.limits().epochs());
+            // before the checkpoint that records this epoch as the best: a run stopped in between writes it again
+            trainer.keepIfBest(result.epoch(), models);
             if (done < spec.limits().epochs()) {
                 trainer.saveCheckpoint(checkpoints, key);
             }

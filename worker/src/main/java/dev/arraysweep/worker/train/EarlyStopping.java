@@ -15,8 +15,9 @@ import java.util.Optional;
  * <p>The seed states no more; the choices made here: an epoch improves when its value is strictly better than the
  * best so far (lower mean loss, or higher accuracy; no minimum change, so a tie does not count); the first epoch
  * always sets the best; a NaN value never improves (a run whose loss stays NaN stops after {@code patience}
- * epochs); the run keeps its last epoch's model and metrics (the seed does not say that it restored the best
- * one). The rule does not depend on the run's number of epochs (patience that runs out in the last epoch is
+ * epochs); this comparison is {@link BestEpoch}'s, which {@code keep_best} uses too; the run keeps its last
+ * epoch's model and metrics (the seed does not say that it restored the best one; {@code keep_best} keeps that
+ * one as well). The rule does not depend on the run's number of epochs (patience that runs out in the last epoch is
  * kept, {@link Trainer#earlyStop()} reports no early stop then), so a run whose epochs are raised later stops
  * where one as long from the start does. Its state (best value, best epoch, epochs since) is part of the
  * checkpoint, so a resumed run stops where an uninterrupted one does.
@@ -39,7 +40,7 @@ final class EarlyStopping implements Serializable {
 
     /** {@return whether training stops after {@code epoch}, whose test metrics are {@code test}} */
     boolean observe(int epoch, SplitMetrics test) {
-        return observe(epoch, metric == Metric.TEST_LOSS ? test.losses().mean() : test.accuracy());
+        return observe(epoch, BestEpoch.valueOf(metric, test));
     }
 
     /** {@return whether training stops after {@code epoch}, in which the watched metric was {@code value}} */
@@ -48,10 +49,7 @@ final class EarlyStopping implements Serializable {
             throw new IllegalStateException("the run stopped after epoch " + stop.epoch() + "; epoch " + epoch
                     + " should not have been trained");
         }
-        boolean lowerIsBetter = metric == Metric.TEST_LOSS;
-        boolean improves = !Double.isNaN(value)
-                && (bestEpoch < 0 || Double.isNaN(best) || (lowerIsBetter ? value < best : value > best));
-        if (improves || bestEpoch < 0) {
+        if (BestEpoch.replaces(metric, value, best, bestEpoch)) {
             best = value;
             bestEpoch = epoch;
             sinceBest = 0;

@@ -17,6 +17,7 @@ import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.eval.Evaluator;
 import dev.arraysweep.worker.eval.Losses;
 import dev.arraysweep.worker.eval.SplitMetrics;
+import dev.arraysweep.worker.models.ModelFiles;
 import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.optim.LrSchedule;
 import dev.arraysweep.worker.optim.Optimizer;
@@ -24,6 +25,7 @@ import dev.arraysweep.worker.sampling.AcceptanceRule;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
+import dev.arraysweep.worker.spec.Choices;
 import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.telemetry.ProcessMemory;
 import java.io.ByteArrayInputStream;
@@ -91,7 +93,8 @@ public final class Trainer implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         this.state = new TrainingState(
                 spec.seed(),
-                spec.limits().earlyStopping().map(EarlyStopping::new).orElse(null));
+                spec.limits().earlyStopping().map(EarlyStopping::new).orElse(null),
+                spec.keepBest().map(BestEpoch::new).orElse(null));
         Shape input = Models.inputShape(dataset.channels());
         this.block = Models.build(spec.model(), dataset.channels(), dataset.numClasses());
         Models.initialize(block, manager, input, spec.seed());
@@ -202,6 +205,7 @@ public final class Trainer implements AutoCloseable {
             long evalStart = System.nanoTime();
             SplitMetrics test = evaluate(testImages, testLabels);
             guard.afterEpoch(epoch, test.losses().mean());
+            state.observeBest(epoch, test);
             // decided before the listener checkpoints, so that a resumed run carries this epoch's count
             boolean last =
                     state.stopsEarlyAfter(epoch, test) || epoch == spec.limits().epochs() - 1;
@@ -231,6 +235,31 @@ public final class Trainer implements AutoCloseable {
      */
     public Optional<EarlyStop> earlyStop() {
         return state.earlyStop().filter(s -> s.epoch() < spec.limits().epochs() - 1);
+    }
+
+    /**
+     * Keeps the model of the epoch just finished as the run's best ({@code keep_best}): when it is the best epoch
+     * so far, writes {@code best.params}, {@code best.safetensors} and {@code best.json} to {@code dir} (see
+     * {@link ModelFiles#writeBest}). Call it from the listener of that epoch, while the model holds its weights,
+     * and before a checkpoint that records it as the best, so that a run stopped in between writes them again.
+     * {@return whether it wrote them; false when the run keeps no best model or the epoch is not the best}
+     *
+     * @throws IllegalStateException if {@code epoch} is not the epoch just finished
+     */
+    public boolean keepIfBest(int epoch, Path dir) {
+        if (state.midEpoch() || state.nextEpoch() != epoch + 1) {
+            throw new IllegalStateException("epoch " + epoch + " is not the epoch just finished (training is at epoch "
+                    + state.nextEpoch() + (state.midEpoch() ? ", mid-epoch" : "") + ")");
+        }
+        Optional<BestEpoch> best = state.bestEpoch().filter(b -> b.epoch() == epoch);
+        best.ifPresent(b -> ModelFiles.writeBest(
+                block, spec.model(), dir, new ModelFiles.Best(epoch, Choices.name(b.metric()), b.value())));
+        return best.isPresent();
+    }
+
+    /** {@return the best epoch so far (numbered from 0) under {@code keep_best}, or empty without it or before one} */
+    Optional<Integer> bestEpoch() {
+        return state.bestEpoch().map(BestEpoch::epoch).filter(e -> e >= 0);
     }
 
     /**

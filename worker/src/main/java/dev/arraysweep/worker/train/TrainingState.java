@@ -12,8 +12,9 @@ import java.util.Random;
  * The loop's own state that a checkpoint must capture: the next epoch, whether it is half done and how
  * many of its steps are taken, the pseudo-random generators (data order and augmentation, both seeded from
  * the run's seed, so a filtered run and its archetype twin see the same first data order), the sizes of the
- * current epoch's smallest and largest steps, its time split and the sum of its steps' losses, time already spent, and early stopping's best value and count
- * when the run has early stopping.
+ * current epoch's smallest and largest steps, its time split and the sum of its steps' losses, time already
+ * spent, early stopping's best value and count when the run has early stopping, and the best epoch so far when
+ * it keeps the best model ({@code keep_best}).
  */
 final class TrainingState implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,15 +38,30 @@ final class TrainingState implements Serializable {
     private double stepLossSum;
     /** Null when the run has no early stopping (and in checkpoints written before it existed). */
     private EarlyStopping earlyStopping;
+    /** Null when the run keeps no best model (and in checkpoints written before {@code keep_best} existed). */
+    private BestEpoch bestEpoch;
 
     TrainingState(long seed) {
         this.shuffleRandom = new Random(seed);
         this.augmentRandom = new Random(seed ^ 0x5DEECE66DL);
     }
 
-    TrainingState(long seed, EarlyStopping earlyStopping) {
+    TrainingState(long seed, EarlyStopping earlyStopping, BestEpoch bestEpoch) {
         this(seed);
         this.earlyStopping = earlyStopping;
+        this.bestEpoch = bestEpoch;
+    }
+
+    /** {@return the best epoch so far, or empty when the run keeps no best model} */
+    Optional<BestEpoch> bestEpoch() {
+        return Optional.ofNullable(bestEpoch);
+    }
+
+    /** Shows the best-epoch tracker, if the run has one, the test metrics of the epoch just finished. */
+    void observeBest(int epoch, SplitMetrics test) {
+        if (bestEpoch != null) {
+            bestEpoch.observe(epoch, test);
+        }
     }
 
     /** {@return where and why early stopping ended the run, or empty while it goes on (or has none)} */

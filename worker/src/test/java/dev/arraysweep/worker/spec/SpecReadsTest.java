@@ -40,7 +40,15 @@ class SpecReadsTest {
             Map.of("selector", "loss-weighted", "loss_weighting", "rank", "power_decay", "linear"),
             Map.of("batch_mode", "vary", "filter_kind", "soft", "selector", "top-k", "soft_top_k", "thesis"),
             Map.of("sampler", "weighted", "weights_file", "w.txt", "replacement", true, "classes", 5, "per_class", 9),
-            Map.of("train_subset", 100, "early_stopping_patience", 3, "early_stopping_metric", "test-accuracy"));
+            Map.of(
+                    "train_subset",
+                    100,
+                    "early_stopping_patience",
+                    3,
+                    "early_stopping_metric",
+                    "test-accuracy",
+                    "keep_best",
+                    "test-loss"));
 
     private static List<SpecReader> readers() throws ParamException {
         List<SpecReader> readers = new ArrayList<>();

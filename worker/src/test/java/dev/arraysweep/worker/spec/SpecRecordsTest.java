@@ -98,7 +98,8 @@ class SpecRecordsTest {
                         java.util.Optional.empty(),
                         ok.epochFilter(),
                         ok.selector(),
-                        ok.sampler()))
+                        ok.sampler(),
+                        ok.keepBest()))
                 .hasMessageContaining("model");
         assertThatThrownBy(() -> new RunSpec(
                         ok.model(),
@@ -114,7 +115,8 @@ class SpecRecordsTest {
                         java.util.Optional.empty(),
                         ok.epochFilter(),
                         ok.selector(),
-                        ok.sampler()))
+                        ok.sampler(),
+                        ok.keepBest()))
                 .hasMessageContaining("exactly when a filter is on");
     }
 }

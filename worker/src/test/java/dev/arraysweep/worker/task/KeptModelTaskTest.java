@@ -8,12 +8,16 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalEvent;
+import dev.arraysweep.db.journal.JournalReader;
+import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.params.ParamValues;
 import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
 import dev.arraysweep.db.task.TaskFile;
+import dev.arraysweep.testkit.Checkout;
 import dev.arraysweep.testkit.Require;
 import dev.arraysweep.worker.models.Models;
 import java.io.ByteArrayOutputStream;
@@ -24,22 +28,27 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A worker whose run is done keeps its final model in runs/<sweep>/models/<index>/, in both formats. */
+/**
+ * A worker whose run is done keeps its final model in runs/<sweep>/models/<index>/, in both formats, and with
+ * {@code keep_best} its best epoch's model as well.
+ */
 class KeptModelTaskTest {
     @TempDir
     Path dir;
 
-    @Test
-    void doneRun_leavesFinalParamsAndSafetensors_ofTheSameTrainedWeights() throws Exception {
+    /** Runs a tiny Fashion-MNIST run with {@code extra} parameters to its end. {@return the workspace} */
+    private Workspace runToTheEnd(Map<String, Object> extra) throws Exception {
         Require.fashionMnist();
         String url = "jdbc:h2:file:" + dir.resolve("arraysweep");
         Database db = Database.open(url);
-        ParamValues p = Params.normalize(Map.of(
+        Map<String, Object> raw = new HashMap<>(Map.of(
                 "dataset", "fashion-mnist",
                 "model", "fcnet16",
                 "epochs", 1,
@@ -47,23 +56,37 @@ class KeptModelTaskTest {
                 "train_limit", 200,
                 "test_limit", 50,
                 "batch_filtering", false));
-        db.runs().storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 1, Map.of())));
+        raw.putAll(extra);
+        ParamValues p = Params.normalize(raw);
+        int epochs = p.intValue("epochs");
+        db.runs()
+                .storeExpansion(
+                        "s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), epochs, Map.of())));
         Workspace ws = new Workspace(dir, url);
         Run stored = db.runs().find("s", 0).orElseThrow();
         TaskFile.of("s", stored).write(ws.taskFile("s", 0));
+        // best files of an earlier run at this index, which a run starting afresh removes
+        Files.createDirectories(ws.modelDir("s", 0));
+        Files.writeString(ws.modelDir("s", 0).resolve("best.json"), "{\"epoch\": 99}");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int code = new TaskRunner(ws, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8))
                 .run("s", 0, new TaskRunner.TaskInfo("1", "1", "node"), () -> false);
 
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        return ws;
+    }
+
+    @Test
+    void doneRun_leavesFinalParamsAndSafetensors_ofTheSameTrainedWeights() throws Exception {
+        Workspace ws = runToTheEnd(Map.of());
         Path models = dir.resolve("runs/s/models/0");
         assertThat(models).isEqualTo(ws.modelDir("s", 0));
         assertThat(models.resolve("final.params")).isRegularFile();
         assertThat(models.resolve("final.safetensors")).isRegularFile();
         try (var files = Files.list(models)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .as("no temporary file left")
+                    .as("no temporary file left, no best file without keep_best (the stale one removed)")
                     .containsExactlyInAnyOrder("final.params", "final.safetensors");
         }
 
@@ -87,5 +110,65 @@ class KeptModelTaskTest {
                     .get(stored3);
             assertThat(stored3).containsExactly(last.getArray().toFloatArray());
         }
+    }
+
+    @Test
+    void keepBest_leavesTheModelOfTheEpochWithTheBestJournalledTestLoss() throws Exception {
+        int epochs = 5;
+        Workspace ws = runToTheEnd(Map.of("epochs", epochs, "learning_rate", 0.5, "keep_best", "test-loss"));
+        Path models = ws.modelDir("s", 0);
+        try (var files = Files.list(models)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "final.params", "final.safetensors", "best.params", "best.safetensors", "best.json");
+        }
+        List<EpochMetrics> test = JournalReader.read(ws.journal("s", 0), 0).events().stream()
+                .filter(e -> e.type().equals(JournalEvent.EPOCH))
+                .flatMap(e -> e.metrics().stream())
+                .filter(m -> m.split().equals("test"))
+                .toList();
+        assertThat(test).extracting(EpochMetrics::epoch).containsExactly(0, 1, 2, 3, 4);
+        EpochMetrics best = test.get(0);
+        for (EpochMetrics m : test) {
+            best = m.meanLoss() < best.meanLoss() ? m : best; // strictly lower: a tie keeps the earlier epoch
+        }
+        JsonNode json = new ObjectMapper().readTree(models.resolve("best.json").toFile());
+        assertThat(json.get("epoch").asInt())
+                .as("best.json, with the journalled rows %s", test)
+                .isEqualTo(best.epoch());
+        assertThat(json.get("metric").asText()).isEqualTo("test-loss");
+        assertThat(json.get("value").asDouble()).isEqualTo(best.meanLoss());
+        if (best.epoch() == epochs - 1) {
+            assertThat(Files.readAllBytes(models.resolve("best.params")))
+                    .isEqualTo(Files.readAllBytes(models.resolve("final.params")));
+        } else {
+            assertThat(Files.readAllBytes(models.resolve("best.params")))
+                    .as("an earlier epoch's weights")
+                    .isNotEqualTo(Files.readAllBytes(models.resolve("final.params")));
+        }
+    }
+
+    /**
+     * Needs Debian's python3-torch ({@link Require#torch}; CI installs it): PyTorch loads best.safetensors into the
+     * original fcnet16 with {@code load_state_dict(strict=True)}.
+     */
+    @Test
+    void keepBest_bestSafetensors_loadsStrictlyIntoPyTorch() throws Exception {
+        Path script = Checkout.find("worker/src/test/python/load_kept_model.py").orElseThrow();
+        Require.torch();
+        Workspace ws = runToTheEnd(Map.of("epochs", 2, "keep_best", "test-accuracy"));
+        Path best = ws.modelDir("s", 0).resolve("best.safetensors");
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), "fcnet16", "1", "10", best.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        JsonNode logits = new ObjectMapper()
+                .readTree(output.lines()
+                        .filter(l -> l.startsWith("["))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(logits.size()).as("2 inputs x 10 classes").isEqualTo(20);
     }
 }

@@ -27,10 +27,19 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
     /** A learnable toy problem: class c has a bright 4x4 square at a position that depends on c. */
     static Dataset toyData(int train, int test) {
-        return new Dataset("fashion-mnist", 1, 32, 32, 10, split(train, 1), split(test, 2));
+        return toyData(train, test, 0.2f, 1f);
     }
 
-    private static Split split(int n, long seed) {
+    /**
+     * {@return the toy problem with background pixels uniform in [0, {@code noise}) and squares of {@code square}}
+     * A square as bright as the noise makes a harder problem, on which the test loss rises again.
+     */
+    static Dataset toyData(int train, int test, float noise, float square) {
+        return new Dataset(
+                "fashion-mnist", 1, 32, 32, 10, split(train, 1, noise, square), split(test, 2, noise, square));
+    }
+
+    private static Split split(int n, long seed, float noise, float square) {
         Random rnd = new Random(seed);
         float[] x = new float[n * 32 * 32];
         int[] y = new int[n];
@@ -38,13 +47,13 @@ class TrainerTest {
             int c = i % 10;
             y[i] = c;
             for (int p = 0; p < 32 * 32; p++) {
-                x[i * 1024 + p] = rnd.nextFloat() * 0.2f;
+                x[i * 1024 + p] = rnd.nextFloat() * noise;
             }
             int r0 = 2 + (c / 5) * 14;
             int c0 = 2 + (c % 5) * 6;
             for (int r = r0; r < r0 + 4; r++) {
                 for (int k = c0; k < c0 + 4; k++) {
-                    x[i * 1024 + r * 32 + k] = 1f;
+                    x[i * 1024 + r * 32 + k] = square;
                 }
             }
         }
@@ -181,6 +190,7 @@ class TrainerTest {
                 "per-class",
                 "train-subset-weighted",
                 "early-stop",
+                "keep-best",
                 "importance"
             })
     void runStoppedMidEpochAndResumed_endsWithTheSameMetrics(
@@ -196,6 +206,8 @@ class TrainerTest {
                         // stops two epochs after its best test loss, training the train split's evaluation
                         // every third epoch and on the last
                     case "early-stop" -> Map.of("epochs", 8, "early_stopping_patience", 2, "eval_train_every", 3);
+                        // the best test loss so far, carried by the checkpoint (KeepBestTest compares the files)
+                    case "keep-best" -> Map.of("epochs", 8, "keep_best", "test-loss");
                         // Alg. 9: each raw batch trains on what it accepted
                     case "vary" -> Map.of(
                             "epochs", 3, "batch_filtering", true, "batch_mode", "vary", "accumulation_batch_size", 24);
@@ -273,10 +285,13 @@ class TrainerTest {
         Dataset data = toyData(160, 40);
         List<EpochResult> straight = new ArrayList<>();
         java.util.Optional<EarlyStop> straightStop;
+        java.util.Optional<Integer> straightBest;
         try (Trainer t = new Trainer(spec(params), runData(spec(params), data), Device.cpu())) {
             assertThat(t.train(straight::add, () -> false)).isTrue();
             straightStop = t.earlyStop();
+            straightBest = t.bestEpoch();
         }
+        assertThat(straightBest.isPresent()).isEqualTo(kind.equals("keep-best"));
         assertThat(straightStop.isPresent()).isEqualTo(kind.equals("early-stop"));
         // asks per epoch: one after each step and one after the epoch; stop a couple of steps into epoch 2
         int stopAsk =
@@ -285,7 +300,7 @@ class TrainerTest {
                     case "weighted-replacement" -> 10; // 7 steps + 1 per epoch: after step 2 of epoch 2
                     case "per-class", "train-subset-weighted" -> 7; // 4 steps + 1 per epoch: after step 2
                         // 10 steps + 1 per epoch: after step 2 of epoch 3, past the best epoch of the toy's test loss
-                    case "early-stop" -> 35;
+                    case "early-stop", "keep-best" -> 35;
                     default -> 4;
                 };
         if (kind.equals("top-up")) {
@@ -321,6 +336,7 @@ class TrainerTest {
             assertThat(t.stepsIntoEpoch()).as("steps into the epoch, restored").isEqualTo(stoppedAt);
             assertThat(t.train(resumed::add, () -> false)).isTrue();
             assertThat(t.earlyStop()).isEqualTo(straightStop);
+            assertThat(t.bestEpoch()).isEqualTo(straightBest);
         }
         if (kind.equals("early-stop")) {
             int best = bestLossEpoch(straight);
