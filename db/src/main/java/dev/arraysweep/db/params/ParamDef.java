@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * @param implicit the value that runs do not carry, and where; null when every value that applies is kept
  * @param storedAs choice names that runs store as another JSON value, and that value (see {@link #storedAs(Map)});
  *                 empty for most parameters
+ * @param spreadOverEpochs whether a run that carries it trains differently for another total of epochs (its effect
+ *                 is spread over the run's epochs, as {@code final_power} is reached at the last), so that raising
+ *                 {@code epochs} makes another run instead of extending it ({@link Params#dependsOnTotalEpochs})
  */
 public record ParamDef(
         String name,
@@ -32,7 +35,8 @@ public record ParamDef(
         Condition appliesWhen,
         boolean sampling,
         Implicit implicit,
-        Map<String, Object> storedAs) {
+        Map<String, Object> storedAs,
+        boolean spreadOverEpochs) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -82,7 +86,7 @@ public record ParamDef(
             String description,
             Condition appliesWhen,
             boolean sampling) {
-        this(name, type, nullable, defaultValue, constraint, description, appliesWhen, sampling, null, Map.of());
+        this(name, type, nullable, defaultValue, constraint, description, appliesWhen, sampling, null, Map.of(), false);
     }
 
     /** A parameter of a run's configuration, not a sampling parameter. */
@@ -100,19 +104,49 @@ public record ParamDef(
     /** {@return this definition, applying only when {@code condition} holds} */
     public ParamDef when(Condition condition) {
         return new ParamDef(
-                name, type, nullable, defaultValue, constraint, description, condition, sampling, implicit, storedAs);
+                name,
+                type,
+                nullable,
+                defaultValue,
+                constraint,
+                description,
+                condition,
+                sampling,
+                implicit,
+                storedAs,
+                spreadOverEpochs);
     }
 
     /** {@return this definition with a computed default} */
     public ParamDef defaultingTo(Default computed) {
         return new ParamDef(
-                name, type, nullable, computed, constraint, description, appliesWhen, sampling, implicit, storedAs);
+                name,
+                type,
+                nullable,
+                computed,
+                constraint,
+                description,
+                appliesWhen,
+                sampling,
+                implicit,
+                storedAs,
+                spreadOverEpochs);
     }
 
     /** {@return this definition, marked as a sampling parameter (left out of the twin key)} */
     public ParamDef choosesSamples() {
         return new ParamDef(
-                name, type, nullable, defaultValue, constraint, description, appliesWhen, true, implicit, storedAs);
+                name,
+                type,
+                nullable,
+                defaultValue,
+                constraint,
+                description,
+                appliesWhen,
+                true,
+                implicit,
+                storedAs,
+                spreadOverEpochs);
     }
 
     /**
@@ -135,7 +169,8 @@ public record ParamDef(
                 appliesWhen,
                 sampling,
                 new Implicit(value, where),
-                storedAs);
+                storedAs,
+                spreadOverEpochs);
     }
 
     /**
@@ -155,7 +190,27 @@ public record ParamDef(
                 appliesWhen,
                 sampling,
                 implicit,
-                spellings);
+                spellings,
+                spreadOverEpochs);
+    }
+
+    /**
+     * {@return this definition, marked as spread over the run's epochs: a run that carries it depends on its total
+     * of epochs and is never extended}
+     */
+    public ParamDef markedSpreadOverEpochs() {
+        return new ParamDef(
+                name,
+                type,
+                nullable,
+                defaultValue,
+                constraint,
+                description,
+                appliesWhen,
+                sampling,
+                implicit,
+                storedAs,
+                true);
     }
 
     /**

@@ -279,7 +279,8 @@ final class ParamRegistry {
                             Constraint.greaterThan(0),
                             "The power of the last epoch under power_decay; default 1.")
                     .when(isNot("power_decay", "none"))
-                    .choosesSamples(),
+                    .choosesSamples()
+                    .markedSpreadOverEpochs(),
             choice(
                             "sampler",
                             "none",

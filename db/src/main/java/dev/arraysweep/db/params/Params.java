@@ -41,12 +41,12 @@ public final class Params {
 
     /**
      * {@return whether training with {@code p} depends on its total number of epochs}, so that the run cannot be
-     * extended (trained longer from its final state) to the result of a longer run: only a decaying selection
-     * power does ({@code power_decay} goes from {@code power} at epoch 0 to {@code final_power} at the last).
-     * The learning-rate schedules are per epoch and do not.
+     * extended (trained longer from its final state) to the result of a longer run: it carries a parameter
+     * {@linkplain ParamDef#spreadOverEpochs() spread over the epochs} (today {@code final_power}, which a decaying
+     * selection power reaches at the last epoch). The learning-rate schedules are per epoch and do not.
      */
     public static boolean dependsOnTotalEpochs(ParamValues p) {
-        return p.has("power_decay") && !"none".equals(p.string("power_decay"));
+        return ParamRegistry.ALL.stream().anyMatch(d -> d.spreadOverEpochs() && p.has(d.name()));
     }
 
     /** {@return every parameter name, in registry order} */

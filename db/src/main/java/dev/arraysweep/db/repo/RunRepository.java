@@ -111,7 +111,8 @@ public final class RunRepository {
                 dao.retire(plan.retired().stream().map(Run::id).toList());
             }
             for (Run r : plan.revived()) {
-                String state = r.epochsDone() >= r.epochsTotal() && r.attempt() > 0 ? "done" : "pending";
+                boolean finished = r.epochsDone() >= r.epochsTotal() || r.stopEpoch() != null;
+                String state = finished && r.attempt() > 0 ? "done" : "pending";
                 dao.setState(r.id(), state);
             }
             return new ExpansionResult(
@@ -265,7 +266,9 @@ public final class RunRepository {
     /**
      * Gives each extended run its new parameters (more epochs) in place: same id, index, metrics and journal;
      * a finished one becomes {@code pending} again, so that the next run-local or submit continues it from its
-     * final state.
+     * final state. A run that early stopping ended before its last epoch stays {@code done}: trained longer, it
+     * would stop at the same epoch (its patience ran out there, whatever the total), so a job for it would only
+     * resume and stop again.
      */
     private static void extend(Handle h, List<ExpansionPlan.Extension> extended) {
         if (extended.isEmpty()) {
@@ -274,7 +277,8 @@ public final class RunRepository {
         Map<Long, NewRun> byId = new LinkedHashMap<>();
         for (ExpansionPlan.Extension x : extended) {
             h.createUpdate("UPDATE run SET params_hash = :h, params_json = :j, epochs_total = :e, twin_key = :t,"
-                            + " state = CASE WHEN state = 'done' THEN 'pending' ELSE state END WHERE id = :id")
+                            + " state = CASE WHEN state = 'done' AND stop_epoch IS NULL THEN 'pending' ELSE state END"
+                            + " WHERE id = :id")
                     .bind("h", x.to().hash())
                     .bind("j", x.to().paramsJson())
                     .bind("e", x.to().epochsTotal())

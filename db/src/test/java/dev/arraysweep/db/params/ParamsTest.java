@@ -19,6 +19,21 @@ class ParamsTest {
     }
 
     @Test
+    void onlyARunWithADecayingPower_dependsOnItsTotalEpochs() throws Exception {
+        Map<String, Object> base = Map.of("dataset", "mnist", "model", "lenet", "epochs", 4);
+        Map<String, Object> weighted = new HashMap<>(base);
+        weighted.put("selector", "loss-weighted");
+        assertThat(Params.dependsOnTotalEpochs(Params.normalize(base))).isFalse();
+        assertThat(Params.dependsOnTotalEpochs(Params.normalize(weighted))).isFalse();
+        weighted.put("power_decay", "linear");
+        assertThat(Params.dependsOnTotalEpochs(Params.normalize(weighted))).isTrue();
+        weighted.put("power_decay", "none");
+        assertThat(Params.dependsOnTotalEpochs(Params.normalize(weighted))).isFalse();
+        assertThat(Params.all().stream().filter(ParamDef::spreadOverEpochs).map(ParamDef::name))
+                .containsExactly("final_power");
+    }
+
+    @Test
     void emptyMap_getsThesisTable41Defaults() throws ParamException {
         ParamValues v = normalize();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arraysweep.db.Plural;
 import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.repo.ExpansionPlan;
 import dev.arraysweep.orchestrator.grid.ExpandedRun;
 import dev.arraysweep.orchestrator.table.Table;
@@ -51,7 +52,19 @@ public final class PlanReport {
                 + (plan.extended().isEmpty()
                         ? ""
                         : ", " + Plural.of(plan.extended().size(), "extended run")
-                                + " (more epochs, continued from their final state)");
+                                + " (more epochs, continued from their final state"
+                                + (stoppedEarly(plan) == 0
+                                        ? ""
+                                        : "; " + stoppedEarly(plan) + " of them ended by early stopping and stay"
+                                                + " done")
+                                + ")");
+    }
+
+    /** {@return how many of the extended runs early stopping ended: they stay done, with no epoch to train} */
+    private static long stoppedEarly(ExpansionPlan plan) {
+        return plan.extended().stream()
+                .filter(x -> x.from().stopEpoch() != null && x.from().state() == RunState.DONE)
+                .count();
     }
 
     /**

@@ -152,6 +152,29 @@ class ExpandEditTest {
     }
 
     @Test
+    void raisingEpochs_leavesARunThatEarlyStoppingEnded_done() throws Exception {
+        CliRunner cli = storedWithOneFinished();
+        CliRunner.Result w = cli.run(
+                "sql",
+                "UPDATE run SET stop_epoch = 0, stop_reason = 'early stopping: test loss did not improve'"
+                        + " WHERE array_index = 0",
+                "--write");
+        assertThat(w.code()).as(w.err()).isZero();
+        Path f = sweep(TWO_EPOCHS.replace("epochs: 2", "epochs: 5"));
+
+        CliRunner.Result dry = cli.run("expand", f.toString(), "--dry-run");
+        assertThat(dry.out())
+                .contains("2 extended runs (more epochs, continued from their final state; 1 of them"
+                        + " ended by early stopping and stay done)");
+        CliRunner.Result r = cli.run("expand", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(cli.run("sql", "SELECT array_index, state, epochs_done, epochs_total, stop_epoch FROM runs", "--csv")
+                        .out())
+                .as("the early-stopped run would stop at the same epoch again: no job for it")
+                .isEqualTo("array_index,state,epochs_done,epochs_total,stop_epoch\n0,done,2,5,0\n1,pending,0,5,\n");
+    }
+
+    @Test
     void aDecayingPowerDependsOnTheTotalEpochs_soItsRunsAreNotExtended() throws Exception {
         String decaying = TWO_EPOCHS.replace(
                 "epochs: 2", "epochs: 2\n  selector: loss-weighted\n  power_decay: linear\n  final_power: 0.5");
