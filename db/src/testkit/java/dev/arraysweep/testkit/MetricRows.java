@@ -27,6 +27,7 @@ public final class MetricRows {
                 0.1,
                 new SamplerFigures(1000, 900, 900, 0, 8, 1.0, 0.9),
                 1L << 30,
+                null,
                 null);
     }
 }

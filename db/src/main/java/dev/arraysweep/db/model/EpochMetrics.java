@@ -66,46 +66,4 @@ public record EpochMetrics(
                 deviceMemoryBytes,
                 gpu);
     }
-
-    /** Metrics without GPU figures (a CPU run, or rows from before they were recorded). */
-    public EpochMetrics(
-            long runId,
-            int attempt,
-            int epoch,
-            String split,
-            double accuracy,
-            double meanLoss,
-            double bestLoss,
-            double worstLoss,
-            double q50Loss,
-            double q90Loss,
-            double q99Loss,
-            long sampleCount,
-            double epochSeconds,
-            double wallSeconds,
-            double learningRate,
-            SamplerFigures sampler,
-            Long hostMemoryBytes,
-            Long deviceMemoryBytes) {
-        this(
-                runId,
-                attempt,
-                epoch,
-                split,
-                accuracy,
-                meanLoss,
-                bestLoss,
-                worstLoss,
-                q50Loss,
-                q90Loss,
-                q99Loss,
-                sampleCount,
-                epochSeconds,
-                wallSeconds,
-                learningRate,
-                sampler,
-                hostMemoryBytes,
-                deviceMemoryBytes,
-                null);
-    }
 }

@@ -83,6 +83,20 @@ public record SamplerFigures(
 
     /** {@return these figures with the smallest and largest step of the epoch (null: no step)} */
     public SamplerFigures withStepSizes(Long min, Long max) {
+        return with(min, max, importance, work);
+    }
+
+    /** {@return these figures with the importance sampler's figures} */
+    public SamplerFigures withImportance(ImportanceFigures figures) {
+        return with(minStepSize, maxStepSize, figures, work);
+    }
+
+    /** {@return these figures with the epoch's time split and sampled loss} */
+    public SamplerFigures withWork(EpochWork w) {
+        return with(minStepSize, maxStepSize, importance, w);
+    }
+
+    private SamplerFigures with(Long min, Long max, ImportanceFigures figures, EpochWork w) {
         return new SamplerFigures(
                 rawForwarded,
                 accepted,
@@ -93,39 +107,7 @@ public record SamplerFigures(
                 acceptanceRatio,
                 min,
                 max,
-                importance,
-                work);
-    }
-
-    /** {@return these figures with the importance sampler's figures} */
-    public SamplerFigures withImportance(ImportanceFigures figures) {
-        return new SamplerFigures(
-                rawForwarded,
-                accepted,
-                trained,
-                overflowDiscarded,
-                steps,
-                meanRawBatchesPerStep,
-                acceptanceRatio,
-                minStepSize,
-                maxStepSize,
                 figures,
-                work);
-    }
-
-    /** {@return these figures with the epoch's time split and sampled loss} */
-    public SamplerFigures withWork(EpochWork w) {
-        return new SamplerFigures(
-                rawForwarded,
-                accepted,
-                trained,
-                overflowDiscarded,
-                steps,
-                meanRawBatchesPerStep,
-                acceptanceRatio,
-                minStepSize,
-                maxStepSize,
-                importance,
                 w);
     }
 }

@@ -83,6 +83,7 @@ class JournalIngestBatchTest {
                 0.1,
                 new SamplerFigures(100, 50, 48, 2, 3, 2.0, 0.5),
                 1L,
+                null,
                 null);
     }
 

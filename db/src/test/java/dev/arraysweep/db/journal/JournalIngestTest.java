@@ -43,6 +43,7 @@ class JournalIngestTest {
                 0.1,
                 new SamplerFigures(100, 50, 32, 18, 1, 2, 0.5).withStepSizes(32L, 32L),
                 1L << 20,
+                null,
                 null);
     }
 
@@ -116,7 +117,7 @@ class JournalIngestTest {
                 .withImportance(new ImportanceFigures(0.5, 1, 1.5, 2, 2.5, 4.0, 25.5))
                 .withWork(new EpochWork(1.25, 0.5, 0.25, 0.75));
         EpochMetrics withFigures = new EpochMetrics(
-                0, 1, 1, "test", 0.6, 1, 0.1, 3, 0.9, 2, 2.9, 100, 1.5, 3, 0.1, figures, 1L << 20, null);
+                0, 1, 1, "test", 0.6, 1, 0.1, 3, 0.9, 2, 2.9, 100, 1.5, 3, 0.1, figures, 1L << 20, null, null);
         JournalEvent fresh = new JournalEvent(JournalEvent.EPOCH, "s", 0, 99, 1, 0, 2, List.of(withFigures), null);
         // a line written before the figures existed: its sampler object lacks their fields
         var old = (ObjectNode) Journal.JSON.valueToTree(epoch(1, 0, 0.5));

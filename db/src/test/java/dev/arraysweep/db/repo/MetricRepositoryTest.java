@@ -36,7 +36,8 @@ class MetricRepositoryTest {
                 0.1,
                 new SamplerFigures(10, 5, 4, 1, 1, 1, 0.5),
                 null,
-                7L);
+                7L,
+                null);
     }
 
     @Test
@@ -76,7 +77,8 @@ class MetricRepositoryTest {
         SamplerFigures sizes = varying.sampler().withStepSizes(3L, 7L);
         db.metrics()
                 .upsert(List.of(
-                        new EpochMetrics(id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, sizes, null, 7L),
+                        new EpochMetrics(
+                                id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, sizes, null, 7L, null),
                         row(id, 1, 1, "test", 0.2)));
 
         List<EpochMetrics> stored = db.metrics().forRun(id);
@@ -100,9 +102,10 @@ class MetricRepositoryTest {
                 .withWork(new EpochWork(0.5, 0.25, 0.125, null));
         db.metrics()
                 .upsert(List.of(
-                        new EpochMetrics(id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, drawn, null, 7L),
                         new EpochMetrics(
-                                id, 1, 1, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, warmUp, null, 7L),
+                                id, 1, 0, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, drawn, null, 7L, null),
+                        new EpochMetrics(
+                                id, 1, 1, "test", 0.1, 1, 0.1, 2, 1, 1.5, 1.9, 10, 1, 1, 0.1, warmUp, null, 7L, null),
                         row(id, 1, 2, "test", 0.2)));
 
         List<EpochMetrics> stored = db.metrics().forRun(id);

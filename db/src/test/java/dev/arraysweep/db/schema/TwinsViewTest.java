@@ -102,6 +102,7 @@ class TwinsViewTest {
                 0.1,
                 SamplerFigures.none(),
                 null,
+                null,
                 null);
     }
 

@@ -121,6 +121,7 @@ final class Workloads {
                 0.1,
                 new SamplerFigures(60_000, 30_000, 29_952, 48, 234, 2.0, 0.5),
                 2L << 30,
+                null,
                 null);
     }
 

@@ -146,8 +146,10 @@ class ImportanceFigureTest {
                 .withWork(new EpochWork(0.5, 0.25, 0.125, 1.75));
         db.metrics()
                 .upsert(List.of(
-                        new EpochMetrics(id, 1, 0, "test", 0.5, 1, 0, 2, 1, 1, 2, 10, 1, 1, 0.1, warmUp, null, null),
-                        new EpochMetrics(id, 1, 1, "test", 0.6, 1, 0, 2, 1, 1, 2, 10, 1, 2, 0.1, drawn, null, null)));
+                        new EpochMetrics(
+                                id, 1, 0, "test", 0.5, 1, 0, 2, 1, 1, 2, 10, 1, 1, 0.1, warmUp, null, null, null),
+                        new EpochMetrics(
+                                id, 1, 1, "test", 0.6, 1, 0, 2, 1, 1, 2, 10, 1, 2, 0.1, drawn, null, null, null)));
 
         List<Plots.Planned> planned = Plots.plan(SweepResults.load(db, "imp"), dir.resolve("plots"), Band.MIN_MAX);
         Plots.Planned figure = planned.stream()

@@ -56,7 +56,7 @@ class SamplerFigureTest {
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < epochs.size(); e++) {
             rows.add(new EpochMetrics(
-                    id, 1, e, "test", 0.5, 1, 0, 2, 1, 1, 2, 10, 1, e + 1, 0.1, epochs.get(e), null, null));
+                    id, 1, e, "test", 0.5, 1, 0, 2, 1, 1, 2, 10, 1, e + 1, 0.1, epochs.get(e), null, null, null));
         }
         db.metrics().upsert(rows);
 

@@ -63,6 +63,7 @@ class EarlyStoppedRunsTest {
                 0.1,
                 new SamplerFigures(0, 0, 100, 0, 1, 1, 1),
                 null,
+                null,
                 null);
     }
 

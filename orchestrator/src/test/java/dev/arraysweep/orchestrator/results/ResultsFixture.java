@@ -177,6 +177,7 @@ public final class ResultsFixture {
                 0.1,
                 sampler,
                 1L << 30,
+                null,
                 null);
     }
 }

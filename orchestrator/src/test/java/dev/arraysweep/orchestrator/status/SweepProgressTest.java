@@ -49,6 +49,7 @@ class SweepProgressTest {
                         0.1,
                         new SamplerFigures(10, 10, 10, 0, 1, 1, 1),
                         1L,
+                        null,
                         null));
             }
         }

@@ -3,11 +3,10 @@ package dev.arraysweep.worker.bench;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
 import dev.arraysweep.worker.sampling.SamplingStrategy;
-import dev.arraysweep.worker.sampling.StrategyDecorator;
-import dev.arraysweep.worker.sampling.StrategyState;
+import dev.arraysweep.worker.sampling.StatelessDecorator;
 
 /** Passes everything to a run's strategy and counts the steps it hands out and the samples in them. */
-final class CountingStrategy extends StrategyDecorator {
+final class CountingStrategy extends StatelessDecorator {
     private long steps;
     private long samples;
 
@@ -31,15 +30,5 @@ final class CountingStrategy extends StrategyDecorator {
             samples += b.size();
         }
         return b;
-    }
-
-    @Override
-    public StrategyState saveState(SampleSource source) {
-        return inner.saveState(source);
-    }
-
-    @Override
-    public void restoreState(StrategyState state, SampleSource source) {
-        inner.restoreState(state, source);
     }
 }

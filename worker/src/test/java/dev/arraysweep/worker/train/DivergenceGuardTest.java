@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import dev.arraysweep.db.model.SamplerFigures;
 import dev.arraysweep.worker.data.Dataset;
 import dev.arraysweep.worker.sampling.Archetype;
 import dev.arraysweep.worker.sampling.Batch;
 import dev.arraysweep.worker.sampling.SampleSource;
-import dev.arraysweep.worker.sampling.SamplingStrategy;
-import dev.arraysweep.worker.sampling.StrategyState;
+import dev.arraysweep.worker.sampling.StatelessDecorator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,13 +48,12 @@ class DivergenceGuardTest {
     }
 
     /** Plain mini-batches whose loss weights are NaN from epoch {@code badEpoch} on: a loss that turns NaN. */
-    private static final class NanWeightsFrom implements SamplingStrategy {
-        private final Archetype inner;
+    private static final class NanWeightsFrom extends StatelessDecorator {
         private final int badEpoch;
         private int epoch;
 
         NanWeightsFrom(int batchSize, int badEpoch) {
-            this.inner = new Archetype(batchSize);
+            super(new Archetype(batchSize));
             this.badEpoch = badEpoch;
         }
 
@@ -75,21 +72,6 @@ class DivergenceGuardTest {
             float[] w = new float[b.size()];
             Arrays.fill(w, Float.NaN);
             return source.withWeights(b, w);
-        }
-
-        @Override
-        public SamplerFigures endEpoch() {
-            return inner.endEpoch();
-        }
-
-        @Override
-        public StrategyState saveState(SampleSource source) {
-            return inner.saveState(source);
-        }
-
-        @Override
-        public void restoreState(StrategyState state, SampleSource source) {
-            inner.restoreState(state, source);
         }
     }
 

@@ -12,9 +12,7 @@ import dev.arraysweep.worker.data.Subset;
 import dev.arraysweep.worker.models.Models;
 import dev.arraysweep.worker.sampling.Archetype;
 import dev.arraysweep.worker.sampling.Batch;
-import dev.arraysweep.worker.sampling.SampleSource;
-import dev.arraysweep.worker.sampling.SamplingStrategy;
-import dev.arraysweep.worker.sampling.StrategyState;
+import dev.arraysweep.worker.sampling.StatelessDecorator;
 import dev.arraysweep.worker.spec.RunSpec;
 import dev.arraysweep.worker.spec.SubsetSpec;
 import java.util.ArrayList;
@@ -371,22 +369,11 @@ class TrainerTest {
     }
 
     /** Plain batches in order, reading every step's per-sample losses as the trainer hands them over. */
-    private static final class RecordingStrategy implements SamplingStrategy {
-        final Archetype inner;
+    private static final class RecordingStrategy extends StatelessDecorator {
         final List<Double> stepMeans = new ArrayList<>();
 
         RecordingStrategy(int batchSize) {
-            inner = new Archetype(batchSize);
-        }
-
-        @Override
-        public void startEpoch(int epoch, int[] order, SampleSource source) {
-            inner.startEpoch(epoch, order, source);
-        }
-
-        @Override
-        public Batch nextStep(SampleSource source) {
-            return inner.nextStep(source);
+            super(new Archetype(batchSize));
         }
 
         @Override
@@ -401,21 +388,6 @@ class TrainerTest {
                 sum += l;
             }
             stepMeans.add(sum / losses.length);
-        }
-
-        @Override
-        public SamplerFigures endEpoch() {
-            return inner.endEpoch();
-        }
-
-        @Override
-        public StrategyState saveState(SampleSource source) {
-            return inner.saveState(source);
-        }
-
-        @Override
-        public void restoreState(StrategyState state, SampleSource source) {
-            inner.restoreState(state, source);
         }
     }
 
