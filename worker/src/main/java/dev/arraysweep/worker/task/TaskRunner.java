@@ -150,6 +150,7 @@ public final class TaskRunner {
                 ModelFiles.deleteBest(models);
             }
             boolean finished;
+            telemetry.startEpochs();
             try {
                 finished = trainer.train(epochs, stop);
             } catch (TrainingDiverged d) {

@@ -38,7 +38,12 @@ public final class DeviceTelemetry implements AutoCloseable {
         return watch.isPresent();
     }
 
-    /** {@return the figures of the epoch that just ended (since the previous call)} */
+    /** Marks the start of training: readings before it (loading data and model) count for no epoch. */
+    public void startEpochs() {
+        watch.ifPresent(GpuWatch::startEpochs);
+    }
+
+    /** {@return the figures of the epoch that just ended (since the previous call, or {@link #startEpochs()})} */
     public Reading endEpoch() {
         return new Reading(
                 DeviceMemory.bytesInUse(device), watch.map(GpuWatch::endEpoch).orElse(null));

@@ -136,6 +136,16 @@ public final class GpuWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the readings taken so far (while the run loaded its data and model), keeping the latest: the first
+     * epoch's figures then cover that epoch only.
+     */
+    public void startEpochs() {
+        synchronized (lock) {
+            sinceLastEpoch.clear();
+        }
+    }
+
     /** {@return the readings taken since the last {@link #endEpoch()}} */
     int readingsSinceLastEpoch() {
         synchronized (lock) {

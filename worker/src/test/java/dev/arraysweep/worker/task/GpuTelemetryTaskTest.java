@@ -63,9 +63,6 @@ class GpuTelemetryTaskTest {
                     .as("a CPU run: the engine has no device memory")
                     .isNull();
         });
-        assertThat(rows.stream().mapToInt(m -> m.gpu().readings()).sum())
-                .as("readings came in while it trained")
-                .isPositive();
         Double power = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT AVG(gpu_power_watts) FROM curves WHERE sweep = 's'")
                         .mapTo(Double.class)

@@ -62,10 +62,17 @@ class GpuWatchTest {
             assertThat(watch.endEpoch())
                     .as("no reading since: the latest stands in")
                     .isEqualTo(new GpuFigures(20.0, 60.0, 150.5, 1024 * MIB, 0));
-            assertThat(smi.starts())
-                    .containsExactly("--query-gpu=utilization.gpu,temperature.gpu,power.draw,memory.used"
+            assertThat(smi.starts().get(0))
+                    .isEqualTo("--query-gpu=utilization.gpu,temperature.gpu,power.draw,memory.used"
                             + " --format=csv,noheader,nounits --id=GPU-1234 --loop-ms=1000");
             assertThat(smi.running()).isTrue();
+        }
+        try (GpuWatch watch = GpuWatch.start("0", path(smi), log).orElseThrow()) {
+            waitFor(() -> watch.readingsSinceLastEpoch() == 3);
+            watch.startEpochs();
+            assertThat(watch.endEpoch())
+                    .as("readings before training started count for no epoch; the latest stands in")
+                    .isEqualTo(new GpuFigures(20.0, 60.0, 150.5, 1024 * MIB, 0));
         }
         waitFor(() -> !running(smi));
         assertThat(smi.running()).as("closing the watch stops nvidia-smi").isFalse();
