@@ -47,6 +47,19 @@ interface SubmissionDao {
     @SqlQuery("SELECT DISTINCT sweep_id FROM submission WHERE sweep_id = :sweepId ORDER BY sweep_id")
     List<Long> submittedSweeps(@Bind("sweepId") long sweepId);
 
+    /** Sweeps with a running run. */
+    @SqlQuery("SELECT DISTINCT sweep_id FROM run WHERE state = 'running' ORDER BY sweep_id")
+    List<Long> sweepsWithRunningRuns();
+
+    /**
+     * Running runs of one sweep that no array arraysweep submitted covers: run-local's ({@code local}) and workers
+     * started by hand.
+     */
+    @SqlQuery("SELECT r.* FROM run r WHERE r.sweep_id = :sweepId AND r.state = 'running'"
+            + " AND (r.slurm_array_job_id IS NULL OR r.slurm_array_job_id NOT IN"
+            + " (SELECT x.job_id FROM submission x WHERE x.sweep_id = :sweepId)) ORDER BY r.array_index")
+    List<Run> runningUnsubmitted(@Bind("sweepId") long sweepId);
+
     /** Running runs of one sweep whose heartbeat is older than {@code before}, in arrays arraysweep submitted. */
     @SqlQuery
     @UseClasspathSqlLocator

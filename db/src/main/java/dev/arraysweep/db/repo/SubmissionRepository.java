@@ -73,4 +73,19 @@ public final class SubmissionRepository {
             return runs;
         });
     }
+
+    /**
+     * {@return the running runs of one sweep (or of all, {@code sweepId} null) that no submitted array covers:
+     * those of run-local and of workers started by hand, which Slurm cannot vouch for}
+     */
+    public List<Run> runningUnsubmitted(Long sweepId) {
+        return jdbi.withHandle(h -> {
+            SubmissionDao dao = h.attach(SubmissionDao.class);
+            List<Run> runs = new ArrayList<>();
+            for (long sweep : sweepId == null ? dao.sweepsWithRunningRuns() : List.of(sweepId)) {
+                runs.addAll(dao.runningUnsubmitted(sweep));
+            }
+            return runs;
+        });
+    }
 }

@@ -86,6 +86,27 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return whether a process holds the lock at {@code file} now} False when there is no such file or nobody
+     * holds it (its worker has ended, or died: the kernel let go of the lock), true when it is held or cannot be
+     * told (a file that cannot be opened is not taken as free). Takes the lock for an instant when it is free.
+     */
+    public static boolean isHeld(Path file) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = LockFiles.tryLock(channel);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** {@return the wait for a run's lock: {@code ARRAYSWEEP_RUN_LOCK_WAIT_SECONDS}, else 10 s} */
     public static Duration waitFrom(Map<String, String> env) {
         return EnvValues.seconds(env, WAIT_ENV, DEFAULT_WAIT);

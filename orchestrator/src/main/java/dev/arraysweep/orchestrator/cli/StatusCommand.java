@@ -197,10 +197,12 @@ final class StatusCommand implements Command {
     }
 
     /**
-     * Marks lost the running runs with a stale heartbeat whose Slurm task is gone; Slurm is asked only when
-     * there are such runs. Without Slurm, or when it does not answer, status goes on with what it has.
+     * Marks lost the running runs whose worker is gone: outside submitted arrays, those whose lock nobody holds;
+     * in them, those with a stale heartbeat whose Slurm task is gone (Slurm is asked only when there are such
+     * runs). Without Slurm, or when it does not answer, status goes on with what it has.
      */
     private static void reconcile(Context ctx, Database db, Sweep sweep) {
+        Orphans.markLost(ctx, db, sweep == null ? null : sweep.id());
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         if (!slurm.installed()) {
             return;

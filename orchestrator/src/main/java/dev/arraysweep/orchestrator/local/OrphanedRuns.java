@@ -1,0 +1,82 @@
+package dev.arraysweep.orchestrator.local;
+
+import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalEvent;
+import dev.arraysweep.db.journal.JournalReader;
+import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.model.Sweep;
+import dev.arraysweep.db.repo.Database;
+import dev.arraysweep.db.task.RunLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Marks {@code lost} the runs that the database says are running, outside any array arraysweep submitted
+ * (run-local's, or a worker started by hand), whose worker is gone: nobody holds the run's lock. A worker holds
+ * it from before it records the run as running until after it records the end, and the kernel lets go of it
+ * when the worker dies, even by {@code kill -9} or the out-of-memory killer; so a free lock on a running run means
+ * the worker died before it could say so (a run without a lock file is left alone: nothing tells). Such a run would otherwise stay {@code running} for ever, and
+ * run-local, which runs pending, preempted and lost runs, would never train it again. A lost run resumes from
+ * its last checkpoint.
+ *
+ * <p>Runs of submitted arrays are Slurm's to vouch for ({@code slurm.Reconciler}): a task Slurm requeues after a
+ * node failure holds no lock while it waits, and is not lost.
+ */
+public final class OrphanedRuns {
+    private static final Set<String> ENDS =
+            Set.of(JournalEvent.DONE, JournalEvent.FAILED, JournalEvent.PREEMPTED, JournalEvent.DIVERGED);
+
+    private OrphanedRuns() {}
+
+    /** A run marked lost, and why. */
+    public record Orphan(Run run, String sweep, String why) {}
+
+    /** Marks lost the orphaned runs of one sweep, or of all when {@code sweepId} is null. {@return them} */
+    public static List<Orphan> markLost(Database db, Workspace workspace, Long sweepId, Clock clock) {
+        List<Run> running = db.submissions().runningUnsubmitted(sweepId);
+        if (running.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = db.sweeps().list().stream().collect(Collectors.toMap(Sweep::id, Sweep::name));
+        List<Orphan> marked = new ArrayList<>();
+        for (Run r : running) {
+            String sweep = names.get(r.sweepId());
+            Path lock = workspace.runLock(sweep, r.arrayIndex());
+            if (!Files.exists(lock)
+                    || RunLock.isHeld(lock)
+                    || endedInItsJournal(workspace.journal(sweep, r.arrayIndex()))) {
+                // no lock file: not a worker of this work directory, nothing to tell by; held: it trains; ended:
+                // after this command loaded the journals (the next load has it)
+                continue;
+            }
+            String why = "its worker is gone: nobody holds " + lock
+                    + RunLock.heartbeat(lock)
+                            .map(t -> " (last heartbeat "
+                                    + Duration.between(t, clock.instant()).toSeconds() + " s ago)")
+                            .orElse("")
+                    + "; it resumes from its last checkpoint";
+            if (db.runs().setState(List.of(r.id()), RunState.RUNNING, RunState.LOST) == 1) {
+                db.runs().event(r.id(), r.attempt(), RunState.LOST.dbName(), why);
+                marked.add(new Orphan(r, sweep, why));
+            }
+        }
+        return marked;
+    }
+
+    /** {@return whether the journal's last event ends the attempt (done, failed, preempted, diverged)} */
+    private static boolean endedInItsJournal(Path journal) {
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        List<JournalEvent> events = JournalReader.read(journal, 0).events();
+        return !events.isEmpty() && ENDS.contains(events.get(events.size() - 1).type());
+    }
+}
