@@ -62,7 +62,7 @@ final class RunLocalCommand implements Command {
         Database db = ctx.openDatabase();
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         Sweep sweep = db.sweeps().require(name);
-        Orphans.markLost(ctx, db, sweep.id()); // killed workers of an earlier run-local: their runs run again
+        Orphans.markLost(ctx, db, sweep.id(), false); // killed workers of an earlier run-local: run them again
         List<Integer> todo = db.runs().indicesIn(sweep.id(), RunState.toRun(line.hasOption("retry")));
         if (line.hasOption("indices")) {
             List<Integer> only = Flags.indexList(line.getOptionValue("indices"));
@@ -89,7 +89,7 @@ final class RunLocalCommand implements Command {
         try {
             Database after = ctx.openDatabase();
             new JournalIngest(after).ingestAll(ctx.workspace().root().resolve("runs"));
-            Orphans.markLost(ctx, after, sweep.id()); // a worker killed (out of memory, kill -9) said nothing
+            Orphans.markLost(ctx, after, sweep.id(), true); // a worker killed (out of memory, kill -9) said nothing
         } catch (RuntimeException e) {
             ctx.err()
                     .println("warning: could not load the workers' journals into the database now ("

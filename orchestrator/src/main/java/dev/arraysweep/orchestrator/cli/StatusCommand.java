@@ -202,7 +202,7 @@ final class StatusCommand implements Command {
      * runs). Without Slurm, or when it does not answer, status goes on with what it has.
      */
     private static void reconcile(Context ctx, Database db, Sweep sweep) {
-        Orphans.markLost(ctx, db, sweep == null ? null : sweep.id());
+        Orphans.markLost(ctx, db, sweep == null ? null : sweep.id(), false);
         Slurm slurm = CommandLineSlurm.create(ctx.clock(), ctx.env());
         if (!slurm.installed()) {
             return;

@@ -72,7 +72,7 @@ final class SubmitFlow {
         Sweep sweep = db.sweeps().require(name);
         if (!dryRun) {
             ctx.writeTaskFiles(db, sweep);
-            Orphans.markLost(ctx, db, sweep.id());
+            Orphans.markLost(ctx, db, sweep.id(), false);
             new Reconciler(db, slurm, ctx.clock(), stale).markLost(sweep.id()).forEach(l -> ctx.out()
                     .printf("marked run %d lost: %s%n", l.run().arrayIndex(), l.why()));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,20 @@ public final class OrphanedRuns {
     /** A run marked lost, and why. */
     public record Orphan(Run run, String sweep, String why) {}
 
-    /** Marks lost the orphaned runs of one sweep, or of all when {@code sweepId} is null. {@return them} */
-    public static List<Orphan> markLost(Database db, Workspace workspace, Long sweepId, Clock clock) {
-        List<Run> running = db.submissions().runningUnsubmitted(sweepId);
+    /**
+     * Marks lost the orphaned runs of one sweep, or of all when {@code sweepId} is null, among those whose last
+     * heartbeat is older than {@code quietFor} (a worker touches its lock every 30 s; {@link Duration#ZERO}
+     * looks at every running run, as run-local does for the runs whose workers it saw end). Only those runs'
+     * locks are tried: on a shared file system each try is a round trip to the lock server. {@return them}
+     */
+    public static List<Orphan> markLost(
+            Database db, Workspace workspace, Long sweepId, Clock clock, Duration quietFor) {
+        Instant quietSince = clock.instant().minus(quietFor);
+        List<Run> running = db.submissions().runningUnsubmitted(sweepId).stream()
+                .filter(r -> quietFor.isZero()
+                        || r.heartbeatAt() == null
+                        || r.heartbeatAt().isBefore(quietSince))
+                .toList();
         if (running.isEmpty()) {
             return List.of();
         }

@@ -82,7 +82,10 @@ class KilledLocalWorkerTest {
                     .isTrue();
             a.process().destroyForcibly().waitFor();
 
-            Processes.Started status = p.arraysweep("status", "two");
+            // a worker touches its lock every 30 s: status tries only the locks of runs quiet for longer than
+            // ARRAYSWEEP_STALE_SECONDS (default 300)
+            Processes.Started status =
+                    p.start(Processes.ARRAYSWEEP, List.of("status", "two"), Map.of("ARRAYSWEEP_STALE_SECONDS", "0"));
             assertThat(status.exit(120)).as(SweepFixture.output(status)).isZero();
             assertThat(status.output())
                     .contains("marked run 0 of two lost: its worker is gone")
