@@ -1,6 +1,7 @@
 package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunningRun;
 import dev.arraysweep.db.model.Submission;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,13 +53,17 @@ interface SubmissionDao {
     List<Long> sweepsWithRunningRuns();
 
     /**
-     * Running runs of one sweep that no array arraysweep submitted covers: run-local's ({@code local}) and workers
-     * started by hand.
+     * Running runs of one sweep that no array arraysweep submitted covers (run-local's, {@code local}, and
+     * workers started by hand), whose last heartbeat is older than {@code quietSince}. A run without a heartbeat
+     * has no lock file that ingest saw (it copies the lock file's time), so nothing to tell by.
      */
-    @SqlQuery("SELECT r.* FROM run r WHERE r.sweep_id = :sweepId AND r.state = 'running'"
+    @SqlQuery("SELECT r.id, r.sweep_id, r.array_index, r.attempt, r.heartbeat_at FROM run r"
+            + " WHERE r.sweep_id = :sweepId AND r.state = 'running'"
+            + " AND r.heartbeat_at < :quietSince"
             + " AND (r.slurm_array_job_id IS NULL OR r.slurm_array_job_id NOT IN"
             + " (SELECT x.job_id FROM submission x WHERE x.sweep_id = :sweepId)) ORDER BY r.array_index")
-    List<Run> runningUnsubmitted(@Bind("sweepId") long sweepId);
+    @RegisterConstructorMapper(RunningRun.class)
+    List<RunningRun> runningUnsubmitted(@Bind("sweepId") long sweepId, @Bind("quietSince") OffsetDateTime quietSince);
 
     /** Running runs of one sweep whose heartbeat is older than {@code before}, in arrays arraysweep submitted. */
     @SqlQuery

@@ -1,6 +1,7 @@
 package dev.arraysweep.db.repo;
 
 import dev.arraysweep.db.model.Run;
+import dev.arraysweep.db.model.RunningRun;
 import dev.arraysweep.db.model.Submission;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,15 +76,17 @@ public final class SubmissionRepository {
     }
 
     /**
-     * {@return the running runs of one sweep (or of all, {@code sweepId} null) that no submitted array covers:
-     * those of run-local and of workers started by hand, which Slurm cannot vouch for}
+     * {@return the running runs of one sweep (or of all, {@code sweepId} null) that no submitted array covers,
+     * without a heartbeat since {@code quietSince}: those of run-local and of workers started by hand, which
+     * Slurm cannot vouch for}
      */
-    public List<Run> runningUnsubmitted(Long sweepId) {
+    public List<RunningRun> runningUnsubmitted(Long sweepId, Instant quietSince) {
+        OffsetDateTime since = OffsetDateTime.ofInstant(quietSince, ZoneOffset.UTC);
         return jdbi.withHandle(h -> {
             SubmissionDao dao = h.attach(SubmissionDao.class);
-            List<Run> runs = new ArrayList<>();
+            List<RunningRun> runs = new ArrayList<>();
             for (long sweep : sweepId == null ? dao.sweepsWithRunningRuns() : List.of(sweepId)) {
-                runs.addAll(dao.runningUnsubmitted(sweep));
+                runs.addAll(dao.runningUnsubmitted(sweep, since));
             }
             return runs;
         });

@@ -3,8 +3,8 @@ package dev.arraysweep.orchestrator.local;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalReader;
-import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
+import dev.arraysweep.db.model.RunningRun;
 import dev.arraysweep.db.model.Sweep;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.task.RunLock;
@@ -38,7 +38,7 @@ public final class OrphanedRuns {
     private OrphanedRuns() {}
 
     /** A run marked lost, and why. */
-    public record Orphan(Run run, String sweep, String why) {}
+    public record Orphan(RunningRun run, String sweep, String why) {}
 
     /**
      * Marks lost the orphaned runs of one sweep, or of all when {@code sweepId} is null, among those whose last
@@ -48,18 +48,16 @@ public final class OrphanedRuns {
      */
     public static List<Orphan> markLost(
             Database db, Workspace workspace, Long sweepId, Clock clock, Duration quietFor) {
-        Instant quietSince = clock.instant().minus(quietFor);
-        List<Run> running = db.submissions().runningUnsubmitted(sweepId).stream()
-                .filter(r -> quietFor.isZero()
-                        || r.heartbeatAt() == null
-                        || r.heartbeatAt().isBefore(quietSince))
-                .toList();
+        // zero: every running run, one whose heartbeat is a moment ahead of this clock included
+        Instant now = clock.instant();
+        Instant quietSince = quietFor.isZero() ? now.plus(Duration.ofDays(1)) : now.minus(quietFor);
+        List<RunningRun> running = db.submissions().runningUnsubmitted(sweepId, quietSince);
         if (running.isEmpty()) {
             return List.of();
         }
         Map<Long, String> names = db.sweeps().list().stream().collect(Collectors.toMap(Sweep::id, Sweep::name));
         List<Orphan> marked = new ArrayList<>();
-        for (Run r : running) {
+        for (RunningRun r : running) {
             String sweep = names.get(r.sweepId());
             Path lock = workspace.runLock(sweep, r.arrayIndex());
             if (!Files.exists(lock)
@@ -72,7 +70,7 @@ public final class OrphanedRuns {
             String why = "its worker is gone: nobody holds " + lock
                     + RunLock.heartbeat(lock)
                             .map(t -> " (last heartbeat "
-                                    + Duration.between(t, clock.instant()).toSeconds() + " s ago)")
+                                    + Duration.between(t, now).toSeconds() + " s ago)")
                             .orElse("")
                     + "; it resumes from its last checkpoint";
             if (db.runs().setState(List.of(r.id()), RunState.RUNNING, RunState.LOST) == 1) {
