@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for a run-local that was itself killed.
  */
 class KilledLocalWorkerTest {
-    static final int EPOCHS = 12;
+    static final int EPOCHS = 15;
 
     @TempDir
     Path dir;
@@ -30,7 +30,7 @@ class KilledLocalWorkerTest {
         Require.fashionMnist();
         Path work = dir.resolve("work");
         Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString()));
-        SweepFixture.expand(p, dir, "oom", 1, EPOCHS);
+        SweepFixture.expand(p, dir, "oom", 1, EPOCHS, 2000);
         Workspace ws = new Workspace(work, null);
         Map<String, String> workers = Map.of("ARRAYSWEEP_WORKER_CLASSPATH", System.getProperty("java.class.path"));
 
@@ -38,11 +38,19 @@ class KilledLocalWorkerTest {
         assertThat(SweepFixture.awaitEpoch(ws.journal("oom", 0), 180))
                 .as(SweepFixture.output(first))
                 .isTrue();
+        // the checkpoint comes right after the epoch's journal line: wait for it, so that there is one to resume
+        Path checkpoint = ws.checkpointDir("oom", 0).resolve("checkpoint.bin");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.exists(checkpoint) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(checkpoint).exists();
         Object pid = RunLock.holder(ws.runLock("oom", 0), Duration.ofSeconds(5)).get("pid");
         assertThat(pid).as("the worker wrote its pid into the run's lock").isNotNull();
         ProcessHandle worker = ProcessHandle.of(((Number) pid).longValue()).orElseThrow();
         worker.destroyForcibly(); // SIGKILL: no end event, no checkpoint on exit
         worker.onExit().get();
+        assertThat(Files.readString(ws.journal("oom", 0))).as("killed mid-run").doesNotContain("\"type\":\"done\"");
 
         assertThat(first.exit(120)).as(SweepFixture.output(first)).isNotZero();
         assertThat(first.output())
