@@ -8,15 +8,8 @@ import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.journal.JournalReader;
 import dev.arraysweep.db.model.Run;
 import dev.arraysweep.db.model.RunState;
-import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.db.repo.NewRun;
-import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.testkit.Require;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,37 +27,16 @@ class EarlyStopTaskTest {
         String url = "jdbc:h2:file:" + dir.resolve("arraysweep");
         Database db = Database.open(url);
         int epochs = 40;
-        ParamValues p = Params.normalize(Map.of(
-                "dataset",
-                "fashion-mnist",
-                "model",
-                "fcnet16",
-                "epochs",
-                epochs,
-                "batch_size",
-                50,
-                "train_limit",
-                400,
-                "test_limit",
-                100,
-                "batch_filtering",
-                false,
-                "early_stopping_patience",
-                1,
-                "early_stopping_metric",
-                "test-accuracy"));
-        db.runs()
-                .storeExpansion(
-                        "s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), epochs, Map.of())));
         Workspace ws = new Workspace(dir, url);
-        Run stored = db.runs().find("s", 0).orElseThrow();
-        TaskFile.of("s", stored).write(ws.taskFile("s", 0));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Run stored = TinyRun.store(
+                db,
+                ws,
+                "s",
+                TinyRun.params(epochs, Map.of("early_stopping_patience", 1, "early_stopping_metric", "test-accuracy")));
 
-        int code = new TaskRunner(ws, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8))
-                .run("s", 0, new TaskRunner.TaskInfo("1", "1", "node"), () -> false);
+        TinyRun.Outcome o = TinyRun.train(ws, "s", Map.of(), () -> false);
 
-        assertThat(code).isZero();
+        assertThat(o.code()).isZero();
         List<JournalEvent> events = JournalReader.read(ws.journal("s", 0), 0).events();
         JournalEvent done = events.get(events.size() - 1);
         assertThat(done.type()).isEqualTo(JournalEvent.DONE);
@@ -73,7 +45,7 @@ class EarlyStopTaskTest {
         assertThat(events).filteredOn(e -> e.type().equals(JournalEvent.EPOCH)).hasSize(done.epochsDone());
         assertThat(done.stopReason())
                 .startsWith("early stopping: test accuracy did not improve for 1 epoch on its best");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run 0 of s done: early stopping");
+        assertThat(o.out()).contains("run 0 of s done: early stopping");
         assertThat(ws.checkpointDir("s", 0).resolve("checkpoint.bin"))
                 .as("the final state stays, as for every finished run")
                 .exists();

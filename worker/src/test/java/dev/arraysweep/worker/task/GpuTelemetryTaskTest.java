@@ -7,16 +7,9 @@ import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.EpochMetrics;
 import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.db.model.Run;
-import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.db.repo.NewRun;
-import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.testkit.Require;
 import dev.arraysweep.worker.telemetry.StandInSmi;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +32,13 @@ class GpuTelemetryTaskTest {
         Require.fashionMnist();
         StandInSmi smi = StandInSmi.looping(dir.resolve("bin"), List.of("73, 64, 212.5, 5120"));
         Database db = Database.open(url());
-        Run run = store(db, "s");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workspace ws = new Workspace(dir, url());
+        Run run = TinyRun.store(db, ws, "s", TinyRun.params(3, Map.of("eval_train_every", 1)));
         Map<String, String> env = Map.of("PATH", smi.dir() + ":/usr/bin:/bin", "CUDA_VISIBLE_DEVICES", "0");
 
-        int code = new TaskRunner(new Workspace(dir, url()), env, new PrintStream(out, true, StandardCharsets.UTF_8))
-                .run("s", 0, new TaskRunner.TaskInfo("1", "1", "node"), () -> false);
+        TinyRun.Outcome o = TinyRun.train(ws, "s", env, () -> false);
 
-        assertThat(code).isZero();
+        assertThat(o.code()).as(o.out()).isZero();
         assertThat(smi.starts()).singleElement().asString().contains("--id=0", "--loop-ms=1000");
         assertThat(smi.running()).as("nvidia-smi stopped with the run").isFalse();
         new JournalIngest(db).ingestAll(dir.resolve("runs"));
@@ -74,15 +66,16 @@ class GpuTelemetryTaskTest {
     void withoutNvidiaSmi_theGpuColumnsStayNull() throws Exception {
         Require.fashionMnist();
         Database db = Database.open(url());
-        Run run = store(db, "s");
+        Workspace ws = new Workspace(dir, url());
+        Run run = TinyRun.store(db, ws, "s", TinyRun.params(3, Map.of("eval_train_every", 1)));
 
-        int code = new TaskRunner(
-                        new Workspace(dir, url()),
-                        Map.of("PATH", dir.resolve("empty") + ":/usr/bin:/bin", "CUDA_VISIBLE_DEVICES", "0"),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run("s", 0, new TaskRunner.TaskInfo("1", "1", "node"), () -> false);
+        TinyRun.Outcome o = TinyRun.train(
+                ws,
+                "s",
+                Map.of("PATH", dir.resolve("empty") + ":/usr/bin:/bin", "CUDA_VISIBLE_DEVICES", "0"),
+                () -> false);
 
-        assertThat(code).isZero();
+        assertThat(o.code()).as(o.out()).isZero();
         new JournalIngest(db).ingestAll(dir.resolve("runs"));
         assertThat(db.metrics().forRun(run.id())).hasSize(6).allSatisfy(m -> assertThat(m.gpu())
                 .isNull());
@@ -90,21 +83,5 @@ class GpuTelemetryTaskTest {
 
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("arraysweep");
-    }
-
-    private Run store(Database db, String sweep) throws Exception {
-        ParamValues p = Params.normalize(Map.of(
-                "dataset", "fashion-mnist",
-                "model", "fcnet16",
-                "epochs", 3,
-                "batch_size", 50,
-                "train_limit", 400,
-                "test_limit", 100,
-                "eval_train_every", 1,
-                "batch_filtering", false));
-        db.runs().storeExpansion(sweep, null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 3, Map.of())));
-        Run stored = db.runs().find(sweep, 0).orElseThrow();
-        TaskFile.of(sweep, stored).write(new Workspace(dir, url()).taskFile(sweep, 0));
-        return stored;
     }
 }

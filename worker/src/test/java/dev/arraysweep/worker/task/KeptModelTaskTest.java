@@ -11,18 +11,11 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalEvent;
 import dev.arraysweep.db.journal.JournalReader;
 import dev.arraysweep.db.model.EpochMetrics;
-import dev.arraysweep.db.model.Run;
-import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
-import dev.arraysweep.db.repo.NewRun;
-import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.testkit.Checkout;
 import dev.arraysweep.testkit.Require;
 import dev.arraysweep.worker.models.Models;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -48,32 +41,16 @@ class KeptModelTaskTest {
         Require.fashionMnist();
         String url = "jdbc:h2:file:" + dir.resolve("arraysweep");
         Database db = Database.open(url);
-        Map<String, Object> raw = new HashMap<>(Map.of(
-                "dataset", "fashion-mnist",
-                "model", "fcnet16",
-                "epochs", 1,
-                "batch_size", 50,
-                "train_limit", 200,
-                "test_limit", 50,
-                "batch_filtering", false));
-        raw.putAll(extra);
-        ParamValues p = Params.normalize(raw);
-        int epochs = p.intValue("epochs");
-        db.runs()
-                .storeExpansion(
-                        "s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), epochs, Map.of())));
+        Map<String, Object> more = new HashMap<>(Map.of("train_limit", 200, "test_limit", 50));
+        more.putAll(extra);
         Workspace ws = new Workspace(dir, url);
-        Run stored = db.runs().find("s", 0).orElseThrow();
-        TaskFile.of("s", stored).write(ws.taskFile("s", 0));
+        TinyRun.store(db, ws, "s", TinyRun.params(1, more));
         // best files of an earlier run at this index, which a run starting afresh removes
         Files.createDirectories(ws.modelDir("s", 0));
         Files.writeString(ws.modelDir("s", 0).resolve("best.json"), "{\"epoch\": 99}");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TinyRun.Outcome o = TinyRun.train(ws, "s", Map.of(), () -> false);
 
-        int code = new TaskRunner(ws, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8))
-                .run("s", 0, new TaskRunner.TaskInfo("1", "1", "node"), () -> false);
-
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(o.code()).as(o.out()).isZero();
         return ws;
     }
 
