@@ -6,7 +6,6 @@ import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.JournalIngest;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.repo.Database;
 import dev.arraysweep.db.repo.NewRun;
 import dev.arraysweep.testkit.Require;
@@ -30,21 +29,7 @@ class DatabaseOutageTest {
         Require.fashionMnist();
         String file = dir.resolve("arraysweep").toString();
         Database embedded = Database.open("jdbc:h2:file:" + file);
-        ParamValues p = Params.normalize(Map.of(
-                "dataset",
-                "fashion-mnist",
-                "model",
-                "fcnet16",
-                "epochs",
-                3,
-                "batch_size",
-                50,
-                "train_limit",
-                400,
-                "test_limit",
-                100,
-                "batch_filtering",
-                false));
+        ParamValues p = TinyRun.params(3, Map.of());
         embedded.runs()
                 .storeExpansion("s", null, null, "t", null, List.of(new NewRun(p.hash(), p.toJson(), 3, Map.of())));
 

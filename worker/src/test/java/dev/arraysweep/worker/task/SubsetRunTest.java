@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.params.ParamValues;
-import dev.arraysweep.db.params.Params;
 import dev.arraysweep.db.task.TaskFile;
 import dev.arraysweep.testkit.Require;
 import java.io.ByteArrayOutputStream;
@@ -22,23 +21,9 @@ class SubsetRunTest {
     Path dir;
 
     private String run(int index, Map<String, Object> subset) throws Exception {
-        Map<String, Object> raw = new HashMap<>(Map.of(
-                "dataset",
-                "fashion-mnist",
-                "model",
-                "fcnet16",
-                "epochs",
-                1,
-                "batch_size",
-                50,
-                "train_limit",
-                2000,
-                "test_limit",
-                300,
-                "batch_filtering",
-                false));
-        raw.putAll(subset);
-        ParamValues p = Params.normalize(raw);
+        Map<String, Object> more = new HashMap<>(Map.of("train_limit", 2000, "test_limit", 300));
+        more.putAll(subset);
+        ParamValues p = TinyRun.params(1, more);
         Workspace ws = new Workspace(dir, "jdbc:h2:file:" + dir.resolve("arraysweep"));
         new TaskFile("s", index, index + 1, p.hash(), p.toJson(), 1, false).write(ws.taskFile("s", index));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
