@@ -34,6 +34,7 @@ public record SweepResults(String sweep, List<RunData> runs) {
             Map<Long, List<EpochRow>> train = new HashMap<>();
             Map<Long, List<EpochRow>> test = new HashMap<>();
             h.createQuery(sql.locate(SweepResults.class, "epochs"))
+                    .define("epoch_columns", sql.locate(SweepResults.class, "epochColumns"))
                     .bind("sweep", sweep)
                     .map((rs, ctx) -> Map.entry(rs.getLong("run_id"), Map.entry(rs.getString("split"), row(rs))))
                     .forEach(e -> add(e, train, test));
@@ -61,6 +62,7 @@ public record SweepResults(String sweep, List<RunData> runs) {
         Map<Long, List<EpochRow>> train = new HashMap<>();
         Map<Long, List<EpochRow>> test = new HashMap<>();
         db.jdbi().useHandle(h -> h.createQuery(sql.locate(SweepResults.class, "epochsOfRuns"))
+                .define("epoch_columns", sql.locate(SweepResults.class, "epochColumns"))
                 .bindList("ids", runs.stream().map(RunData::id).toList())
                 .map((rs, ctx) -> Map.entry(rs.getLong("run_id"), Map.entry(rs.getString("split"), row(rs))))
                 .forEach(e -> add(e, train, test)));

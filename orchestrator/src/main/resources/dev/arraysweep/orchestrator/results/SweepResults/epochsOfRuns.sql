@@ -1,11 +1,5 @@
 -- The metric rows of some runs (by id), by run, split and epoch: a range of the primary key (run_id, epoch, split) each.
-SELECT m.run_id, m.split, m.epoch, m.accuracy, m.mean_loss, m.q90_loss, m.worst_loss, m.wall_seconds,
-       CASE WHEN m.steps > 0 THEN m.mean_raw_batches_per_step END AS raw_batches_per_step,
-       CASE WHEN m.steps > 0 THEN CAST(m.overflow_discarded AS DOUBLE PRECISION) / m.steps END AS overflow_per_step,
-       CASE WHEN m.steps > 0 AND m.raw_forwarded > 0 THEN CAST(m.trained AS DOUBLE PRECISION) / m.raw_forwarded END
-         AS trained_per_forwarded,
-       m.score_q10, m.score_q50, m.score_q90,
-       m.weight_ess, m.train_seconds, m.eval_seconds, m.sampling_seconds, m.sampled_loss
+SELECT <epoch_columns>
 FROM epoch_metric m
 WHERE m.run_id IN (<ids>)
 ORDER BY m.run_id, m.split, m.epoch
