@@ -435,6 +435,10 @@ public final class DashboardApi {
         m.put("raw_batches_per_step", EpochRow::rawBatchesPerStep);
         m.put("overflow_per_step", EpochRow::overflowPerStep);
         m.put("trained_per_forwarded", EpochRow::trainedPerForwarded);
+        m.put("gpu_utilization", EpochRow::gpuUtilization);
+        m.put("gpu_temperature", EpochRow::gpuTemperature);
+        m.put("gpu_power_watts", EpochRow::gpuPowerWatts);
+        m.put("gpu_memory_used_bytes", EpochRow::gpuMemoryUsedBytes);
         return m;
     }
 

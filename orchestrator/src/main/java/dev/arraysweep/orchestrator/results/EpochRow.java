@@ -24,6 +24,10 @@ package dev.arraysweep.orchestrator.results;
  * @param evalSeconds seconds of the epoch's evaluation
  * @param samplingSeconds seconds of the epoch in the sampling strategy
  * @param sampledLoss mean of the losses the epoch's steps minimised
+ * @param gpuUtilization the run's GPU's mean utilisation in the epoch, percent ({@code nvidia-smi})
+ * @param gpuTemperature its mean temperature, degrees Celsius
+ * @param gpuPowerWatts its mean power draw, watts
+ * @param gpuMemoryUsedBytes its mean memory in use (every process's), bytes
  */
 public record EpochRow(
         int epoch,
@@ -42,4 +46,8 @@ public record EpochRow(
         double trainSeconds,
         double evalSeconds,
         double samplingSeconds,
-        double sampledLoss) {}
+        double sampledLoss,
+        double gpuUtilization,
+        double gpuTemperature,
+        double gpuPowerWatts,
+        double gpuMemoryUsedBytes) {}

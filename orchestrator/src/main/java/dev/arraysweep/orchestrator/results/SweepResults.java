@@ -122,7 +122,11 @@ public record SweepResults(String sweep, List<RunData> runs) {
                 number(rs, "train_seconds"),
                 number(rs, "eval_seconds"),
                 number(rs, "sampling_seconds"),
-                number(rs, "sampled_loss"));
+                number(rs, "sampled_loss"),
+                number(rs, "gpu_utilization"),
+                number(rs, "gpu_temperature"),
+                number(rs, "gpu_power_watts"),
+                number(rs, "gpu_memory_used_bytes"));
     }
 
     private static double number(ResultSet rs, String column) throws SQLException {

@@ -6,7 +6,9 @@
   const METRICS = [
     ["accuracy", "Accuracy"], ["mean_loss", "Mean loss"], ["q90_loss", "Q=0.9 loss"], ["worst_loss", "Worst loss"],
     ["raw_batches_per_step", "Sampler: raw batches / step"], ["overflow_per_step", "Sampler: overflow / step"],
-    ["trained_per_forwarded", "Sampler: trained / forwarded"]];
+    ["trained_per_forwarded", "Sampler: trained / forwarded"], ["gpu_utilization", "GPU: utilisation %"],
+    ["gpu_power_watts", "GPU: power W"], ["gpu_temperature", "GPU: temperature °C"],
+    ["gpu_memory_used_bytes", "GPU: memory used (bytes)"]];
   const COLOURS = ["#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#9e9d24"];
   const $main = document.getElementById("main");
   const state = { sig: {}, view: null, sort: { col: 0, dir: 1 }, filter: "", selected: new Set(),

@@ -157,6 +157,26 @@ class DashboardApiTest {
     }
 
     @Test
+    void gpuCurves_areTheEpochMeansNvidiaSmiReported_averagedOverSeeds() throws Exception {
+        JsonNode s = json("/api/sweeps/demo/curves?metric=gpu_utilization&group=1")
+                .get("group")
+                .get("settings")
+                .get(0);
+        double expected = 0;
+        for (JsonNode r : s.get("runs")) {
+            expected += DashboardFixture.gpuUtilization(r.asInt(), 1)
+                    / s.get("runs").size();
+        }
+        assertThat(s.get("x").get(1).asDouble()).isEqualTo(1.0);
+        assertThat(s.get("mean").get(1).asDouble()).isCloseTo(expected, within(1e-12));
+        JsonNode power = json("/api/sweeps/demo/curves?metric=gpu_power_watts&group=1")
+                .get("group")
+                .get("settings")
+                .get(0);
+        assertThat(power.get("mean").get(0).asDouble()).isEqualTo(250.0);
+    }
+
+    @Test
     void runPage_hasParamsEventsEpochsAndLog_reportHasPairedIntervals() throws Exception {
         JsonNode r = json("/api/runs/demo/6");
         assertThat(r.get("state").asText()).isEqualTo("running");

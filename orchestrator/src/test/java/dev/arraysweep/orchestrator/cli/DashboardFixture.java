@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arraysweep.db.Workspace;
 import dev.arraysweep.db.journal.Journal;
 import dev.arraysweep.db.journal.JournalEvent;
+import dev.arraysweep.db.model.GpuFigures;
 import dev.arraysweep.testkit.MetricRows;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,6 +71,11 @@ final class DashboardFixture {
         return 0.5 + 0.01 * index + 0.05 * epoch;
     }
 
+    /** {@return the GPU utilisation {@code nvidia-smi} reported for run {@code index} in {@code epoch}, percent} */
+    static double gpuUtilization(int index, int epoch) {
+        return 40 + index + 2 * epoch;
+    }
+
     /** Journals epoch {@code epoch} of run {@code index}, as its worker would. */
     void epoch(int index, int epoch) {
         long id = ids.get(index);
@@ -85,9 +91,13 @@ final class DashboardFixture {
                         0,
                         epoch + 1,
                         List.of(
-                                MetricRows.row(id, 1, epoch, "train", acc + 0.01),
-                                MetricRows.row(id, 1, epoch, "test", acc)),
+                                MetricRows.row(id, 1, epoch, "train", acc + 0.01, gpu(index, epoch)),
+                                MetricRows.row(id, 1, epoch, "test", acc, gpu(index, epoch))),
                         null));
+    }
+
+    private static GpuFigures gpu(int index, int epoch) {
+        return new GpuFigures(gpuUtilization(index, epoch), 60.0, 250.0, 4L << 30, 3);
     }
 
     /** Journals that run {@code index} failed with {@code error}. */

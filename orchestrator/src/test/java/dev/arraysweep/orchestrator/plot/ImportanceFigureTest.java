@@ -55,12 +55,17 @@ class ImportanceFigureTest {
                 1 + seed,
                 0.5,
                 0.25,
-                2 - 0.5 * epoch);
+                2 - 0.5 * epoch,
+                NAN,
+                NAN,
+                NAN,
+                NAN);
     }
 
     /** An archetype's epoch: no importance figures, but its time split and sampled loss. */
     private static EpochRow plain(int epoch) {
-        return new EpochRow(epoch, 0.5, 1, 2, 3, epoch + 1, 1, 0, 1, NAN, NAN, NAN, NAN, 2, 0.5, 0.01, 1.5);
+        return new EpochRow(
+                epoch, 0.5, 1, 2, 3, epoch + 1, 1, 0, 1, NAN, NAN, NAN, NAN, 2, 0.5, 0.01, 1.5, NAN, NAN, NAN, NAN);
     }
 
     private static RunData run(long id, int seed, List<EpochRow> rows) {
