@@ -1,8 +1,7 @@
 package dev.arraysweep.orchestrator.local;
 
 import dev.arraysweep.db.Workspace;
-import dev.arraysweep.db.journal.JournalEvent;
-import dev.arraysweep.db.journal.JournalReader;
+import dev.arraysweep.db.journal.JournalHistory;
 import dev.arraysweep.db.model.RunState;
 import dev.arraysweep.db.model.RunningRun;
 import dev.arraysweep.db.model.Sweep;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +30,6 @@ import java.util.stream.Collectors;
  * node failure holds no lock while it waits, and is not lost.
  */
 public final class OrphanedRuns {
-    private static final Set<String> ENDS =
-            Set.of(JournalEvent.DONE, JournalEvent.FAILED, JournalEvent.PREEMPTED, JournalEvent.DIVERGED);
-
     private OrphanedRuns() {}
 
     /** A run marked lost, and why. */
@@ -62,7 +57,9 @@ public final class OrphanedRuns {
             Path lock = workspace.runLock(sweep, r.arrayIndex());
             if (!Files.exists(lock)
                     || RunLock.isHeld(lock)
-                    || endedInItsJournal(workspace.journal(sweep, r.arrayIndex()))) {
+                    || JournalHistory.of(workspace.journal(sweep, r.arrayIndex()))
+                                    .lastEnd()
+                            != null) {
                 // no lock file: not a worker of this work directory, nothing to tell by; held: it trains; ended:
                 // after this command loaded the journals (the next load has it)
                 continue;
@@ -79,14 +76,5 @@ public final class OrphanedRuns {
             }
         }
         return marked;
-    }
-
-    /** {@return whether the journal's last event ends the attempt (done, failed, preempted, diverged)} */
-    private static boolean endedInItsJournal(Path journal) {
-        if (!Files.exists(journal)) {
-            return false;
-        }
-        List<JournalEvent> events = JournalReader.read(journal, 0).events();
-        return !events.isEmpty() && ENDS.contains(events.get(events.size() - 1).type());
     }
 }

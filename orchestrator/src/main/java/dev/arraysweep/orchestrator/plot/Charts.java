@@ -81,9 +81,10 @@ final class Charts {
         if (curve.isEmpty()) {
             return;
         }
+        List<int[]> parts = finiteParts(curve.mean());
         if (curve.runs() > 1) {
             int segment = 0;
-            for (int[] part : finiteParts(curve.mean())) {
+            for (int[] part : parts) {
                 int n = part[1] - part[0];
                 double[] px = new double[2 * n];
                 double[] py = new double[2 * n];
@@ -103,7 +104,7 @@ final class Charts {
         }
         XYSeries line = chart.addSeries(name, curve.x(), curve.mean()); // XChart breaks the line at NaN
         line.setLineColor(colour);
-        boolean lonePoints = finiteParts(curve.mean()).stream().anyMatch(p -> p[1] - p[0] == 1);
+        boolean lonePoints = parts.stream().anyMatch(p -> p[1] - p[0] == 1);
         line.setMarker(lonePoints ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setMarkerColor(colour);
     }
