@@ -86,10 +86,11 @@ final class RunLocalCommand implements Command {
         ctx.closeDatabases();
         Map<Integer, Integer> exits =
                 new LocalRunner(ctx.workspace(), ctx.env(), ctx.out()).run(name, epochs, parallel);
+        int lost = 0;
         try {
             Database after = ctx.openDatabase();
             new JournalIngest(after).ingestAll(ctx.workspace().root().resolve("runs"));
-            Orphans.markLost(ctx, after, sweep.id(), true); // a worker killed (out of memory, kill -9) said nothing
+            lost = Orphans.markLost(ctx, after, sweep.id(), true); // a worker killed (out of memory, kill -9)
         } catch (RuntimeException e) {
             ctx.err()
                     .println("warning: could not load the workers' journals into the database now ("
@@ -100,21 +101,23 @@ final class RunLocalCommand implements Command {
                 .filter(c -> c == ExitException.WRONG_STATE)
                 .count();
         long failed = exits.values().stream()
-                .filter(c -> c != 0 && c != ExitException.WRONG_STATE)
-                .count();
+                        .filter(c -> c != 0 && c != ExitException.WRONG_STATE)
+                        .count()
+                - lost;
         ctx.out()
                 .printf(
-                        "%d of %s finished ok%s%s%n",
-                        exits.size() - failed - refused,
+                        "%d of %s finished ok%s%s%s%n",
+                        exits.size() - failed - refused - lost,
                         Plural.of(exits.size(), "run"),
                         refused > 0
                                 ? "; " + refused + " not started (another worker had them, or they were done: see their"
                                         + " logs)"
                                 : "",
+                        lost > 0 ? "; " + lost + " lost (the worker was killed; run-local again resumes it)" : "",
                         failed > 0
                                 ? "; " + failed + " failed or diverged (arraysweep sql \"SELECT array_index, state,"
                                         + " error_text FROM run WHERE state IN ('failed', 'diverged')\")"
                                 : "");
-        return failed > 0 ? ExitException.FAILURE : 0;
+        return failed + lost > 0 ? ExitException.FAILURE : 0;
     }
 }

@@ -56,7 +56,9 @@ class KilledLocalWorkerTest {
         assertThat(first.output())
                 .contains("finished run 0 of oom: exit 137")
                 .contains("marked run 0 of oom lost: its worker is gone: nobody holds")
-                .contains("it resumes from its last checkpoint");
+                .contains("it resumes from its last checkpoint")
+                .contains("0 of 1 run finished ok; 1 lost (the worker was killed; run-local again resumes it)")
+                .doesNotContain("failed or diverged");
         String url = Workspace.embeddedUrl(work);
         assertThat(SweepFixture.query(url, "SELECT state FROM run")).containsExactly(Map.of("state", "lost"));
 
