@@ -10,7 +10,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,13 +146,15 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    /** Records a heartbeat: the lock file's modification time becomes now. */
+    /**
+     * Records a heartbeat: the lock file's modification time becomes {@code now}. By the file's path
+     * ({@code utimes}), never by opening it: a POSIX lock belongs to the process and is let go when the process
+     * closes any descriptor of the file, and {@code Files.setLastModifiedTime} opens and closes one, which released
+     * the run's lock at the first heartbeat, 30 s into every run.
+     */
     public void touch(Instant now) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(now));
-        } catch (IOException e) {
-            // a missed heartbeat is harmless; the next one comes in 30 s
-        }
+        // a missed heartbeat is harmless (false: not set); the next one comes in 30 s
+        file.toFile().setLastModified(now.toEpochMilli());
     }
 
     /** {@return the lock file} */

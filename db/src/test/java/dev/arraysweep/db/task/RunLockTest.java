@@ -92,4 +92,34 @@ class RunLockTest {
         assertThat(again).isPresent();
         again.get().close();
     }
+
+    /** {@return what another process sees of the lock at {@code file}: held or free} */
+    private static String probe(Path file) throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockProbeMain.class.getName(),
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void aHeartbeat_keepsTheLock_asAnotherProcessSeesIt() throws Exception {
+        // POSIX locks belong to the process and go when it closes any descriptor of the file: a heartbeat that
+        // opened the file to set its time let go of the lock at the first beat, 30 s into every run
+        Path file = dir.resolve("locks/5.lock");
+        try (RunLock held = RunLock.tryAcquire(file, Map.of(), Duration.ZERO, Clock.systemUTC())
+                .orElseThrow()) {
+            assertThat(probe(file)).isEqualTo("held");
+            held.touch(Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(RunLock.heartbeat(file)).contains(Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(probe(file)).as("after a heartbeat").isEqualTo("held");
+        }
+        assertThat(probe(file)).isEqualTo("free");
+    }
 }
