@@ -62,7 +62,8 @@ final class RunLocalCommand implements Command {
         Database db = ctx.openDatabase();
         new JournalIngest(db).ingestAll(ctx.workspace().root().resolve("runs"));
         Sweep sweep = db.sweeps().require(name);
-        Orphans.markLost(ctx, db, sweep.id(), false); // killed workers of an earlier run-local: run them again
+        // workers of an earlier run-local that were killed: run them again (a lock per run: few, however stale)
+        Orphans.markLost(ctx, db, sweep.id(), true);
         List<Integer> todo = db.runs().indicesIn(sweep.id(), RunState.toRun(line.hasOption("retry")));
         if (line.hasOption("indices")) {
             List<Integer> only = Flags.indexList(line.getOptionValue("indices"));

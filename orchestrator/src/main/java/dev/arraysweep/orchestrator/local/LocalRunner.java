@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs array tasks on this machine as separate worker processes, at most {@code parallel} at once, each
@@ -25,6 +28,9 @@ public final class LocalRunner {
     private final Workspace workspace;
     private final Map<String, String> env;
     private final PrintStream out;
+    /** How long a stopped run-local waits for its workers to checkpoint (a step and a checkpoint: seconds). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(120);
+
     private int threadsPerWorker = 1;
     private final Map<Integer, Integer> totals = new LinkedHashMap<>();
 
@@ -49,9 +55,61 @@ public final class LocalRunner {
         Files.createDirectories(workspace.logDir(sweep));
         threadsPerWorker = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
         Deque<Integer> queue = new ArrayDeque<>(indices);
-        Map<Integer, Process> running = new LinkedHashMap<>();
+        Map<Integer, Process> running = new ConcurrentHashMap<>();
         Map<Integer, Long> journalOffsets = new LinkedHashMap<>();
         Map<Integer, Integer> exits = new LinkedHashMap<>();
+        Thread stopWorkers = new Thread(() -> stopWorkers(sweep, running), "run-local: stop the workers");
+        Runtime.getRuntime().addShutdownHook(stopWorkers);
+        try {
+            runAll(sweep, parallel, queue, running, journalOffsets, exits);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopWorkers);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is stopping the workers
+            }
+        }
+        return exits;
+    }
+
+    /**
+     * When this process is stopped (Ctrl-C, {@code kill}, the end of a job that ran it) while workers train: asks
+     * each to stop as Slurm would (SIGTERM: the worker finishes its step, checkpoints and records the run
+     * {@code preempted}) and waits for them, so the next {@code run-local} resumes every run where it stopped
+     * instead of finding workers that train on without it.
+     */
+    private void stopWorkers(String sweep, Map<Integer, Process> running) {
+        if (running.isEmpty()) {
+            return;
+        }
+        out.printf(
+                "stopping %d worker%s of %s: each checkpoints, then run-local again resumes it%n",
+                running.size(), running.size() == 1 ? "" : "s", sweep);
+        running.values().forEach(Process::destroy);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        for (Process p : running.values()) {
+            try {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    out.println("a worker did not stop within " + STOP_WAIT.toSeconds() + " s: killed (pid " + p.pid()
+                            + "); its run resumes from its last finished epoch");
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        out.flush();
+    }
+
+    private void runAll(
+            String sweep,
+            int parallel,
+            Deque<Integer> queue,
+            Map<Integer, Process> running,
+            Map<Integer, Long> journalOffsets,
+            Map<Integer, Integer> exits)
+            throws IOException, InterruptedException {
         while (!queue.isEmpty() || !running.isEmpty()) {
             while (!queue.isEmpty() && running.size() < parallel) {
                 int index = queue.poll();
@@ -76,7 +134,6 @@ public final class LocalRunner {
                 Thread.sleep(200);
             }
         }
-        return exits;
     }
 
     /** Prints a line for each epoch the worker of {@code index} journaled since the last look. */

@@ -3,6 +3,7 @@ package dev.arraysweep.orchestrator.concurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arraysweep.db.Workspace;
+import dev.arraysweep.db.journal.JournalHistory;
 import dev.arraysweep.db.task.RunLock;
 import dev.arraysweep.testkit.Require;
 import java.nio.file.Files;
@@ -70,6 +71,35 @@ class KilledLocalWorkerTest {
                 .containsExactly(Map.of("state", "done", "attempt", 2, "epochs_done", EPOCHS));
         assertThat(SweepFixture.query(url, "SELECT COUNT(DISTINCT epoch) AS e FROM epoch_metric"))
                 .containsExactly(Map.of("e", (long) EPOCHS));
+    }
+
+    @Test
+    void aStoppedRunLocal_stopsItsWorkerAtACheckpoint_andTheNextRunLocalResumesIt() throws Exception {
+        Require.fashionMnist();
+        Path work = dir.resolve("work");
+        Processes p = new Processes(dir.resolve("logs"), Map.of("ARRAYSWEEP_WORKDIR", work.toString()));
+        SweepFixture.expand(p, dir, "stop", 1, EPOCHS, 2000);
+        Workspace ws = new Workspace(work, null);
+        Map<String, String> workers = Map.of("ARRAYSWEEP_WORKER_CLASSPATH", System.getProperty("java.class.path"));
+
+        Processes.Started first = p.start(Processes.ARRAYSWEEP, List.of("run-local", "stop"), workers);
+        assertThat(SweepFixture.awaitEpoch(ws.journal("stop", 0), 180))
+                .as(SweepFixture.output(first))
+                .isTrue();
+        first.signal("TERM"); // kill RUN_LOCAL_PID, or the end of the job that ran it
+        first.exit(180);
+        assertThat(first.output()).contains("stopping 1 worker of stop: each checkpoints");
+        assertThat(RunLock.isHeld(ws.runLock("stop", 0)))
+                .as("the worker stopped with run-local")
+                .isFalse();
+        assertThat(JournalHistory.of(ws.journal("stop", 0)).lastEnd()).isEqualTo("preempted");
+
+        Processes.Started second = p.start(Processes.ARRAYSWEEP, List.of("run-local", "stop"), workers);
+        assertThat(second.exit(300)).as(SweepFixture.output(second)).isZero();
+        assertThat(Files.readString(ws.localLog("stop", 0))).contains("resuming from the checkpoint");
+        String url = Workspace.embeddedUrl(work);
+        assertThat(SweepFixture.query(url, "SELECT state, attempt, epochs_done FROM run"))
+                .containsExactly(Map.of("state", "done", "attempt", 2, "epochs_done", EPOCHS));
     }
 
     @Test

@@ -6,9 +6,10 @@ import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
 
 /**
- * Turns SIGUSR1 (Slurm's warning before the time limit, {@code --signal=B:USR1@grace}) and SIGTERM
- * (preemption, scancel) into a request to stop after the current step, so the worker can checkpoint and
- * be requeued instead of dying mid-epoch. A second signal changes nothing.
+ * Turns SIGUSR1 (Slurm's warning before the time limit, {@code --signal=B:USR1@grace}), SIGTERM (preemption,
+ * scancel, a stopped {@code run-local}) and SIGINT (Ctrl-C in the terminal of {@code run-local} or of a worker
+ * started by hand) into a request to stop after the current step, so the worker can checkpoint and be resumed
+ * instead of dying mid-epoch. A second signal changes nothing.
  */
 final class StopSignal implements BooleanSupplier {
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -16,7 +17,7 @@ final class StopSignal implements BooleanSupplier {
 
     static StopSignal install(PrintStream out) {
         StopSignal s = new StopSignal();
-        for (String sig : new String[] {"USR1", "TERM"}) {
+        for (String sig : new String[] {"USR1", "TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(sig), signal -> {
                     if (s.requested.compareAndSet(false, true)) {
